@@ -1,0 +1,3 @@
+from stad_desktop.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,293 @@
+"""Command line: the GUI by default, and subcommands for automation.
+
+Errors print one clear line on stderr in the chosen language (never a traceback):
+exit status 2 for bad input, 1 for other failures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from stad_desktop import __version__
+from stad_desktop.language import DEFAULT_LANGUAGE, LANGUAGES, N_, Message, Translator, set_language
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_BAD_INPUT = 2
+
+
+class CliError(Exception):
+    """A failure to report as one line; ``status`` is the exit status."""
+
+    def __init__(self, message: Message | str, status: int = EXIT_BAD_INPUT) -> None:
+        self.message = message if isinstance(message, Message) else Message(message)
+        self.status = status
+        super().__init__(self.message.msgid)
+
+
+def _lang_from_argv(argv: Sequence[str]) -> str:
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv) and argv[index + 1] in LANGUAGES:
+            return argv[index + 1]
+        if arg.startswith("--lang=") and arg[7:] in LANGUAGES:
+            return arg[7:]
+    return DEFAULT_LANGUAGE
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports errors as one translated line with status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise CliError(Message(N_("Invalid command line: {detail}"), {"detail": message}))
+
+
+def build_parser(tr: Translator) -> argparse.ArgumentParser:
+    _ = tr._
+    parser = _Parser(
+        prog="stad-desktop",
+        description=_("Co-creation register, role matrices and effect logs."),
+    )
+    parser.add_argument("--version", action="version", version=f"stad-desktop {__version__}")
+    parser.add_argument(
+        "--db", metavar="PATH", help=_("database file (default: in the user data folder)")
+    )
+    parser.add_argument("--lang", choices=LANGUAGES, help=_("language: nn, nb or en"))
+    parser.add_argument(
+        "--no-crash-dialog",
+        action="store_true",
+        help=_("report errors in the log only, never in dialogs"),
+    )
+    parser.add_argument(
+        "--exit-after-startup",
+        action="store_true",
+        help=_("print start-up timings and exit once the first view has painted"),
+    )
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    demo = sub.add_parser("demo", help=_("fill a new or empty database with the Stad example data"))
+    demo.add_argument("--db", metavar="PATH", dest="sub_db", required=True)
+
+    backup = sub.add_parser("backup", help=_("make a backup copy of a database"))
+    backup.add_argument("--db", metavar="PATH", dest="sub_db")
+    backup.add_argument("-o", "--output", metavar="FILE")
+
+    check = sub.add_parser("check", help=_("check a database: integrity, revision and counts"))
+    check.add_argument("--db", metavar="PATH", dest="sub_db")
+
+    for register in _EXTRA_COMMANDS:
+        register(sub, tr)
+    return parser
+
+
+# Subcommands that live with their own area (reports, selftest) register here.
+_EXTRA_COMMANDS: list[Callable[[Any, Translator], None]] = []
+_HANDLERS: dict[str, Callable[[argparse.Namespace, Translator], int]] = {}
+
+
+def register_command(
+    name: str,
+    add_parser: Callable[[Any, Translator], None],
+    handler: Callable[[argparse.Namespace, Translator], int],
+) -> None:
+    _EXTRA_COMMANDS.append(add_parser)
+    _HANDLERS[name] = handler
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    from stad_desktop import paths
+
+    explicit = getattr(args, "sub_db", None) or args.db
+    if explicit:
+        return Path(explicit)
+    path = paths.default_db_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def open_services(path: Path, *, create: bool = True):  # type: ignore[no-untyped-def]
+    """Open a database for a command, turning storage problems into a CliError."""
+    from stad_desktop.services import Services
+    from stad_desktop.storage import StorageError, open_database
+
+    try:
+        return Services(open_database(path, create=create))
+    except StorageError as exc:
+        raise CliError(exc.message, EXIT_BAD_INPUT) from exc
+
+
+def _cmd_demo(args: argparse.Namespace, tr: Translator) -> int:
+    from stad_desktop.demo import DemoRefused, load_demo
+
+    path = db_path(args)
+    services = open_services(path)
+    try:
+        load_demo(services)
+    except DemoRefused as exc:
+        raise CliError(exc.message, EXIT_BAD_INPUT) from exc
+    finally:
+        services.db.close()
+    counts = services.counts()
+    print(
+        tr._("Example data written to {path}: {actors} actors, {projects} projects.").format(
+            path=path, actors=counts.actors, projects=counts.projects
+        )
+    )
+    return EXIT_OK
+
+
+def _cmd_backup(args: argparse.Namespace, tr: Translator) -> int:
+    from stad_desktop.storage.errors import StorageError, StorageProblem
+    from stad_desktop.storage.sqlite_file import backup_file, inspect_file
+
+    path = db_path(args)
+    try:
+        state = inspect_file(path)
+        if not state.exists:
+            raise StorageError(StorageProblem.OTHER, path, tr._("no such file"))
+        output = backup_file(path, Path(args.output) if args.output else None)
+    except StorageError as exc:
+        raise CliError(exc.message) from exc
+    except OSError as exc:
+        raise CliError(
+            Message(N_("Could not write the backup: {detail}"), {"detail": exc})
+        ) from exc
+    print(tr._("Backup written to {path}").format(path=output))
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace, tr: Translator) -> int:
+    from stad_desktop.storage.errors import StorageError, StorageProblem
+    from stad_desktop.storage.sqlite_file import inspect_file, integrity_check
+
+    path = db_path(args)
+    try:
+        state = inspect_file(path)
+        if not state.exists:
+            raise StorageError(StorageProblem.OTHER, path, tr._("no such file"))
+        problems = integrity_check(path)
+    except StorageError as exc:
+        print(tr.render(exc.message), file=sys.stderr)
+        return EXIT_FAILURE
+    if problems:
+        print(
+            tr._("The database {path} is damaged: {detail}").format(
+                path=path, detail="; ".join(problems[:5])
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE
+    from sqlalchemy import create_engine
+
+    from stad_desktop.services import Services
+    from stad_desktop.storage import Database
+    from stad_desktop.storage.sqlite_file import connect_read_only
+
+    db = Database(create_engine("sqlite://", creator=lambda: connect_read_only(path)), path)
+    try:
+        counts = Services(db).counts()
+    finally:
+        db.close()
+    print(tr._("Database: {path}").format(path=path))
+    print(tr._("Integrity: ok"))
+    print(tr._("Schema revision: {revision}").format(revision=state.revision or "-"))
+    print(
+        tr._(
+            "Actors: {actors}, projects: {projects}, entries: {entries}, meetings: {meetings}"
+        ).format(
+            actors=counts.actors,
+            projects=counts.projects,
+            entries=counts.entries,
+            meetings=counts.meetings,
+        )
+    )
+    return EXIT_OK
+
+
+def _cmd_gui(args: argparse.Namespace, tr: Translator) -> int:
+    from stad_desktop.ui.app import run_gui
+
+    return run_gui(
+        db_path=Path(args.db) if args.db else None,
+        lang=args.lang,
+        crash_dialog=not args.no_crash_dialog,
+        exit_after_startup=args.exit_after_startup,
+    )
+
+
+_BUILTIN: dict[str, Callable[[argparse.Namespace, Translator], int]] = {
+    "demo": _cmd_demo,
+    "backup": _cmd_backup,
+    "check": _cmd_check,
+}
+
+
+def _load_plugins() -> None:
+    """Import the modules that register their own subcommands (cheap: no heavy imports)."""
+    if _HANDLERS:
+        return
+    from stad_desktop import commands  # noqa: F401
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    tr = Translator(_lang_from_argv(argv))
+    set_language(tr.lang)
+    try:
+        _load_plugins()
+        args = build_parser(tr).parse_args(argv)
+        if args.lang:
+            tr = set_language(args.lang)
+        command = args.command
+        if command is None:
+            return _cmd_gui(args, tr)
+        handler = _BUILTIN.get(command) or _HANDLERS[command]
+        return handler(args, tr)
+    except CliError as exc:
+        print(f"stad-desktop: {tr.render(exc.message)}", file=sys.stderr)
+        return exc.status
+    except KeyboardInterrupt:
+        return EXIT_FAILURE
+    except Exception as exc:
+        from stad_desktop.storage.errors import StorageError
+
+        if isinstance(exc, StorageError):
+            print(f"stad-desktop: {tr.render(exc.message)}", file=sys.stderr)
+            return EXIT_FAILURE
+        log = log_exception(exc)
+        print(
+            "stad-desktop: "
+            + tr._("Unexpected error: {error}. Details are in {log}.").format(
+                error=type(exc).__name__, log=log
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE
+
+
+def log_exception(exc: BaseException) -> Path:
+    """Write the exception with its traceback to the user log folder; return the file."""
+    import datetime as dt
+    import traceback
+
+    from stad_desktop import paths
+
+    folder = paths.user_log_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        import tempfile
+
+        folder = Path(tempfile.gettempdir())
+    log = folder / "stad-desktop-errors.log"
+    with log.open("a", encoding="utf-8") as handle:
+        handle.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')} ---\n")
+        handle.write("".join(traceback.format_exception(exc)))
+    return log
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

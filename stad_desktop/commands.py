@@ -1,0 +1,1 @@
+"""Subcommands that live with their own area register themselves here."""

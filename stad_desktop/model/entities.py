@@ -1,0 +1,242 @@
+"""SQLAlchemy 2 typed declarative entities. No Qt, no services logic."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """Timestamps stored in UTC and always returned timezone-aware."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+    def process_result_value(
+        self, value: dt.datetime | None, dialect: Dialect
+    ) -> dt.datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Stamped:
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+
+
+class Actor(Stamped, Base):
+    __tablename__ = "actors"
+
+    name: Mapped[str] = mapped_column(String(200))
+    sector: Mapped[str] = mapped_column(String(20), index=True)
+    org_number: Mapped[str | None] = mapped_column(String(9), unique=True)
+    village: Mapped[str] = mapped_column(String(100), default="")
+    wishes_to_contribute: Mapped[str] = mapped_column(Text, default="")
+    hours_per_month: Mapped[float | None] = mapped_column(Float)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    archived: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    sort_key: Mapped[str] = mapped_column(String(200), index=True, default="")
+    search_text: Mapped[str] = mapped_column(Text, default="")
+
+    contacts: Mapped[list[ContactPerson]] = relationship(
+        back_populates="actor", cascade="all, delete-orphan", order_by="ContactPerson.position"
+    )
+
+
+class ContactPerson(Stamped, Base):
+    __tablename__ = "contact_persons"
+
+    actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    actor: Mapped[Actor] = relationship(back_populates="contacts")
+
+
+class Project(Stamped, Base):
+    __tablename__ = "projects"
+
+    name: Mapped[str] = mapped_column(String(200))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    goal: Mapped[str] = mapped_column(Text, default="")
+    target_group: Mapped[str] = mapped_column(Text, default="")
+    area: Mapped[str] = mapped_column(String(100), default="")
+    phase: Mapped[str] = mapped_column(String(20), index=True)
+    start_date: Mapped[dt.date | None] = mapped_column(Date)
+    end_date: Mapped[dt.date | None] = mapped_column(Date)
+    owner_id: Mapped[str | None] = mapped_column(
+        ForeignKey("actors.id", ondelete="SET NULL"), index=True
+    )
+    budget_ore: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    archived: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    sort_key: Mapped[str] = mapped_column(String(200), index=True, default="")
+    search_text: Mapped[str] = mapped_column(Text, default="")
+
+
+class Role(Stamped, Base):
+    __tablename__ = "roles"
+
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    short: Mapped[str] = mapped_column(String(4))
+    name_nn: Mapped[str] = mapped_column(String(100))
+    name_nb: Mapped[str] = mapped_column(String(100))
+    name_en: Mapped[str] = mapped_column(String(100))
+    builtin: Mapped[bool] = mapped_column(Boolean, default=False)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ProjectActor(Stamped, Base):
+    """An actor taking part in a project: a row of the project's role matrix."""
+
+    __tablename__ = "project_actors"
+    __table_args__ = (UniqueConstraint("project_id", "actor_id"),)
+
+    project_id: Mapped[str] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
+
+
+class RoleAssignment(Stamped, Base):
+    __tablename__ = "role_assignments"
+    __table_args__ = (
+        UniqueConstraint("project_id", "actor_id", "role_id"),
+        Index("ix_role_assignments_actor", "actor_id"),
+    )
+
+    project_id: Mapped[str] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"))
+    role_id: Mapped[str] = mapped_column(ForeignKey("roles.id", ondelete="CASCADE"), index=True)
+    expectation: Mapped[str] = mapped_column(Text, default="")
+    contribution: Mapped[str] = mapped_column(Text, default="")
+
+
+class Indicator(Stamped, Base):
+    __tablename__ = "indicators"
+
+    project_id: Mapped[str] = mapped_column(
+        ForeignKey("projects.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    unit: Mapped[str] = mapped_column(String(40), default="")
+    baseline_value: Mapped[float | None] = mapped_column(Float)
+    baseline_date: Mapped[dt.date | None] = mapped_column(Date)
+    target_value: Mapped[float | None] = mapped_column(Float)
+    target_date: Mapped[dt.date | None] = mapped_column(Date)
+    owner_id: Mapped[str | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class EffectEntry(Stamped, Base):
+    __tablename__ = "effect_entries"
+    __table_args__ = (
+        Index("ix_effect_entries_project_date", "project_id", "entry_date"),
+        Index("ix_effect_entries_indicator_date", "indicator_id", "entry_date"),
+    )
+
+    project_id: Mapped[str] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    indicator_id: Mapped[str | None] = mapped_column(
+        ForeignKey("indicators.id", ondelete="CASCADE")
+    )
+    entry_date: Mapped[dt.date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(20))
+    value: Mapped[float | None] = mapped_column(Float)
+    text: Mapped[str] = mapped_column(Text, default="")
+    beneficiary: Mapped[str | None] = mapped_column(String(30))
+    source: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str] = mapped_column(String(200), default="")
+
+
+class ChecklistItem(Stamped, Base):
+    __tablename__ = "checklist_items"
+    __table_args__ = (UniqueConstraint("project_id", "number"),)
+
+    project_id: Mapped[str] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(20), default="not_started")
+    comment: Mapped[str] = mapped_column(Text, default="")
+
+
+class Meeting(Stamped, Base):
+    __tablename__ = "meetings"
+
+    title: Mapped[str] = mapped_column(String(200))
+    meeting_date: Mapped[dt.date] = mapped_column(Date, index=True)
+    place: Mapped[str] = mapped_column(String(200), default="")
+    kind: Mapped[str] = mapped_column(String(20))
+    project_id: Mapped[str | None] = mapped_column(
+        ForeignKey("projects.id", ondelete="SET NULL"), index=True
+    )
+    minutes: Mapped[str] = mapped_column(Text, default="")
+
+
+class MeetingParticipant(Stamped, Base):
+    __tablename__ = "meeting_participants"
+    __table_args__ = (UniqueConstraint("meeting_id", "actor_id"),)
+
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
+    actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
+
+
+class InputItem(Stamped, Base):
+    __tablename__ = "input_items"
+
+    meeting_id: Mapped[str] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    from_actor_id: Mapped[str | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"))
+    from_name: Mapped[str] = mapped_column(String(200), default="")
+    topic: Mapped[str] = mapped_column(String(200), default="")
+    project_id: Mapped[str | None] = mapped_column(
+        ForeignKey("projects.id", ondelete="SET NULL"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(20), default="new")
+    answer: Mapped[str] = mapped_column(Text, default="")

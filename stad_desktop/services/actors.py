@@ -1,0 +1,300 @@
+"""Actors and their contact persons."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from stad_desktop.language import N_
+from stad_desktop.model import Actor, ContactPerson, Project, ProjectActor, Sector
+from stad_desktop.services import validation as v
+from stad_desktop.services.errors import NotFoundError, ValidationError
+from stad_desktop.services.readmodels import ActorDetail, ActorRef, ActorRow, ContactView
+from stad_desktop.storage import Database
+from stad_desktop.textkeys import fold, like_pattern, sort_key
+
+
+@dataclass(frozen=True)
+class ContactInput:
+    name: str
+    email: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class ActorInput:
+    name: str
+    sector: str = Sector.OTHER
+    org_number: str = ""
+    village: str = ""
+    wishes_to_contribute: str = ""
+    hours_per_month: float | str | None = None
+    notes: str = ""
+    contacts: Sequence[ContactInput] = field(default_factory=tuple)
+
+    @classmethod
+    def from_detail(cls, actor: ActorDetail) -> ActorInput:
+        return cls(
+            name=actor.name,
+            sector=actor.sector,
+            org_number=actor.org_number,
+            village=actor.village,
+            wishes_to_contribute=actor.wishes_to_contribute,
+            hours_per_month=actor.hours_per_month,
+            notes=actor.notes,
+            contacts=tuple(ContactInput(c.name, c.email, c.phone) for c in actor.contacts),
+        )
+
+
+# Columns the actor list can be sorted by, mapped to SQL expressions.
+ACTOR_SORT_COLUMNS = ("name", "sector", "village", "org_number", "contact", "project_count")
+
+
+@dataclass(frozen=True)
+class _Clean:
+    name: str
+    sector: Sector
+    org_number: str | None
+    village: str
+    wishes_to_contribute: str
+    hours_per_month: float | None
+    notes: str
+    contacts: tuple[ContactInput, ...]
+
+
+def _clean(data: ActorInput) -> _Clean:
+    contacts = []
+    for index, contact in enumerate(data.contacts):
+        prefix = f"contacts.{index}."
+        if not (contact.name.strip() or contact.email.strip() or contact.phone.strip()):
+            continue
+        contacts.append(
+            ContactInput(
+                name=v.required_text(prefix + "name", contact.name),
+                email=v.email(prefix + "email", contact.email),
+                phone=v.phone(prefix + "phone", contact.phone),
+            )
+        )
+    return _Clean(
+        name=v.required_text("name", data.name),
+        sector=v.choice("sector", data.sector, Sector),
+        org_number=v.org_number("org_number", data.org_number),
+        village=v.optional_text("village", data.village, 100),
+        wishes_to_contribute=v.optional_text("wishes_to_contribute", data.wishes_to_contribute),
+        hours_per_month=v.non_negative(
+            "hours_per_month", v.number("hours_per_month", data.hours_per_month)
+        ),
+        notes=v.optional_text("notes", data.notes),
+        contacts=tuple(contacts),
+    )
+
+
+def actor_search_text(
+    name: str, village: str, org_number: str | None, contacts: Sequence[str]
+) -> str:
+    return fold("\x1f".join([name, village, org_number or "", *contacts]))
+
+
+def _detail(actor: Actor) -> ActorDetail:
+    return ActorDetail(
+        id=actor.id,
+        name=actor.name,
+        sector=actor.sector,
+        org_number=actor.org_number or "",
+        village=actor.village,
+        wishes_to_contribute=actor.wishes_to_contribute,
+        hours_per_month=actor.hours_per_month,
+        notes=actor.notes,
+        archived=actor.archived,
+        contacts=tuple(ContactView(c.id, c.name, c.email, c.phone) for c in actor.contacts),
+        created_at=actor.created_at,
+        updated_at=actor.updated_at,
+    )
+
+
+class ActorService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    # --- writing ------------------------------------------------------------------
+    def create(self, data: ActorInput) -> ActorDetail:
+        clean = _clean(data)
+        with self._db.transaction() as session:
+            self._check_unique_org(session, clean.org_number, None)
+            actor = Actor()
+            self._apply(actor, clean)
+            session.add(actor)
+            session.flush()
+            return _detail(actor)
+
+    def update(self, actor_id: str, data: ActorInput) -> ActorDetail:
+        clean = _clean(data)
+        with self._db.transaction() as session:
+            actor = self._get(session, actor_id)
+            self._check_unique_org(session, clean.org_number, actor_id)
+            self._apply(actor, clean)
+            session.flush()
+            return _detail(actor)
+
+    def set_archived(self, actor_id: str, archived: bool = True) -> ActorDetail:
+        with self._db.transaction() as session:
+            actor = self._get(session, actor_id)
+            actor.archived = archived
+            session.flush()
+            return _detail(actor)
+
+    def archive(self, actor_id: str) -> ActorDetail:
+        return self.set_archived(actor_id, True)
+
+    def restore(self, actor_id: str) -> ActorDetail:
+        return self.set_archived(actor_id, False)
+
+    # --- reading ------------------------------------------------------------------
+    def get(self, actor_id: str) -> ActorDetail:
+        with self._db.reading() as session:
+            return _detail(self._get(session, actor_id))
+
+    def refs(self, include_archived: bool = False) -> tuple[ActorRef, ...]:
+        stmt = select(Actor.id, Actor.name, Actor.sector).order_by(Actor.sort_key, Actor.id)
+        if not include_archived:
+            stmt = stmt.where(Actor.archived.is_(False))
+        with self._db.reading() as session:
+            return tuple(ActorRef(*row) for row in session.execute(stmt))
+
+    def list(
+        self,
+        query: str = "",
+        sector: str | None = None,
+        include_archived: bool = False,
+        order_by: str = "name",
+        descending: bool = False,
+    ) -> tuple[ActorRow, ...]:
+        """Actors matching ``query`` (Unicode case folded, anywhere in name, village,
+        organisation number or contact names), sorted in Norwegian order."""
+        stmt = self._list_statement(query, sector, include_archived, order_by, descending)
+        with self._db.reading() as session:
+            return tuple(
+                ActorRow(
+                    id=row.id,
+                    name=row.name,
+                    sector=row.sector,
+                    village=row.village,
+                    org_number=row.org_number or "",
+                    contact=row.contact or "",
+                    project_count=row.project_count,
+                    archived=row.archived,
+                )
+                for row in session.execute(stmt)
+            )
+
+    def search(self, query: str, include_archived: bool = False) -> tuple[ActorRow, ...]:
+        return self.list(query=query, include_archived=include_archived)
+
+    def _list_statement(
+        self,
+        query: str,
+        sector: str | None,
+        include_archived: bool,
+        order_by: str,
+        descending: bool,
+    ) -> Select[tuple[object, ...]]:
+        first_contact = (
+            select(ContactPerson.name)
+            .where(ContactPerson.actor_id == Actor.id)
+            .order_by(ContactPerson.position)
+            .limit(1)
+            .correlate(Actor)
+            .scalar_subquery()
+        )
+        project_count = (
+            select(func.count(ProjectActor.id))
+            .join(Project, Project.id == ProjectActor.project_id)
+            .where(ProjectActor.actor_id == Actor.id, Project.archived.is_(False))
+            .correlate(Actor)
+            .scalar_subquery()
+        )
+        stmt = select(
+            Actor.id,
+            Actor.name,
+            Actor.sector,
+            Actor.village,
+            Actor.org_number,
+            first_contact.label("contact"),
+            project_count.label("project_count"),
+            Actor.archived,
+        )
+        if query.strip():
+            stmt = stmt.where(Actor.search_text.like(like_pattern(query), escape="\\"))
+        if sector:
+            stmt = stmt.where(Actor.sector == sector)
+        if not include_archived:
+            stmt = stmt.where(Actor.archived.is_(False))
+        keys: dict[str, list[Any]] = {
+            "name": [Actor.sort_key],
+            "sector": [Actor.sector, Actor.sort_key],
+            "village": [func.lower(Actor.village), Actor.sort_key],
+            "org_number": [Actor.org_number, Actor.sort_key],
+            "contact": [first_contact, Actor.sort_key],
+            "project_count": [project_count, Actor.sort_key],
+        }
+        if order_by not in keys:
+            raise ValueError(order_by)
+        columns = keys[order_by]
+        if descending:
+            columns = [columns[0].desc(), *columns[1:]]
+        return stmt.order_by(*columns, Actor.id)
+
+    # --- helpers ------------------------------------------------------------------
+    @staticmethod
+    def _get(session: Session, actor_id: str) -> Actor:
+        actor = session.get(Actor, actor_id, options=[selectinload(Actor.contacts)])
+        if actor is None:
+            raise NotFoundError("actor", actor_id)
+        return actor
+
+    @staticmethod
+    def _check_unique_org(session: Session, org_number: str | None, actor_id: str | None) -> None:
+        if org_number is None:
+            return
+        stmt = select(Actor.name).where(Actor.org_number == org_number)
+        if actor_id is not None:
+            stmt = stmt.where(Actor.id != actor_id)
+        other = session.scalar(stmt)
+        if other is not None:
+            raise ValidationError(
+                "org_number",
+                N_("{name} already has organisation number {value}."),
+                name=other,
+                value=org_number,
+            )
+
+    @staticmethod
+    def _apply(actor: Actor, clean: _Clean) -> None:
+        actor.name = clean.name
+        actor.sector = clean.sector.value
+        actor.org_number = clean.org_number
+        actor.village = clean.village
+        actor.wishes_to_contribute = clean.wishes_to_contribute
+        actor.hours_per_month = clean.hours_per_month
+        actor.notes = clean.notes
+        actor.sort_key = sort_key(clean.name)
+        actor.search_text = actor_search_text(
+            clean.name, clean.village, clean.org_number, [c.name for c in clean.contacts]
+        )
+        existing = list(actor.contacts)
+        for position, contact in enumerate(clean.contacts):
+            if position < len(existing):
+                person = existing[position]
+            else:
+                person = ContactPerson()
+                actor.contacts.append(person)
+            person.name = contact.name
+            person.email = contact.email
+            person.phone = contact.phone
+            person.position = position
+        for person in existing[len(clean.contacts) :]:
+            actor.contacts.remove(person)

@@ -1,0 +1,334 @@
+"""The effect log: indicators and dated effect entries (quantitative and qualitative)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
+
+from stad_desktop.language import N_
+from stad_desktop.model import Actor, Beneficiary, EffectEntry, EntryKind, Indicator, Project
+from stad_desktop.services import validation as v
+from stad_desktop.services.errors import NotFoundError, ValidationError
+from stad_desktop.services.readmodels import EntryView, IndicatorView, MeasurementPoint
+from stad_desktop.storage import Database
+
+
+@dataclass(frozen=True)
+class IndicatorInput:
+    name: str
+    unit: str = ""
+    baseline_value: object = None
+    baseline_date: object = None
+    target_value: object = None
+    target_date: object = None
+    owner_id: str | None = None
+
+    @classmethod
+    def from_view(cls, ind: IndicatorView) -> IndicatorInput:
+        return cls(
+            ind.name,
+            ind.unit,
+            ind.baseline_value,
+            ind.baseline_date,
+            ind.target_value,
+            ind.target_date,
+            ind.owner_id,
+        )
+
+
+@dataclass(frozen=True)
+class EntryInput:
+    """An effect entry. With an indicator it is a measurement (``value`` required);
+    without, it is qualitative (``text`` required)."""
+
+    entry_date: object
+    indicator_id: str | None = None
+    value: object = None
+    text: str = ""
+    beneficiary: str | None = None
+    source: str = ""
+    recorded_by: str = ""
+
+    @classmethod
+    def from_view(cls, entry: EntryView) -> EntryInput:
+        return cls(
+            entry.entry_date,
+            entry.indicator_id,
+            entry.value,
+            entry.text,
+            entry.beneficiary,
+            entry.source,
+            entry.recorded_by,
+        )
+
+
+class EffectService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    # --- indicators ---------------------------------------------------------------
+    def add_indicator(self, project_id: str, data: IndicatorInput) -> IndicatorView:
+        with self._db.transaction() as session:
+            if session.get(Project, project_id) is None:
+                raise NotFoundError("project", project_id)
+            indicator = Indicator(project_id=project_id)
+            self._apply_indicator(session, indicator, data)
+            position = session.scalar(
+                select(func.max(Indicator.position)).where(Indicator.project_id == project_id)
+            )
+            indicator.position = (position or 0) + 1
+            session.add(indicator)
+            session.flush()
+            return self._indicator_views(session, [indicator.id])[0]
+
+    def update_indicator(self, indicator_id: str, data: IndicatorInput) -> IndicatorView:
+        with self._db.transaction() as session:
+            indicator = self._get_indicator(session, indicator_id)
+            self._apply_indicator(session, indicator, data)
+            session.flush()
+            return self._indicator_views(session, [indicator.id])[0]
+
+    def delete_indicator(self, indicator_id: str) -> tuple[IndicatorView, tuple[EntryView, ...]]:
+        """Delete an indicator and its measurements; returns them for undo."""
+        with self._db.transaction() as session:
+            indicator = self._get_indicator(session, indicator_id)
+            view = self._indicator_views(session, [indicator_id])[0]
+            entries = self._entry_views(session, EffectEntry.indicator_id == indicator_id)
+            session.delete(indicator)
+            return view, entries
+
+    def restore_indicator(self, view: IndicatorView, entries: tuple[EntryView, ...]) -> None:
+        with self._db.transaction() as session:
+            indicator = Indicator(id=view.id, project_id=view.project_id)
+            self._apply_indicator(session, indicator, IndicatorInput.from_view(view))
+            session.add(indicator)
+            session.flush()
+            for entry in entries:
+                row = EffectEntry(id=entry.id, project_id=entry.project_id)
+                self._apply_entry(session, row, EntryInput.from_view(entry))
+                session.add(row)
+
+    def indicators(self, project_id: str) -> tuple[IndicatorView, ...]:
+        with self._db.reading() as session:
+            ids = list(
+                session.scalars(
+                    select(Indicator.id)
+                    .where(Indicator.project_id == project_id)
+                    .order_by(Indicator.position, Indicator.name)
+                )
+            )
+            return self._indicator_views(session, ids)
+
+    def indicator(self, indicator_id: str) -> IndicatorView:
+        with self._db.reading() as session:
+            self._get_indicator(session, indicator_id)
+            return self._indicator_views(session, [indicator_id])[0]
+
+    def measurements(self, indicator_id: str) -> tuple[MeasurementPoint, ...]:
+        stmt = (
+            select(EffectEntry.id, EffectEntry.entry_date, EffectEntry.value)
+            .where(EffectEntry.indicator_id == indicator_id, EffectEntry.value.is_not(None))
+            .order_by(EffectEntry.entry_date, EffectEntry.created_at)
+        )
+        with self._db.reading() as session:
+            return tuple(
+                MeasurementPoint(entry_id, when, float(value or 0.0))
+                for entry_id, when, value in session.execute(stmt)
+            )
+
+    # --- entries ------------------------------------------------------------------
+    def add_entry(
+        self, project_id: str, data: EntryInput, entry_id: str | None = None
+    ) -> EntryView:
+        with self._db.transaction() as session:
+            if session.get(Project, project_id) is None:
+                raise NotFoundError("project", project_id)
+            entry = EffectEntry(project_id=project_id)
+            if entry_id is not None:
+                entry.id = entry_id
+            self._apply_entry(session, entry, data)
+            session.add(entry)
+            session.flush()
+            return self._entry_views(session, EffectEntry.id == entry.id)[0]
+
+    def update_entry(self, entry_id: str, data: EntryInput) -> EntryView:
+        with self._db.transaction() as session:
+            entry = self._get_entry(session, entry_id)
+            self._apply_entry(session, entry, data)
+            session.flush()
+            return self._entry_views(session, EffectEntry.id == entry.id)[0]
+
+    def delete_entry(self, entry_id: str) -> EntryView:
+        with self._db.transaction() as session:
+            entry = self._get_entry(session, entry_id)
+            view = self._entry_views(session, EffectEntry.id == entry_id)[0]
+            session.delete(entry)
+            return view
+
+    def restore_entry(self, view: EntryView) -> EntryView:
+        return self.add_entry(view.project_id, EntryInput.from_view(view), entry_id=view.id)
+
+    def entries(self, project_id: str, limit: int | None = None) -> tuple[EntryView, ...]:
+        with self._db.reading() as session:
+            return self._entry_views(session, EffectEntry.project_id == project_id, limit)
+
+    # --- helpers ------------------------------------------------------------------
+    @staticmethod
+    def _get_indicator(session: Session, indicator_id: str) -> Indicator:
+        indicator = session.get(Indicator, indicator_id)
+        if indicator is None:
+            raise NotFoundError("indicator", indicator_id)
+        return indicator
+
+    @staticmethod
+    def _get_entry(session: Session, entry_id: str) -> EffectEntry:
+        entry = session.get(EffectEntry, entry_id)
+        if entry is None:
+            raise NotFoundError("entry", entry_id)
+        return entry
+
+    @staticmethod
+    def _apply_indicator(session: Session, indicator: Indicator, data: IndicatorInput) -> None:
+        indicator.name = v.required_text("name", data.name)
+        indicator.unit = v.optional_text("unit", data.unit, 40)
+        indicator.baseline_value = v.number("baseline_value", data.baseline_value)
+        indicator.baseline_date = v.date("baseline_date", data.baseline_date)
+        indicator.target_value = v.number("target_value", data.target_value)
+        indicator.target_date = v.date("target_date", data.target_date)
+        v.date_order("baseline_date", indicator.baseline_date, "target_date", indicator.target_date)
+        owner_id = data.owner_id or None
+        if owner_id is not None and session.get(Actor, owner_id) is None:
+            raise ValidationError("owner_id", N_("Choose one of the values in the list."))
+        indicator.owner_id = owner_id
+
+    @staticmethod
+    def _apply_entry(session: Session, entry: EffectEntry, data: EntryInput) -> None:
+        entry_date = v.date("entry_date", data.entry_date, required=True)
+        assert entry_date is not None
+        entry.entry_date = entry_date
+        text = v.optional_text("text", data.text)
+        indicator_id = data.indicator_id or None
+        if indicator_id is not None:
+            indicator = session.get(Indicator, indicator_id)
+            if indicator is None or indicator.project_id != entry.project_id:
+                raise ValidationError("indicator_id", N_("Choose one of the values in the list."))
+            entry.kind = EntryKind.QUANTITATIVE.value
+            entry.value = v.number("value", data.value, required=True)
+        else:
+            if data.value is not None and not (
+                isinstance(data.value, str) and not data.value.strip()
+            ):
+                raise ValidationError(
+                    "indicator_id", N_("Choose the indicator the value measures.")
+                )
+            if not text:
+                raise ValidationError("text", N_("Describe the effect that was observed."))
+            entry.kind = EntryKind.QUALITATIVE.value
+            entry.value = None
+        entry.indicator_id = indicator_id
+        entry.text = text
+        entry.beneficiary = (
+            v.choice("beneficiary", data.beneficiary, Beneficiary).value
+            if data.beneficiary
+            else None
+        )
+        entry.source = v.optional_text("source", data.source)
+        entry.recorded_by = v.optional_text("recorded_by", data.recorded_by, 200)
+
+    @staticmethod
+    def _indicator_views(session: Session, ids: list[str]) -> tuple[IndicatorView, ...]:
+        if not ids:
+            return ()
+        owner = aliased(Actor)
+        rows = {
+            row[0].id: row
+            for row in session.execute(
+                select(Indicator, owner.name)
+                .outerjoin(owner, owner.id == Indicator.owner_id)
+                .where(Indicator.id.in_(ids))
+            )
+        }
+        counts = dict(
+            session.execute(
+                select(EffectEntry.indicator_id, func.count(EffectEntry.id))
+                .where(EffectEntry.indicator_id.in_(ids), EffectEntry.value.is_not(None))
+                .group_by(EffectEntry.indicator_id)
+            ).all()
+        )
+        ranked = (
+            select(
+                EffectEntry.indicator_id,
+                EffectEntry.entry_date,
+                EffectEntry.value,
+                func.row_number()
+                .over(
+                    partition_by=EffectEntry.indicator_id,
+                    order_by=(EffectEntry.entry_date.desc(), EffectEntry.created_at.desc()),
+                )
+                .label("rank"),
+            )
+            .where(EffectEntry.indicator_id.in_(ids), EffectEntry.value.is_not(None))
+            .subquery()
+        )
+        latest: dict[str, tuple[dt.date, float]] = {
+            row[0]: (row[1], row[2])
+            for row in session.execute(
+                select(ranked.c.indicator_id, ranked.c.entry_date, ranked.c.value).where(
+                    ranked.c.rank == 1
+                )
+            )
+        }
+        views = []
+        for indicator_id in ids:
+            indicator, owner_name = rows[indicator_id]
+            last = latest.get(indicator_id)
+            views.append(
+                IndicatorView(
+                    id=indicator.id,
+                    project_id=indicator.project_id,
+                    name=indicator.name,
+                    unit=indicator.unit,
+                    baseline_value=indicator.baseline_value,
+                    baseline_date=indicator.baseline_date,
+                    target_value=indicator.target_value,
+                    target_date=indicator.target_date,
+                    owner_id=indicator.owner_id,
+                    owner_name=owner_name or "",
+                    latest_value=last[1] if last else None,
+                    latest_date=last[0] if last else None,
+                    measurement_count=counts.get(indicator_id, 0),
+                )
+            )
+        return tuple(views)
+
+    @staticmethod
+    def _entry_views(
+        session: Session, condition: object, limit: int | None = None
+    ) -> tuple[EntryView, ...]:
+        stmt = (
+            select(EffectEntry, Indicator.name)
+            .outerjoin(Indicator, Indicator.id == EffectEntry.indicator_id)
+            .where(condition)  # type: ignore[arg-type]
+            .order_by(EffectEntry.entry_date.desc(), EffectEntry.created_at.desc())
+        )
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        return tuple(
+            EntryView(
+                id=e.id,
+                project_id=e.project_id,
+                indicator_id=e.indicator_id,
+                indicator_name=name or "",
+                entry_date=e.entry_date,
+                kind=e.kind,
+                value=e.value,
+                text=e.text,
+                beneficiary=e.beneficiary,
+                source=e.source,
+                recorded_by=e.recorded_by,
+            )
+            for e, name in session.execute(stmt)
+        )

@@ -1,0 +1,24 @@
+"""Errors that services raise for bad input. Messages are translated where shown."""
+
+from __future__ import annotations
+
+from stad_desktop.language import Message
+
+
+class ValidationError(Exception):
+    """Bad input for one field. ``field`` names the input (e.g. ``org_number``,
+    ``contacts.0.email``) so the user interface can show the message beside it."""
+
+    def __init__(self, field: str, message: str, **params: object) -> None:
+        self.field = field
+        self.message = Message(message, params)
+        super().__init__(f"{field}: {message.format(**params) if params else message}")
+
+
+class NotFoundError(Exception):
+    """The record asked for does not exist (or no longer does)."""
+
+    def __init__(self, kind: str, key: str) -> None:
+        self.kind = kind
+        self.key = key
+        super().__init__(f"{kind} {key} not found")

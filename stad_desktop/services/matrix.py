@@ -1,0 +1,249 @@
+"""Role-matrix checks: the article's rules as warnings (never blocks), and the
+checklist hints that can be derived from the data (items 2, 6 and 11)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from stad_desktop.language import N_, Message
+from stad_desktop.model import (
+    Actor,
+    ChecklistStatus,
+    EffectEntry,
+    Indicator,
+    ProjectActor,
+    Role,
+    RoleAssignment,
+    Sector,
+)
+from stad_desktop.model.catalogue import FUNDER, IMPLEMENTER, TARGET_CONTACT
+from stad_desktop.model.enums import label
+from stad_desktop.services.readmodels import (
+    ActorRef,
+    AssignmentView,
+    ChecklistHint,
+    MatrixWarning,
+    RoleView,
+)
+
+# An actor holding this many roles or more in one project is flagged, so a
+# concentration of power is visible ("equal voices, different roles").
+MANY_ROLES = 4
+
+REQUIRED_ROLES = (
+    (FUNDER, N_("No actor holds the money: the project has no {role}.")),
+    (IMPLEMENTER, N_("Nobody carries out the project: the project has no {role}.")),
+    (TARGET_CONTACT, N_("No actor has the role {role}.")),
+)
+
+
+def compute_warnings(
+    actors: Sequence[ActorRef],
+    roles: Sequence[RoleView],
+    assignments: Iterable[AssignmentView],
+) -> tuple[MatrixWarning, ...]:
+    """The warnings for one project's matrix."""
+    assignments = list(assignments)
+    warnings: list[MatrixWarning] = []
+    by_code = {role.code: role for role in roles}
+    assigned_roles = {a.role_id for a in assignments}
+    for code, text in REQUIRED_ROLES:
+        role = by_code.get(code)
+        if role is not None and role.id not in assigned_roles:
+            warnings.append(
+                MatrixWarning(
+                    f"missing_{code}", Message(text, {"role": role.name}), role_id=role.id
+                )
+            )
+    if not actors:
+        warnings.append(MatrixWarning("no_actors", Message(N_("The project has no actors yet."))))
+    else:
+        sectors = {actor.sector for actor in actors}
+        if len(sectors) == 1:
+            sector = Sector(next(iter(sectors)))
+            warnings.append(
+                MatrixWarning(
+                    "single_sector",
+                    Message(
+                        N_(
+                            "Every actor is from one sector ({sector}). Co-creation "
+                            "involves more than one sector."
+                        ),
+                        {"sector": Message(label(sector))},
+                    ),
+                )
+            )
+    names = {actor.id: actor.name for actor in actors}
+    role_names = {role.id: role.name for role in roles}
+    for a in assignments:
+        if a.lacks_contribution:
+            warnings.append(
+                MatrixWarning(
+                    "expectation_without_contribution",
+                    Message(
+                        N_(
+                            "{actor} is expected to do something as {role}, but has not "
+                            "agreed to a contribution."
+                        ),
+                        {
+                            "actor": names.get(a.actor_id, "?"),
+                            "role": role_names.get(a.role_id, "?"),
+                        },
+                    ),
+                    actor_id=a.actor_id,
+                    role_id=a.role_id,
+                )
+            )
+    per_actor = Counter(a.actor_id for a in assignments)
+    for actor in actors:
+        count = per_actor.get(actor.id, 0)
+        if count >= MANY_ROLES:
+            warnings.append(
+                MatrixWarning(
+                    "many_roles",
+                    Message(
+                        N_("{actor} holds {count} roles. Is the power shared?"),
+                        {"actor": actor.name, "count": count},
+                    ),
+                    actor_id=actor.id,
+                )
+            )
+    return tuple(warnings)
+
+
+def role_views(session: Session) -> tuple[RoleView, ...]:
+    from stad_desktop.services.roles import role_view
+
+    return tuple(role_view(r) for r in session.scalars(select(Role).order_by(Role.position)))
+
+
+def project_actors(session: Session, project_ids: Sequence[str]) -> dict[str, list[ActorRef]]:
+    result: dict[str, list[ActorRef]] = defaultdict(list)
+    if not project_ids:
+        return result
+    stmt = (
+        select(ProjectActor.project_id, Actor.id, Actor.name, Actor.sector)
+        .join(Actor, Actor.id == ProjectActor.actor_id)
+        .where(ProjectActor.project_id.in_(project_ids))
+        .order_by(Actor.sort_key, Actor.id)
+    )
+    for project_id, actor_id, name, sector in session.execute(stmt):
+        result[project_id].append(ActorRef(actor_id, name, sector))
+    return result
+
+
+def project_assignments(
+    session: Session, project_ids: Sequence[str]
+) -> dict[str, list[AssignmentView]]:
+    result: dict[str, list[AssignmentView]] = defaultdict(list)
+    if not project_ids:
+        return result
+    stmt = select(
+        RoleAssignment.project_id,
+        RoleAssignment.actor_id,
+        RoleAssignment.role_id,
+        RoleAssignment.expectation,
+        RoleAssignment.contribution,
+    ).where(RoleAssignment.project_id.in_(project_ids))
+    for row in session.execute(stmt):
+        result[row[0]].append(AssignmentView(*row))
+    return result
+
+
+def _chunks(ids: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def warnings_for(
+    session: Session, project_ids: Sequence[str]
+) -> dict[str, tuple[MatrixWarning, ...]]:
+    roles = role_views(session)
+    result: dict[str, tuple[MatrixWarning, ...]] = {}
+    for chunk in _chunks(list(project_ids)):
+        actors = project_actors(session, chunk)
+        assignments = project_assignments(session, chunk)
+        for project_id in chunk:
+            result[project_id] = compute_warnings(
+                actors.get(project_id, []), roles, assignments.get(project_id, [])
+            )
+    return result
+
+
+def warning_counts(session: Session, project_ids: Sequence[str]) -> dict[str, int]:
+    return {key: len(value) for key, value in warnings_for(session, project_ids).items()}
+
+
+def sector_mix(actors: Iterable[ActorRef]) -> dict[str, int]:
+    counts = Counter(actor.sector for actor in actors)
+    return {sector.value: counts[sector.value] for sector in Sector if counts[sector.value]}
+
+
+def checklist_hints(
+    session: Session,
+    project_id: str,
+    actors: Sequence[ActorRef],
+    warnings: Sequence[MatrixWarning],
+    assignments: Sequence[AssignmentView],
+) -> Mapping[int, ChecklistHint]:
+    """Suggestions for items 2 (sector mix), 6 (role matrix) and 11 (effect log)."""
+    hints: dict[int, ChecklistHint] = {}
+    sectors = {actor.sector for actor in actors}
+    if not actors:
+        hints[2] = ChecklistHint(Message(N_("No actors yet.")), ChecklistStatus.NOT_STARTED.value)
+    else:
+        hints[2] = ChecklistHint(
+            Message(
+                N_("{actors} actors from {sectors} sectors."),
+                {"actors": len(actors), "sectors": len(sectors)},
+            ),
+            ChecklistStatus.DONE.value if len(sectors) >= 3 else ChecklistStatus.IN_PROGRESS.value,
+        )
+    matrix_problems = [
+        w
+        for w in warnings
+        if w.code.startswith("missing_") or w.code == "expectation_without_contribution"
+    ]
+    if not assignments:
+        hints[6] = ChecklistHint(
+            Message(N_("The role matrix is empty.")), ChecklistStatus.NOT_STARTED.value
+        )
+    elif matrix_problems:
+        hints[6] = ChecklistHint(
+            Message(
+                N_("The role matrix has {count} open points."), {"count": len(matrix_problems)}
+            ),
+            ChecklistStatus.IN_PROGRESS.value,
+        )
+    else:
+        hints[6] = ChecklistHint(
+            Message(N_("Every required role is filled and every expectation is agreed.")),
+            ChecklistStatus.DONE.value,
+        )
+    indicators = (
+        session.scalar(select(func.count(Indicator.id)).where(Indicator.project_id == project_id))
+        or 0
+    )
+    entries = (
+        session.scalar(
+            select(func.count(EffectEntry.id)).where(EffectEntry.project_id == project_id)
+        )
+        or 0
+    )
+    if not indicators and not entries:
+        hints[11] = ChecklistHint(
+            Message(N_("No indicators or effects noted yet.")), ChecklistStatus.NOT_STARTED.value
+        )
+    else:
+        hints[11] = ChecklistHint(
+            Message(
+                N_("{indicators} indicators and {entries} effect entries noted."),
+                {"indicators": indicators, "entries": entries},
+            ),
+            ChecklistStatus.IN_PROGRESS.value,
+        )
+    return hints

@@ -1,0 +1,218 @@
+"""Meetings (public, village and work meetings) and the input collected there."""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from stad_desktop.language import N_
+from stad_desktop.model import (
+    Actor,
+    InputItem,
+    InputStatus,
+    Meeting,
+    MeetingKind,
+    MeetingParticipant,
+    Project,
+)
+from stad_desktop.services import validation as v
+from stad_desktop.services.errors import NotFoundError, ValidationError
+from stad_desktop.services.readmodels import ActorRef, InputItemView, MeetingView
+from stad_desktop.storage import Database
+
+
+@dataclass(frozen=True)
+class MeetingInput:
+    title: str
+    meeting_date: object
+    kind: str = MeetingKind.PUBLIC_MEETING
+    place: str = ""
+    project_id: str | None = None
+    minutes: str = ""
+    participant_ids: Sequence[str] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class InputData:
+    text: str
+    from_actor_id: str | None = None
+    from_name: str = ""
+    topic: str = ""
+    project_id: str | None = None
+    status: str = InputStatus.NEW
+    answer: str = ""
+
+
+def _input_view(item: InputItem) -> InputItemView:
+    return InputItemView(
+        id=item.id,
+        meeting_id=item.meeting_id,
+        text=item.text,
+        from_actor_id=item.from_actor_id,
+        from_name=item.from_name,
+        topic=item.topic,
+        project_id=item.project_id,
+        status=item.status,
+        answer=item.answer,
+    )
+
+
+class MeetingService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def create(self, data: MeetingInput) -> MeetingView:
+        with self._db.transaction() as session:
+            meeting = Meeting()
+            self._apply(session, meeting, data)
+            session.add(meeting)
+            session.flush()
+            self._set_participants(session, meeting.id, data.participant_ids)
+            return self._views(session, [meeting.id])[0]
+
+    def update(self, meeting_id: str, data: MeetingInput) -> MeetingView:
+        with self._db.transaction() as session:
+            meeting = self._get(session, meeting_id)
+            self._apply(session, meeting, data)
+            self._set_participants(session, meeting.id, data.participant_ids)
+            return self._views(session, [meeting.id])[0]
+
+    def get(self, meeting_id: str) -> MeetingView:
+        with self._db.reading() as session:
+            self._get(session, meeting_id)
+            return self._views(session, [meeting_id])[0]
+
+    def list(self, project_id: str | None = None) -> tuple[MeetingView, ...]:
+        stmt = select(Meeting.id).order_by(Meeting.meeting_date.desc(), Meeting.title)
+        if project_id is not None:
+            stmt = stmt.where(Meeting.project_id == project_id)
+        with self._db.reading() as session:
+            return self._views(session, list(session.scalars(stmt)))
+
+    # --- input --------------------------------------------------------------------
+    def add_input(self, meeting_id: str, data: InputData) -> InputItemView:
+        with self._db.transaction() as session:
+            self._get(session, meeting_id)
+            item = InputItem(meeting_id=meeting_id)
+            self._apply_input(session, item, data)
+            session.add(item)
+            session.flush()
+            return _input_view(item)
+
+    def update_input(self, input_id: str, data: InputData) -> InputItemView:
+        with self._db.transaction() as session:
+            item = session.get(InputItem, input_id)
+            if item is None:
+                raise NotFoundError("input", input_id)
+            self._apply_input(session, item, data)
+            session.flush()
+            return _input_view(item)
+
+    def inputs(
+        self, meeting_id: str | None = None, project_id: str | None = None
+    ) -> tuple[InputItemView, ...]:
+        stmt = select(InputItem).order_by(InputItem.created_at)
+        if meeting_id is not None:
+            stmt = stmt.where(InputItem.meeting_id == meeting_id)
+        if project_id is not None:
+            stmt = stmt.where(InputItem.project_id == project_id)
+        with self._db.reading() as session:
+            return tuple(_input_view(item) for item in session.scalars(stmt))
+
+    # --- helpers ------------------------------------------------------------------
+    @staticmethod
+    def _get(session: Session, meeting_id: str) -> Meeting:
+        meeting = session.get(Meeting, meeting_id)
+        if meeting is None:
+            raise NotFoundError("meeting", meeting_id)
+        return meeting
+
+    @staticmethod
+    def _check_project(session: Session, field_name: str, project_id: str | None) -> str | None:
+        if project_id and session.get(Project, project_id) is None:
+            raise ValidationError(field_name, N_("Choose one of the values in the list."))
+        return project_id or None
+
+    def _apply(self, session: Session, meeting: Meeting, data: MeetingInput) -> None:
+        meeting.title = v.required_text("title", data.title)
+        meeting_date = v.date("meeting_date", data.meeting_date, required=True)
+        assert meeting_date is not None
+        meeting.meeting_date = meeting_date
+        meeting.kind = v.choice("kind", data.kind, MeetingKind).value
+        meeting.place = v.optional_text("place", data.place, 200)
+        meeting.minutes = v.optional_text("minutes", data.minutes)
+        meeting.project_id = self._check_project(session, "project_id", data.project_id)
+
+    def _apply_input(self, session: Session, item: InputItem, data: InputData) -> None:
+        item.text = v.required_text("text", data.text, 20000)
+        if data.from_actor_id and session.get(Actor, data.from_actor_id) is None:
+            raise ValidationError("from_actor_id", N_("Choose one of the values in the list."))
+        item.from_actor_id = data.from_actor_id or None
+        item.from_name = v.optional_text("from_name", data.from_name, 200)
+        item.topic = v.optional_text("topic", data.topic, 200)
+        item.project_id = self._check_project(session, "project_id", data.project_id)
+        item.status = v.choice("status", data.status, InputStatus).value
+        item.answer = v.optional_text("answer", data.answer)
+
+    @staticmethod
+    def _set_participants(session: Session, meeting_id: str, actor_ids: Sequence[str]) -> None:
+        wanted = list(dict.fromkeys(actor_ids))
+        if wanted:
+            found = set(session.scalars(select(Actor.id).where(Actor.id.in_(wanted))))
+            if len(found) != len(wanted):
+                raise ValidationError(
+                    "participant_ids", N_("Choose one of the values in the list.")
+                )
+        session.execute(
+            delete(MeetingParticipant).where(MeetingParticipant.meeting_id == meeting_id)
+        )
+        for actor_id in wanted:
+            session.add(MeetingParticipant(meeting_id=meeting_id, actor_id=actor_id))
+        session.flush()
+
+    @staticmethod
+    def _views(session: Session, ids: Sequence[str]) -> tuple[MeetingView, ...]:
+        if not ids:
+            return ()
+        meetings = {
+            m.id: (m, name)
+            for m, name in session.execute(
+                select(Meeting, Project.name)
+                .outerjoin(Project, Project.id == Meeting.project_id)
+                .where(Meeting.id.in_(ids))
+            )
+        }
+        participants: dict[str, builtins.list[ActorRef]] = {}
+        for meeting_id, actor_id, name, sector in session.execute(
+            select(MeetingParticipant.meeting_id, Actor.id, Actor.name, Actor.sector)
+            .join(Actor, Actor.id == MeetingParticipant.actor_id)
+            .where(MeetingParticipant.meeting_id.in_(ids))
+            .order_by(Actor.sort_key)
+        ):
+            participants.setdefault(meeting_id, []).append(ActorRef(actor_id, name, sector))
+        counts = dict(
+            session.execute(
+                select(InputItem.meeting_id, func.count(InputItem.id))
+                .where(InputItem.meeting_id.in_(ids))
+                .group_by(InputItem.meeting_id)
+            ).all()
+        )
+        return tuple(
+            MeetingView(
+                id=m.id,
+                title=m.title,
+                meeting_date=m.meeting_date,
+                place=m.place,
+                kind=m.kind,
+                project_id=m.project_id,
+                project_name=project_name or "",
+                minutes=m.minutes,
+                participants=tuple(participants.get(m.id, [])),
+                input_count=counts.get(m.id, 0),
+            )
+            for m, project_name in (meetings[i] for i in ids)
+        )

@@ -1,0 +1,280 @@
+"""Projects: create, edit, archive, list and search."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
+
+from stad_desktop.language import N_
+from stad_desktop.model import Actor, ChecklistItem, Phase, Project, ProjectActor
+from stad_desktop.model.catalogue import CHECKLIST_ITEMS
+from stad_desktop.services import validation as v
+from stad_desktop.services.errors import NotFoundError, ValidationError
+from stad_desktop.services.readmodels import ProjectDetail, ProjectRef, ProjectRow
+from stad_desktop.storage import Database
+from stad_desktop.textkeys import fold, like_pattern, sort_key
+
+
+@dataclass(frozen=True)
+class ProjectInput:
+    name: str
+    phase: str = Phase.IDEA
+    summary: str = ""
+    goal: str = ""
+    target_group: str = ""
+    area: str = ""
+    start_date: object = None
+    end_date: object = None
+    owner_id: str | None = None
+    budget_nok: object = None
+    notes: str = ""
+
+    @classmethod
+    def from_detail(cls, project: ProjectDetail) -> ProjectInput:
+        return cls(
+            name=project.name,
+            phase=project.phase,
+            summary=project.summary,
+            goal=project.goal,
+            target_group=project.target_group,
+            area=project.area,
+            start_date=project.start_date,
+            end_date=project.end_date,
+            owner_id=project.owner_id,
+            budget_nok=project.budget_nok,
+            notes=project.notes,
+        )
+
+
+def _budget_ore(value: object) -> int | None:
+    amount = v.number("budget_nok", value)
+    if amount is None:
+        return None
+    v.non_negative("budget_nok", amount)
+    ore = (Decimal(str(amount)) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return int(ore)
+
+
+PROJECT_SORT_COLUMNS = ("name", "phase", "area", "owner", "start_date", "actor_count")
+_PHASE_ORDER = {phase.value: index for index, phase in enumerate(Phase)}
+
+
+class ProjectService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def create(self, data: ProjectInput) -> ProjectDetail:
+        with self._db.transaction() as session:
+            project = Project()
+            session.add(project)
+            self._apply(session, project, data)
+            session.flush()
+            for number in range(1, len(CHECKLIST_ITEMS) + 1):
+                session.add(ChecklistItem(project_id=project.id, number=number))
+            session.flush()
+            return self._detail(session, project)
+
+    def update(self, project_id: str, data: ProjectInput) -> ProjectDetail:
+        with self._db.transaction() as session:
+            project = self._get(session, project_id)
+            self._apply(session, project, data)
+            session.flush()
+            return self._detail(session, project)
+
+    def set_archived(self, project_id: str, archived: bool = True) -> ProjectDetail:
+        with self._db.transaction() as session:
+            project = self._get(session, project_id)
+            project.archived = archived
+            session.flush()
+            return self._detail(session, project)
+
+    def archive(self, project_id: str) -> ProjectDetail:
+        return self.set_archived(project_id, True)
+
+    def restore(self, project_id: str) -> ProjectDetail:
+        return self.set_archived(project_id, False)
+
+    def get(self, project_id: str) -> ProjectDetail:
+        with self._db.reading() as session:
+            return self._detail(session, self._get(session, project_id))
+
+    def find(self, name_or_id: str) -> ProjectDetail:
+        """A project by id, or by name (Unicode case folded, exact first, then unique part)."""
+        with self._db.reading() as session:
+            project = session.get(Project, name_or_id)
+            if project is None:
+                wanted = fold(name_or_id.strip())
+                candidates = list(
+                    session.scalars(
+                        select(Project).where(
+                            Project.search_text.like(like_pattern(name_or_id), escape="\\")
+                        )
+                    )
+                )
+                exact = [p for p in candidates if fold(p.name) == wanted]
+                if len(exact) == 1:
+                    project = exact[0]
+                elif len(candidates) == 1:
+                    project = candidates[0]
+            if project is None:
+                raise NotFoundError("project", name_or_id)
+            return self._detail(session, project)
+
+    def refs(self, include_archived: bool = False) -> tuple[ProjectRef, ...]:
+        stmt = select(Project.id, Project.name, Project.phase).order_by(
+            Project.sort_key, Project.id
+        )
+        if not include_archived:
+            stmt = stmt.where(Project.archived.is_(False))
+        with self._db.reading() as session:
+            return tuple(ProjectRef(*row) for row in session.execute(stmt))
+
+    def list(
+        self,
+        query: str = "",
+        phase: str | None = None,
+        include_archived: bool = False,
+        order_by: str = "name",
+        descending: bool = False,
+    ) -> tuple[ProjectRow, ...]:
+        owner = aliased(Actor)
+        actor_count = (
+            select(func.count(ProjectActor.id))
+            .where(ProjectActor.project_id == Project.id)
+            .correlate(Project)
+            .scalar_subquery()
+        )
+        stmt = select(
+            Project.id,
+            Project.name,
+            Project.phase,
+            Project.area,
+            Project.owner_id,
+            owner.name,
+            Project.start_date,
+            Project.end_date,
+            actor_count,
+            Project.archived,
+        ).outerjoin(owner, owner.id == Project.owner_id)
+        if query.strip():
+            stmt = stmt.where(Project.search_text.like(like_pattern(query), escape="\\"))
+        if phase:
+            stmt = stmt.where(Project.phase == phase)
+        if not include_archived:
+            stmt = stmt.where(Project.archived.is_(False))
+        keys: dict[str, list[Any]] = {
+            "name": [Project.sort_key],
+            "phase": [Project.phase, Project.sort_key],
+            "area": [func.lower(Project.area), Project.sort_key],
+            "owner": [owner.sort_key, Project.sort_key],
+            "start_date": [Project.start_date, Project.sort_key],
+            "actor_count": [actor_count, Project.sort_key],
+        }
+        columns = list(keys[order_by])
+        if descending:
+            columns[0] = columns[0].desc()
+        stmt = stmt.order_by(*columns, Project.id)
+        from stad_desktop.services.matrix import warning_counts
+
+        with self._db.reading() as session:
+            rows = list(session.execute(stmt))
+            counts = warning_counts(session, [row[0] for row in rows])
+        result = [
+            ProjectRow(
+                id=row[0],
+                name=row[1],
+                phase=row[2],
+                area=row[3],
+                owner_id=row[4],
+                owner_name=row[5] or "",
+                start_date=row[6],
+                end_date=row[7],
+                actor_count=row[8],
+                warning_count=counts.get(row[0], 0),
+                archived=row[9],
+            )
+            for row in rows
+        ]
+        if order_by == "phase":
+            result.sort(key=lambda r: _PHASE_ORDER.get(r.phase, 99), reverse=descending)
+        return tuple(result)
+
+    # --- helpers ------------------------------------------------------------------
+    @staticmethod
+    def _get(session: Session, project_id: str) -> Project:
+        project = session.get(Project, project_id)
+        if project is None:
+            raise NotFoundError("project", project_id)
+        return project
+
+    @staticmethod
+    def _apply(session: Session, project: Project, data: ProjectInput) -> None:
+        name = v.required_text("name", data.name)
+        phase = v.choice("phase", data.phase, Phase)
+        start = v.date("start_date", data.start_date)
+        end = v.date("end_date", data.end_date)
+        v.date_order("start_date", start, "end_date", end)
+        budget = _budget_ore(data.budget_nok)
+        owner_id = data.owner_id or None
+        if owner_id is not None and session.get(Actor, owner_id) is None:
+            raise ValidationError("owner_id", N_("Choose one of the values in the list."))
+        project.name = name
+        project.phase = phase.value
+        project.summary = v.optional_text("summary", data.summary)
+        project.goal = v.optional_text("goal", data.goal)
+        project.target_group = v.optional_text("target_group", data.target_group)
+        project.area = v.optional_text("area", data.area, 100)
+        project.start_date = start
+        project.end_date = end
+        project.owner_id = owner_id
+        project.budget_ore = budget
+        project.notes = v.optional_text("notes", data.notes)
+        project.sort_key = sort_key(name)
+        project.search_text = fold("\x1f".join([name, project.area, project.target_group]))
+        if owner_id is not None:
+            _ensure_member(session, project, owner_id)
+
+    @staticmethod
+    def _detail(session: Session, project: Project) -> ProjectDetail:
+        owner_name = ""
+        if project.owner_id:
+            owner_name = (
+                session.scalar(select(Actor.name).where(Actor.id == project.owner_id)) or ""
+            )
+        budget = None
+        if project.budget_ore is not None:
+            budget = (Decimal(project.budget_ore) / 100).quantize(Decimal("0.01"))
+        return ProjectDetail(
+            id=project.id,
+            name=project.name,
+            summary=project.summary,
+            goal=project.goal,
+            target_group=project.target_group,
+            area=project.area,
+            phase=project.phase,
+            start_date=project.start_date,
+            end_date=project.end_date,
+            owner_id=project.owner_id,
+            owner_name=owner_name,
+            budget_nok=budget,
+            notes=project.notes,
+            archived=project.archived,
+            created_at=project.created_at,
+            updated_at=project.updated_at,
+        )
+
+
+def _ensure_member(session: Session, project: Project, actor_id: str) -> None:
+    if project.id is None:
+        session.flush()
+    exists = session.scalar(
+        select(ProjectActor.id).where(
+            ProjectActor.project_id == project.id, ProjectActor.actor_id == actor_id
+        )
+    )
+    if exists is None:
+        session.add(ProjectActor(project_id=project.id, actor_id=actor_id))

@@ -1,0 +1,258 @@
+"""Read models: plain frozen dataclasses that cross into the UI and reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from stad_desktop.language import Localized, Message
+
+
+@dataclass(frozen=True)
+class ContactView:
+    id: str
+    name: str
+    email: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    id: str
+    name: str
+    sector: str
+
+
+@dataclass(frozen=True)
+class ActorRow:
+    id: str
+    name: str
+    sector: str
+    village: str
+    org_number: str
+    contact: str
+    project_count: int
+    archived: bool
+
+
+@dataclass(frozen=True)
+class ActorDetail:
+    id: str
+    name: str
+    sector: str
+    org_number: str
+    village: str
+    wishes_to_contribute: str
+    hours_per_month: float | None
+    notes: str
+    archived: bool
+    contacts: tuple[ContactView, ...]
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class ProjectRef:
+    id: str
+    name: str
+    phase: str
+
+
+@dataclass(frozen=True)
+class ProjectRow:
+    id: str
+    name: str
+    phase: str
+    area: str
+    owner_id: str | None
+    owner_name: str
+    start_date: dt.date | None
+    end_date: dt.date | None
+    actor_count: int
+    warning_count: int
+    archived: bool
+
+
+@dataclass(frozen=True)
+class ProjectDetail:
+    id: str
+    name: str
+    summary: str
+    goal: str
+    target_group: str
+    area: str
+    phase: str
+    start_date: dt.date | None
+    end_date: dt.date | None
+    owner_id: str | None
+    owner_name: str
+    budget_nok: Decimal | None
+    notes: str
+    archived: bool
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class RoleView:
+    id: str
+    code: str
+    short: str
+    name: Localized
+    builtin: bool
+    position: int
+
+
+@dataclass(frozen=True)
+class AssignmentView:
+    project_id: str
+    actor_id: str
+    role_id: str
+    expectation: str
+    contribution: str
+
+    @property
+    def lacks_contribution(self) -> bool:
+        return bool(self.expectation.strip()) and not self.contribution.strip()
+
+
+@dataclass(frozen=True)
+class MatrixWarning:
+    code: str
+    message: Message
+    actor_id: str | None = None
+    role_id: str | None = None
+
+
+@dataclass(frozen=True)
+class MatrixView:
+    """A project's role matrix: actors (rows) x roles (columns)."""
+
+    project_id: str
+    actors: tuple[ActorRef, ...]
+    roles: tuple[RoleView, ...]
+    assignments: Mapping[tuple[str, str], AssignmentView]
+    sector_mix: Mapping[str, int]
+    roles_per_actor: Mapping[str, int]
+    warnings: tuple[MatrixWarning, ...]
+
+    def assignment(self, actor_id: str, role_id: str) -> AssignmentView | None:
+        return self.assignments.get((actor_id, role_id))
+
+
+@dataclass(frozen=True)
+class PortfolioView:
+    """Actors x projects: the short codes of the roles each actor has where."""
+
+    actors: tuple[ActorRef, ...]
+    projects: tuple[ProjectRef, ...]
+    cells: Mapping[tuple[str, str], tuple[str, ...]]
+    roles: tuple[RoleView, ...]
+
+
+@dataclass(frozen=True)
+class IndicatorView:
+    id: str
+    project_id: str
+    name: str
+    unit: str
+    baseline_value: float | None
+    baseline_date: dt.date | None
+    target_value: float | None
+    target_date: dt.date | None
+    owner_id: str | None
+    owner_name: str
+    latest_value: float | None
+    latest_date: dt.date | None
+    measurement_count: int
+
+    @property
+    def progress(self) -> float | None:
+        """Share of the way from baseline to target that the latest value has come."""
+        if self.latest_value is None or self.target_value is None:
+            return None
+        base = self.baseline_value if self.baseline_value is not None else 0.0
+        span = self.target_value - base
+        if span == 0:
+            return 1.0 if self.latest_value == self.target_value else 0.0
+        return (self.latest_value - base) / span
+
+
+@dataclass(frozen=True)
+class MeasurementPoint:
+    entry_id: str
+    date: dt.date
+    value: float
+
+
+@dataclass(frozen=True)
+class EntryView:
+    id: str
+    project_id: str
+    indicator_id: str | None
+    indicator_name: str
+    entry_date: dt.date
+    kind: str
+    value: float | None
+    text: str
+    beneficiary: str | None
+    source: str
+    recorded_by: str
+
+
+@dataclass(frozen=True)
+class ChecklistHint:
+    message: Message
+    suggested_status: str
+
+
+@dataclass(frozen=True)
+class ChecklistItemView:
+    project_id: str
+    number: int
+    name: Localized
+    status: str
+    comment: str
+    hint: ChecklistHint | None = None
+
+
+@dataclass(frozen=True)
+class MeetingView:
+    id: str
+    title: str
+    meeting_date: dt.date
+    place: str
+    kind: str
+    project_id: str | None
+    project_name: str
+    minutes: str
+    participants: tuple[ActorRef, ...]
+    input_count: int
+
+
+@dataclass(frozen=True)
+class InputItemView:
+    id: str
+    meeting_id: str
+    text: str
+    from_actor_id: str | None
+    from_name: str
+    topic: str
+    project_id: str | None
+    status: str
+    answer: str
+
+
+@dataclass(frozen=True)
+class Counts:
+    actors: int
+    projects: int
+    roles: int
+    assignments: int
+    indicators: int
+    entries: int
+    meetings: int
+    inputs: int
+    extra: Mapping[str, int] = field(default_factory=dict)

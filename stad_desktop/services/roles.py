@@ -1,0 +1,289 @@
+"""The role catalogue, project membership and role assignments (the role matrix)."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from stad_desktop.language import N_, Localized
+from stad_desktop.model import Actor, Project, ProjectActor, Role, RoleAssignment
+from stad_desktop.services import validation as v
+from stad_desktop.services.errors import NotFoundError, ValidationError
+from stad_desktop.services.matrix import (
+    compute_warnings,
+    project_actors,
+    project_assignments,
+    role_views,
+    sector_mix,
+)
+from stad_desktop.services.readmodels import (
+    ActorRef,
+    AssignmentView,
+    MatrixView,
+    PortfolioView,
+    ProjectRef,
+    RoleView,
+)
+from stad_desktop.storage import Database
+
+
+def role_view(role: Role) -> RoleView:
+    return RoleView(
+        id=role.id,
+        code=role.code,
+        short=role.short,
+        name=Localized(role.name_nn, role.name_nb, role.name_en),
+        builtin=role.builtin,
+        position=role.position,
+    )
+
+
+def _assignment_view(a: RoleAssignment) -> AssignmentView:
+    return AssignmentView(a.project_id, a.actor_id, a.role_id, a.expectation, a.contribution)
+
+
+class RoleService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    # --- catalogue ----------------------------------------------------------------
+    def roles(self) -> tuple[RoleView, ...]:
+        with self._db.reading() as session:
+            return role_views(session)
+
+    def create_role(
+        self, name_nn: str, name_nb: str = "", name_en: str = "", short: str = ""
+    ) -> RoleView:
+        """A user-defined role. A name missing in one language is taken from another."""
+        names = [n.strip() for n in (name_nn, name_nb, name_en)]
+        if not any(names):
+            raise ValidationError("name_nn", N_("This field is required."))
+        fallback = next(n for n in names if n)
+        nn, nb, en = (
+            v.required_text(field, n or fallback, 100)
+            for field, n in zip(("name_nn", "name_nb", "name_en"), names, strict=True)
+        )
+        short_code = (short.strip() or fallback[:2]).upper()
+        if len(short_code) > 4:
+            raise ValidationError(
+                "short", N_("At most {max} characters (now {count})."), max=4, count=len(short_code)
+            )
+        with self._db.transaction() as session:
+            folded = {n.casefold() for n in (nn, nb, en)}
+            for existing in session.scalars(select(Role)):
+                if {
+                    existing.name_nn.casefold(),
+                    existing.name_nb.casefold(),
+                    existing.name_en.casefold(),
+                } & folded:
+                    raise ValidationError("name_nn", N_("A role with this name exists already."))
+            position = (session.scalar(select(func.max(Role.position))) or 0) + 1
+            role = Role(
+                code=f"custom-{uuid.uuid4().hex[:8]}",
+                short=short_code,
+                name_nn=nn,
+                name_nb=nb,
+                name_en=en,
+                builtin=False,
+                position=position,
+            )
+            session.add(role)
+            session.flush()
+            return role_view(role)
+
+    # --- membership ---------------------------------------------------------------
+    def add_actor(self, project_id: str, actor_id: str) -> None:
+        with self._db.transaction() as session:
+            self._check(session, project_id, actor_id)
+            self._ensure_member(session, project_id, actor_id)
+
+    def remove_actor(self, project_id: str, actor_id: str) -> tuple[AssignmentView, ...]:
+        """Take an actor out of a project; returns the assignments it had (for undo)."""
+        with self._db.transaction() as session:
+            removed = tuple(
+                _assignment_view(a)
+                for a in session.scalars(
+                    select(RoleAssignment).where(
+                        RoleAssignment.project_id == project_id, RoleAssignment.actor_id == actor_id
+                    )
+                )
+            )
+            session.execute(
+                delete(RoleAssignment).where(
+                    RoleAssignment.project_id == project_id, RoleAssignment.actor_id == actor_id
+                )
+            )
+            session.execute(
+                delete(ProjectActor).where(
+                    ProjectActor.project_id == project_id, ProjectActor.actor_id == actor_id
+                )
+            )
+            return removed
+
+    def restore_actor(
+        self, project_id: str, actor_id: str, assignments: tuple[AssignmentView, ...]
+    ) -> None:
+        with self._db.transaction() as session:
+            self._check(session, project_id, actor_id)
+            self._ensure_member(session, project_id, actor_id)
+            for a in assignments:
+                session.add(
+                    RoleAssignment(
+                        project_id=a.project_id,
+                        actor_id=a.actor_id,
+                        role_id=a.role_id,
+                        expectation=a.expectation,
+                        contribution=a.contribution,
+                    )
+                )
+
+    # --- assignments --------------------------------------------------------------
+    def assign(
+        self,
+        project_id: str,
+        actor_id: str,
+        role_id: str,
+        expectation: str = "",
+        contribution: str = "",
+    ) -> AssignmentView:
+        """Give an actor a role in a project (or update the texts if it has it)."""
+        expectation = v.optional_text("expectation", expectation)
+        contribution = v.optional_text("contribution", contribution)
+        with self._db.transaction() as session:
+            self._check(session, project_id, actor_id, role_id)
+            self._ensure_member(session, project_id, actor_id)
+            assignment = self._find(session, project_id, actor_id, role_id)
+            if assignment is None:
+                assignment = RoleAssignment(
+                    project_id=project_id, actor_id=actor_id, role_id=role_id
+                )
+                session.add(assignment)
+            assignment.expectation = expectation
+            assignment.contribution = contribution
+            session.flush()
+            return _assignment_view(assignment)
+
+    def unassign(self, project_id: str, actor_id: str, role_id: str) -> AssignmentView | None:
+        """Remove a role; returns what it held (for undo), or None if it was not set."""
+        with self._db.transaction() as session:
+            assignment = self._find(session, project_id, actor_id, role_id)
+            if assignment is None:
+                return None
+            view = _assignment_view(assignment)
+            session.delete(assignment)
+            return view
+
+    def update_assignment(
+        self, project_id: str, actor_id: str, role_id: str, expectation: str, contribution: str
+    ) -> AssignmentView:
+        return self.assign(project_id, actor_id, role_id, expectation, contribution)
+
+    # --- views --------------------------------------------------------------------
+    def matrix(self, project_id: str) -> MatrixView:
+        with self._db.reading() as session:
+            if session.get(Project, project_id) is None:
+                raise NotFoundError("project", project_id)
+            roles = role_views(session)
+            actors = project_actors(session, [project_id]).get(project_id, [])
+            assignments = project_assignments(session, [project_id]).get(project_id, [])
+        per_actor: dict[str, int] = defaultdict(int)
+        for a in assignments:
+            per_actor[a.actor_id] += 1
+        return MatrixView(
+            project_id=project_id,
+            actors=tuple(actors),
+            roles=roles,
+            assignments={(a.actor_id, a.role_id): a for a in assignments},
+            sector_mix=sector_mix(actors),
+            roles_per_actor={actor.id: per_actor.get(actor.id, 0) for actor in actors},
+            warnings=compute_warnings(actors, roles, assignments),
+        )
+
+    def portfolio(
+        self, sector: str | None = None, phase: str | None = None, include_archived: bool = False
+    ) -> PortfolioView:
+        """Actors x projects with the short codes of each actor's roles in each project."""
+        with self._db.reading() as session:
+            roles = role_views(session)
+            short = {role.id: role.short for role in roles}
+            order = {role.id: role.position for role in roles}
+            project_stmt = select(Project.id, Project.name, Project.phase).order_by(
+                Project.sort_key, Project.id
+            )
+            if not include_archived:
+                project_stmt = project_stmt.where(Project.archived.is_(False))
+            if phase:
+                project_stmt = project_stmt.where(Project.phase == phase)
+            projects = tuple(ProjectRef(*row) for row in session.execute(project_stmt))
+            project_ids = {p.id for p in projects}
+            member_stmt = select(
+                ProjectActor.project_id, Actor.id, Actor.name, Actor.sector, Actor.sort_key
+            ).join(Actor, Actor.id == ProjectActor.actor_id)
+            if not include_archived:
+                member_stmt = member_stmt.where(Actor.archived.is_(False))
+            if sector:
+                member_stmt = member_stmt.where(Actor.sector == sector)
+            cells: dict[tuple[str, str], list[str]] = {}
+            actors: dict[str, tuple[str, ActorRef]] = {}
+            for project_id, actor_id, name, actor_sector, key in session.execute(member_stmt):
+                if project_id not in project_ids:
+                    continue
+                actors[actor_id] = (key, ActorRef(actor_id, name, actor_sector))
+                cells.setdefault((actor_id, project_id), [])
+            assign_stmt = select(
+                RoleAssignment.actor_id, RoleAssignment.project_id, RoleAssignment.role_id
+            )
+            for actor_id, project_id, role_id in session.execute(assign_stmt):
+                cell = cells.get((actor_id, project_id))
+                if cell is not None:
+                    cell.append(role_id)
+        ordered = tuple(
+            ref for _key, ref in sorted(actors.values(), key=lambda kv: (kv[0], kv[1].id))
+        )
+        return PortfolioView(
+            actors=ordered,
+            projects=projects,
+            cells={
+                key: tuple(short[r] for r in sorted(ids, key=lambda r: order[r]))
+                for key, ids in cells.items()
+            },
+            roles=roles,
+        )
+
+    # --- helpers ------------------------------------------------------------------
+    @staticmethod
+    def _find(
+        session: Session, project_id: str, actor_id: str, role_id: str
+    ) -> RoleAssignment | None:
+        return session.scalar(
+            select(RoleAssignment).where(
+                RoleAssignment.project_id == project_id,
+                RoleAssignment.actor_id == actor_id,
+                RoleAssignment.role_id == role_id,
+            )
+        )
+
+    @staticmethod
+    def _check(
+        session: Session, project_id: str, actor_id: str, role_id: str | None = None
+    ) -> None:
+        if session.get(Project, project_id) is None:
+            raise NotFoundError("project", project_id)
+        if session.get(Actor, actor_id) is None:
+            raise NotFoundError("actor", actor_id)
+        if role_id is not None and session.get(Role, role_id) is None:
+            raise NotFoundError("role", role_id)
+
+    @staticmethod
+    def _ensure_member(session: Session, project_id: str, actor_id: str) -> None:
+        exists = session.scalar(
+            select(ProjectActor.id).where(
+                ProjectActor.project_id == project_id, ProjectActor.actor_id == actor_id
+            )
+        )
+        if exists is None:
+            session.add(ProjectActor(project_id=project_id, actor_id=actor_id))
+            session.flush()

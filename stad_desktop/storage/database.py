@@ -1,0 +1,228 @@
+"""Engine, session factory and opening a database safely."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from stad_desktop.storage.errors import StorageError, StorageProblem
+from stad_desktop.storage.revisions import HEAD
+from stad_desktop.storage.sqlite_file import FileState, backup_file, inspect_file
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # Let SQLAlchemy issue BEGIN itself so transactions are whole (see SQLAlchemy's
+    # "Serializable isolation / Savepoints / Transactional DDL" notes for pysqlite).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.close()
+
+
+def _begin(conn: Any) -> None:
+    # Writers take the write lock up front, so two writers wait for each other
+    # (busy_timeout) instead of failing half-way; readers begin deferred.
+    immediate = conn.get_execution_options().get("stad_write", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for any SQLAlchemy URL; SQLite gets the program's pragmas."""
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _set_sqlite_pragmas)
+        event.listen(engine, "begin", _begin)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def translate_db_error(exc: BaseException, path: object) -> StorageError | None:
+    """Map a driver error to a known storage problem, or None for a bug."""
+    original = exc.orig if isinstance(exc, DBAPIError) else exc
+    text = str(original).lower()
+    if "database or disk is full" in text or "disk is full" in text:
+        return StorageError(StorageProblem.DISK_FULL, path)
+    if "readonly" in text or "read-only" in text:
+        return StorageError(StorageProblem.READ_ONLY, path)
+    if "locked" in text or "busy" in text:
+        return StorageError(StorageProblem.LOCKED, path)
+    if "malformed" in text or "not a database" in text:
+        return StorageError(StorageProblem.CORRUPT, path, original)
+    if "disk i/o error" in text:
+        return StorageError(StorageProblem.OTHER, path, original)
+    return None
+
+
+class Database:
+    """An open database: engine plus sessions. Services take one of these."""
+
+    def __init__(self, engine: Engine, path: Path | None = None) -> None:
+        self.engine = engine
+        self.path = path
+        self._sessions = sessionmaker(engine, expire_on_commit=False, autoflush=False)
+        self._writers = sessionmaker(
+            engine.execution_options(stad_write=True), expire_on_commit=False, autoflush=False
+        )
+        self._batch: Session | None = None
+
+    @property
+    def name(self) -> str:
+        return self.path.name if self.path else str(self.engine.url)
+
+    @contextmanager
+    def batch(self) -> Iterator[Session]:
+        """Group many service calls into one transaction (example data, bulk loads):
+        all are committed together or none is. Inside, each service call runs in a
+        savepoint of the batch."""
+        session = self._writers()
+        try:
+            with session.begin():
+                self._batch = session
+                yield session
+        finally:
+            self._batch = None
+            session.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: committed whole on success, rolled back whole on error."""
+        if self._batch is not None:
+            with self._batch.begin_nested():
+                yield self._batch
+            return
+        session = self._writers()
+        try:
+            with session.begin():
+                yield session
+        except (OperationalError, sqlite3.OperationalError) as exc:
+            known = translate_db_error(exc, self.path or self.engine.url)
+            if known is not None:
+                raise known from exc
+            raise
+        finally:
+            session.close()
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for queries only (its transaction is rolled back at the end)."""
+        if self._batch is not None:
+            yield self._batch
+            return
+        session = self._sessions()
+        try:
+            yield session
+        except (OperationalError, sqlite3.OperationalError) as exc:
+            known = translate_db_error(exc, self.path or self.engine.url)
+            if known is not None:
+                raise known from exc
+            raise
+        finally:
+            session.close()
+
+    def revision(self) -> str | None:
+        from sqlalchemy import text
+
+        with self.engine.connect() as conn:
+            try:
+                return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            except DBAPIError:
+                return None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _check_writable(path: Path, state: FileState) -> None:
+    folder = path.parent
+    if state.exists and not os.access(path, os.W_OK):
+        raise StorageError(StorageProblem.READ_ONLY, path)
+    if not os.access(folder, os.W_OK):
+        raise StorageError(StorageProblem.READ_ONLY, path)
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Apply migrations (imports Alembic, so only when one is pending)."""
+    from alembic import command
+    from alembic.config import Config
+
+    from stad_desktop import paths
+
+    config = Config()
+    config.set_main_option("script_location", str(paths.migrations_dir()))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+def seed_builtin_roles(db: Database) -> None:
+    """Insert any missing default role (idempotent)."""
+    from stad_desktop.model import Role
+    from stad_desktop.model.catalogue import DEFAULT_ROLES
+
+    with db.transaction() as session:
+        have = set(session.scalars(select(Role.code)))
+        for position, role in enumerate(DEFAULT_ROLES):
+            if role.code not in have:
+                session.add(
+                    Role(
+                        code=role.code,
+                        short=role.short,
+                        name_nn=role.name.nn,
+                        name_nb=role.name.nb,
+                        name_en=role.name.en,
+                        builtin=True,
+                        position=position,
+                    )
+                )
+
+
+def open_database(
+    target: str | Path,
+    *,
+    create: bool = True,
+    backup_before_migration: bool = True,
+) -> Database:
+    """Open (and create or upgrade) a database file or SQLAlchemy URL.
+
+    A file that is not a Stad database, is damaged or too new is refused with a
+    :class:`StorageError` and left byte-for-byte untouched.
+    """
+    if isinstance(target, str) and "://" in target:
+        db = Database(make_engine(target))
+        if db.revision() != HEAD:
+            upgrade(db.engine)
+            seed_builtin_roles(db)
+        return db
+    path = Path(target).expanduser()
+    state = inspect_file(path)
+    if not state.exists and not create:
+        raise StorageError(StorageProblem.OTHER, path, "missing")
+    _check_writable(path, state)
+    if state.revision != HEAD and state.has_tables and backup_before_migration:
+        backup_file(path, reason="before-upgrade")
+    db = Database(make_engine(f"sqlite:///{path}"), path)
+    try:
+        if state.revision != HEAD:
+            upgrade(db.engine)
+            seed_builtin_roles(db)
+    except OperationalError as exc:
+        db.close()
+        known = translate_db_error(exc, path)
+        if known is not None:
+            raise known from exc
+        raise
+    return db

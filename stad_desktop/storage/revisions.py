@@ -1,0 +1,7 @@
+"""Migration revisions this program knows, so the start-up check needs no Alembic import.
+
+Keep in step with ``migrations/versions`` (a test checks it).
+"""
+
+KNOWN_REVISIONS: tuple[str, ...] = ("0001",)
+HEAD = KNOWN_REVISIONS[-1]

@@ -1,0 +1,142 @@
+"""Looking at a SQLite file without changing it, and copying it consistently."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+from stad_desktop.storage.errors import StorageError, StorageProblem
+from stad_desktop.storage.revisions import KNOWN_REVISIONS
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What a database file holds, seen read-only."""
+
+    exists: bool
+    revision: str | None
+    has_tables: bool
+
+
+def _ro_uri(path: Path) -> str:
+    return f"{path.resolve().as_uri()}?mode=ro"
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(_ro_uri(path), uri=True, timeout=5)
+
+
+def inspect_file(path: Path) -> FileState:
+    """Check that ``path`` is a usable Stad database, never writing to it.
+
+    Raises :class:`StorageError` for a file that is not SQLite, a truncated or
+    damaged file, a database of another program, or one that is too new.
+    """
+    if not path.exists():
+        if not path.parent.is_dir():
+            raise StorageError(StorageProblem.MISSING_FOLDER, path)
+        return FileState(exists=False, revision=None, has_tables=False)
+    if path.is_dir():
+        raise StorageError(StorageProblem.NOT_DATABASE, path)
+    size = path.stat().st_size
+    if size == 0:
+        return FileState(exists=True, revision=None, has_tables=False)
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except PermissionError as exc:
+        raise StorageError(StorageProblem.READ_ONLY, path, exc) from exc
+    if not header.startswith(SQLITE_HEADER):
+        raise StorageError(StorageProblem.NOT_DATABASE, path)
+    if len(header) < 100:
+        raise StorageError(StorageProblem.CORRUPT, path, "header")
+    page_size = struct.unpack(">H", header[16:18])[0]
+    page_size = 65536 if page_size == 1 else page_size
+    (page_count,) = struct.unpack(">I", header[28:32])
+    (change_counter,) = struct.unpack(">I", header[24:28])
+    (valid_for,) = struct.unpack(">I", header[92:96])
+    wal = path.with_name(path.name + "-wal")
+    if (
+        change_counter == valid_for
+        and page_count
+        and size < page_size * page_count
+        and not (wal.exists() and wal.stat().st_size)
+    ):
+        raise StorageError(StorageProblem.CORRUPT, path, "truncated")
+    try:
+        conn = connect_read_only(path)
+    except sqlite3.Error as exc:
+        raise StorageError(StorageProblem.CORRUPT, path, exc) from exc
+    try:
+        tables = {
+            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        revision = None
+        if "alembic_version" in tables:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+        elif tables:
+            raise StorageError(StorageProblem.FOREIGN, path)
+        if "actors" not in tables and revision is not None and revision in KNOWN_REVISIONS:
+            raise StorageError(StorageProblem.CORRUPT, path, "tables missing")
+    except sqlite3.DatabaseError as exc:
+        message = str(exc)
+        if "locked" in message:
+            raise StorageError(StorageProblem.LOCKED, path) from exc
+        if "not a database" in message:
+            raise StorageError(StorageProblem.NOT_DATABASE, path) from exc
+        raise StorageError(StorageProblem.CORRUPT, path, message) from exc
+    finally:
+        conn.close()
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise StorageError(StorageProblem.TOO_NEW, path, revision)
+    return FileState(exists=True, revision=revision, has_tables=bool(tables))
+
+
+def integrity_check(path: Path) -> list[str]:
+    """SQLite's full integrity check; an empty list means healthy."""
+    conn = connect_read_only(path)
+    try:
+        rows = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+    finally:
+        conn.close()
+    return [] if rows == ["ok"] else rows
+
+
+def backups_dir(db_path: Path) -> Path:
+    return db_path.parent / "backups"
+
+
+def backup_file(db_path: Path, destination: Path | None = None, reason: str = "manual") -> Path:
+    """Copy the database with SQLite's backup API (consistent while in use).
+
+    The copy is written to a temporary name and renamed when complete, so a
+    crash never leaves a half backup that looks whole.
+    """
+    if destination is None:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        folder = backups_dir(db_path)
+        folder.mkdir(parents=True, exist_ok=True)
+        destination = folder / f"{db_path.stem}-{stamp}-{reason}.sqlite3"
+    partial = destination.with_name(destination.name + ".part")
+    source = connect_read_only(db_path)
+    try:
+        target = sqlite3.connect(partial)
+        try:
+            source.backup(target)
+            target.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            target.close()
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    finally:
+        source.close()
+    os.replace(partial, destination)
+    return destination

@@ -1,0 +1,45 @@
+"""Undo/redo over service calls: each command is one user action."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QUndoCommand
+
+
+class ServiceCommand(QUndoCommand):
+    """A user action and its inverse, both service calls.
+
+    The widget performs the action itself first (so a ValidationError can be shown
+    next to the field and nothing is pushed), then pushes this command with
+    ``done=True``; Qt's first ``redo()`` then only announces the change. Later
+    redos and undos call the services again. ``after`` announces the change on the
+    app-wide bus."""
+
+    def __init__(
+        self,
+        text: str,
+        do: Callable[[], object],
+        undo: Callable[[], object],
+        after: Callable[[], object] | None = None,
+        *,
+        done: bool = True,
+    ) -> None:
+        super().__init__(text)
+        self._do = do
+        self._undo = undo
+        self._after = after
+        self._skip_next_redo = done
+
+    def redo(self) -> None:
+        if self._skip_next_redo:
+            self._skip_next_redo = False
+        else:
+            self._do()
+        if self._after is not None:
+            self._after()
+
+    def undo(self) -> None:
+        self._undo()
+        if self._after is not None:
+            self._after()
