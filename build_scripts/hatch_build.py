@@ -21,6 +21,5 @@ class CatalogBuildHook(BuildHookInterface):  # type: ignore[misc]
             catalogs.compile_catalogs()
         finally:
             sys.path.pop(0)
-        for mo in (root / "i18n").rglob("*.mo"):
-            relative = mo.relative_to(root / "i18n")
-            build_data.setdefault("force_include", {})[str(mo)] = f"stad_desktop/_i18n/{relative}"
+        # The compiled .mo files now lie in i18n/, which the wheel force-includes
+        # as stad_desktop/_i18n (see pyproject.toml).

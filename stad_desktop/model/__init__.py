@@ -14,6 +14,7 @@ from stad_desktop.model.entities import (
     ProjectActor,
     Role,
     RoleAssignment,
+    Setting,
 )
 from stad_desktop.model.enums import (
     Beneficiary,
@@ -46,4 +47,5 @@ __all__ = [
     "Role",
     "RoleAssignment",
     "Sector",
+    "Setting",
 ]

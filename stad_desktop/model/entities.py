@@ -240,3 +240,12 @@ class InputItem(Stamped, Base):
     )
     status: Mapped[str] = mapped_column(String(20), default="new")
     answer: Mapped[str] = mapped_column(Text, default="")
+
+
+class Setting(Stamped, Base):
+    """Settings that belong with the data (e.g. the municipality's name on printouts)."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(100), unique=True)
+    value: Mapped[str] = mapped_column(Text, default="")

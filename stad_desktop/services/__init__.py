@@ -23,6 +23,7 @@ from stad_desktop.services.meetings import InputData, MeetingInput, MeetingServi
 from stad_desktop.services.projects import ProjectInput, ProjectService
 from stad_desktop.services.readmodels import Counts
 from stad_desktop.services.roles import RoleService
+from stad_desktop.services.settings import SettingsService
 from stad_desktop.storage import Database
 
 
@@ -37,6 +38,7 @@ class Services:
         self.effects = EffectService(db)
         self.checklist = ChecklistService(db)
         self.meetings = MeetingService(db)
+        self.settings = SettingsService(db)
 
     def counts(self) -> Counts:
         with self.db.reading() as session:

@@ -1,0 +1,96 @@
+"""Migrations: an empty file upgraded to head matches the models; data survives upgrades."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine
+
+from stad_desktop import paths
+from stad_desktop.model import Base
+from stad_desktop.services import ActorInput, ProjectInput, Services
+from stad_desktop.storage import open_database, upgrade
+from stad_desktop.storage.revisions import HEAD, KNOWN_REVISIONS
+
+
+def _script() -> ScriptDirectory:
+    config = Config()
+    config.set_main_option("script_location", str(paths.migrations_dir()))
+    return ScriptDirectory.from_config(config)
+
+
+def test_known_revisions_match_the_migration_scripts() -> None:
+    script = _script()
+    assert script.get_current_head() == HEAD
+    ordered = [rev.revision for rev in reversed(list(script.walk_revisions()))]
+    assert tuple(ordered) == KNOWN_REVISIONS
+
+
+def test_upgraded_empty_file_matches_the_models(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "fresh.sqlite3")
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    db.close()
+    assert diff == []
+
+
+def test_first_revision_with_data_upgrades_without_loss(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    engine = create_engine(f"sqlite:///{path}")
+    upgrade(engine, KNOWN_REVISIONS[0])
+    engine.dispose()
+    # Data written at the first revision (through the services of that schema).
+    first = open_database(path)
+    services = Services(first)
+    actor = services.actors.create(ActorInput(name="Selje grendalag", sector="voluntary"))
+    project = services.projects.create(ProjectInput(name="Folkehelse", owner_id=actor.id))
+    first.close()
+    db = open_database(path)
+    services = Services(db)
+    assert db.revision() == HEAD
+    assert services.actors.get(actor.id).name == "Selje grendalag"
+    assert services.projects.get(project.id).owner_name == "Selje grendalag"
+    db.close()
+
+
+def test_pragmas_are_set(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "p.sqlite3")
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() > 0
+    db.close()
+
+
+def test_upgrade_backs_up_first_and_keeps_data(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    engine = create_engine(f"sqlite:///{path}")
+    upgrade(engine, KNOWN_REVISIONS[0])
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO actors (id, name, sector, village, wishes_to_contribute, notes, archived,"
+            " sort_key, search_text, created_at, updated_at) VALUES ('a1', 'Lote bygdelag',"
+            " 'voluntary', 'Lote', '', '', 0, 'lote bygdelag', 'lote bygdelag',"
+            " '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+        )
+    engine.dispose()
+    db = open_database(path)
+    services = Services(db)
+    assert db.revision() == HEAD
+    assert services.actors.get("a1").name == "Lote bygdelag"
+    services.settings.set_municipality_name("Stad kommune")
+    db.close()
+    backups = list((tmp_path / "backups").glob("old-*-before-upgrade.sqlite3"))
+    assert len(backups) == 1
+    conn = sqlite3.connect(backups[0])
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
+        KNOWN_REVISIONS[0],
+    )
+    assert conn.execute("SELECT name FROM actors").fetchall() == [("Lote bygdelag",)]
+    conn.close()
