@@ -16,6 +16,7 @@ from stad_desktop.model import (
     RoleAssignment,
 )
 from stad_desktop.services.actors import ActorInput, ActorService, ContactInput
+from stad_desktop.services.bulk import AssignmentRow, BulkService
 from stad_desktop.services.checklist import ChecklistService
 from stad_desktop.services.effects import EffectService, EntryInput, IndicatorInput
 from stad_desktop.services.errors import NotFoundError, ValidationError
@@ -39,6 +40,7 @@ class Services:
         self.checklist = ChecklistService(db)
         self.meetings = MeetingService(db)
         self.settings = SettingsService(db)
+        self.bulk = BulkService(db)
 
     def counts(self) -> Counts:
         with self.db.reading() as session:
@@ -65,6 +67,7 @@ class Services:
 
 __all__ = [
     "ActorInput",
+    "AssignmentRow",
     "ContactInput",
     "EntryInput",
     "IndicatorInput",

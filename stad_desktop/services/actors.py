@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from stad_desktop.language import N_
@@ -177,7 +177,7 @@ class ActorService:
         organisation number or contact names), sorted in Norwegian order."""
         stmt = self._list_statement(query, sector, include_archived, order_by, descending)
         with self._db.reading() as session:
-            return tuple(
+            rows = tuple(
                 ActorRow(
                     id=row.id,
                     name=row.name,
@@ -190,6 +190,11 @@ class ActorService:
                 )
                 for row in session.execute(stmt)
             )
+        if order_by in ("village", "contact"):
+            # Stable sort on top of the name order: Norwegian order for the column.
+            keys = {text: sort_key(text) for text in {getattr(r, order_by) for r in rows}}
+            rows = tuple(sorted(rows, key=lambda r: keys[getattr(r, order_by)], reverse=descending))
+        return rows
 
     def search(self, query: str, include_archived: bool = False) -> tuple[ActorRow, ...]:
         return self.list(query=query, include_archived=include_archived)
@@ -201,31 +206,31 @@ class ActorService:
         include_archived: bool,
         order_by: str,
         descending: bool,
-    ) -> Select[tuple[object, ...]]:
-        first_contact = (
-            select(ContactPerson.name)
-            .where(ContactPerson.actor_id == Actor.id)
-            .order_by(ContactPerson.position)
-            .limit(1)
-            .correlate(Actor)
-            .scalar_subquery()
-        )
-        project_count = (
-            select(func.count(ProjectActor.id))
+    ) -> Select[Any]:
+        projects = (
+            select(ProjectActor.actor_id, func.count(ProjectActor.id).label("n"))
             .join(Project, Project.id == ProjectActor.project_id)
-            .where(ProjectActor.actor_id == Actor.id, Project.archived.is_(False))
-            .correlate(Actor)
-            .scalar_subquery()
+            .where(Project.archived.is_(False))
+            .group_by(ProjectActor.actor_id)
+            .subquery()
         )
-        stmt = select(
-            Actor.id,
-            Actor.name,
-            Actor.sector,
-            Actor.village,
-            Actor.org_number,
-            first_contact.label("contact"),
-            project_count.label("project_count"),
-            Actor.archived,
+        project_count = func.coalesce(projects.c.n, 0)
+        stmt = (
+            select(
+                Actor.id,
+                Actor.name,
+                Actor.sector,
+                Actor.village,
+                Actor.org_number,
+                ContactPerson.name.label("contact"),
+                project_count.label("project_count"),
+                Actor.archived,
+            )
+            .outerjoin(
+                ContactPerson,
+                (ContactPerson.actor_id == Actor.id) & (ContactPerson.position == 0),
+            )
+            .outerjoin(projects, projects.c.actor_id == Actor.id)
         )
         if query.strip():
             stmt = stmt.where(Actor.search_text.like(like_pattern(query), escape="\\"))
@@ -233,12 +238,16 @@ class ActorService:
             stmt = stmt.where(Actor.sector == sector)
         if not include_archived:
             stmt = stmt.where(Actor.archived.is_(False))
+        sector_order = case(
+            {value.value: index for index, value in enumerate(Sector)}, value=Actor.sector
+        )
         keys: dict[str, list[Any]] = {
             "name": [Actor.sort_key],
-            "sector": [Actor.sector, Actor.sort_key],
-            "village": [func.lower(Actor.village), Actor.sort_key],
+            "sector": [sector_order, Actor.sort_key],
+            # village and contact are re-sorted with Norwegian keys in Python
+            "village": [Actor.sort_key],
+            "contact": [Actor.sort_key],
             "org_number": [Actor.org_number, Actor.sort_key],
-            "contact": [first_contact, Actor.sort_key],
             "project_count": [project_count, Actor.sort_key],
         }
         if order_by not in keys:
