@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from stad_desktop.language import N_
@@ -206,7 +206,7 @@ class ActorService:
         include_archived: bool,
         order_by: str,
         descending: bool,
-    ) -> Select[Any]:
+    ) -> Any:
         projects = (
             select(ProjectActor.actor_id, func.count(ProjectActor.id).label("n"))
             .join(Project, Project.id == ProjectActor.project_id)

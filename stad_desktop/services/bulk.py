@@ -98,9 +98,12 @@ class BulkService:
 
     def assignments(self, rows: Sequence[AssignmentRow]) -> None:
         with self._db.transaction() as session:
-            members = set(
-                session.execute(select(ProjectActor.project_id, ProjectActor.actor_id)).all()
-            )
+            members: set[tuple[str, str]] = {
+                (project_id, actor_id)
+                for project_id, actor_id in session.execute(
+                    select(ProjectActor.project_id, ProjectActor.actor_id)
+                )
+            }
             seen: set[tuple[str, str, str]] = set()
             objects: list[object] = []
             for index, row in enumerate(rows):
