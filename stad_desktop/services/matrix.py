@@ -106,7 +106,7 @@ def compute_warnings(
                 MatrixWarning(
                     "many_roles",
                     Message(
-                        N_("{actor} holds {count} roles. Is the power shared?"),
+                        N_("{actor} holds many roles ({count}). Is the power shared?"),
                         {"actor": actor.name, "count": count},
                     ),
                     actor_id=actor.id,
@@ -198,7 +198,7 @@ def checklist_hints(
     else:
         hints[2] = ChecklistHint(
             Message(
-                N_("{actors} actors from {sectors} sectors."),
+                N_("Actors: {actors}. Sectors: {sectors}."),
                 {"actors": len(actors), "sectors": len(sectors)},
             ),
             ChecklistStatus.DONE.value if len(sectors) >= 3 else ChecklistStatus.IN_PROGRESS.value,
@@ -215,7 +215,7 @@ def checklist_hints(
     elif matrix_problems:
         hints[6] = ChecklistHint(
             Message(
-                N_("The role matrix has {count} open points."), {"count": len(matrix_problems)}
+                N_("Open points in the role matrix: {count}."), {"count": len(matrix_problems)}
             ),
             ChecklistStatus.IN_PROGRESS.value,
         )
@@ -241,7 +241,7 @@ def checklist_hints(
     else:
         hints[11] = ChecklistHint(
             Message(
-                N_("{indicators} indicators and {entries} effect entries noted."),
+                N_("Indicators: {indicators}. Effect entries: {entries}."),
                 {"indicators": indicators, "entries": entries},
             ),
             ChecklistStatus.IN_PROGRESS.value,

@@ -1,0 +1,209 @@
+"""Screenshots of the views with the Stad example data (``make screenshots``).
+
+Runs offscreen on a temporary database and temporary settings; writes PNG files
+to ``docs/screenshots/``. Add a view by appending ``(filename, callable)`` to
+``SHOTS``: the callable gets a :class:`Shot` context and returns the widget to grab.
+
+Usage: python build_scripts/screenshots.py [--lang nn|nb|en] [--out DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from stad_desktop.services import Services
+    from stad_desktop.ui.main_window import MainWindow
+
+WINDOW_SIZE = (1280, 760)
+
+
+@dataclass
+class Shot:
+    app: QApplication
+    window: MainWindow
+    services: Services
+
+    def settle(self) -> None:
+        for _ in range(3):
+            self.app.processEvents()
+
+    def view(self, key: str) -> QWidget:
+        self.window.show_view(key)
+        self.settle()
+        return self.window
+
+
+def actors(shot: Shot) -> QWidget:
+    return shot.view("actors")
+
+
+def projects(shot: Shot) -> QWidget:
+    window = shot.view("projects")
+    view = shot.window.views["projects"]
+    view.table.selectRow(0)  # type: ignore[attr-defined]
+    shot.settle()
+    return window
+
+
+def project_checklist(shot: Shot) -> QWidget:
+    from stad_desktop.ui.dialogs.project_dialog import CHECKLIST_TAB
+    from stad_desktop.ui.views.projects import ProjectsView
+
+    shot.view("projects")
+    view = shot.window.views["projects"]
+    assert isinstance(view, ProjectsView)
+    view.table.selectRow(0)
+    view.edit_item()
+    dialog = view.dialog
+    assert dialog is not None
+    dialog.tabs.setCurrentIndex(CHECKLIST_TAB)
+    dialog.resize(980, 820)
+    shot.settle()
+    return dialog
+
+
+def project_details(shot: Shot) -> QWidget:
+    from stad_desktop.ui.dialogs.project_dialog import DETAILS_TAB
+
+    dialog = shot.window.views["projects"].dialog  # type: ignore[attr-defined]
+    dialog.tabs.setCurrentIndex(DETAILS_TAB)
+    shot.settle()
+    return dialog  # type: ignore[no-any-return]
+
+
+def actor_dialog(shot: Shot) -> QWidget:
+    project_dialog = shot.window.views["projects"].dialog  # type: ignore[attr-defined]
+    if project_dialog is not None:
+        project_dialog.reject()
+    shot.view("actors")
+    view = shot.window.views["actors"]
+    view.table.selectRow(5)  # type: ignore[attr-defined]
+    view.edit_item()
+    shot.settle()
+    return view.dialog  # type: ignore[attr-defined, no-any-return]
+
+
+def _project_id(shot: Shot, name: str) -> str:
+    return next(p.id for p in shot.services.projects.refs() if p.name == name)
+
+
+def role_matrix(shot: Shot) -> QWidget:
+    from stad_desktop.ui.views.role_matrix import RoleMatrixView
+
+    actor_view_dialog = shot.window.views["actors"].dialog  # type: ignore[attr-defined]
+    if actor_view_dialog is not None:
+        actor_view_dialog.reject()
+    shot.window.resize(1440, WINDOW_SIZE[1])  # the matrix and the side panel side by side
+    shot.window.open_project("role_matrix", _project_id(shot, "Folkehelse i bygdene"))
+    view = shot.window.views["role_matrix"]
+    assert isinstance(view, RoleMatrixView) and view.model.matrix is not None
+    view.tabs.setCurrentIndex(0)
+    # Select the cell a warning is about, so the side panel shows its expectation.
+    warning = next(w for w in view.model.matrix.warnings if w.actor_id and w.role_id)
+    view.table.setCurrentIndex(
+        view.model.index(
+            view.model.actor_row(warning.actor_id or ""),
+            view.model.role_column(warning.role_id or ""),
+        )
+    )
+    view.table.selectionModel().clearSelection()  # keep the amber "!" visible
+    view.table.setFocus()
+    shot.settle()
+    return shot.window
+
+
+def portfolio(shot: Shot) -> QWidget:
+    from stad_desktop.ui.views.role_matrix import RoleMatrixView
+
+    view = shot.window.views["role_matrix"]
+    assert isinstance(view, RoleMatrixView)
+    shot.view("role_matrix")
+    view.tabs.setCurrentIndex(1)
+    shot.settle()
+    return shot.window
+
+
+def effect_log(shot: Shot) -> QWidget:
+    shot.window.open_project("effect_log", _project_id(shot, "Folkehelse i bygdene"))
+    shot.settle()
+    return shot.window
+
+
+# (file name, what to grab) in order; later entries may rely on earlier ones.
+SHOTS: list[tuple[str, Callable[[Shot], QWidget]]] = [
+    ("actors.png", actors),
+    ("projects.png", projects),
+    ("project-checklist.png", project_checklist),
+    ("project-details.png", project_details),
+    ("actor-dialog.png", actor_dialog),
+    ("role-matrix.png", role_matrix),
+    ("portfolio.png", portfolio),
+    ("effect-log.png", effect_log),
+]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lang", default="nn", choices=("nn", "nb", "en"))
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = parser.parse_args(argv)
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from stad_desktop.demo import load_demo
+    from stad_desktop.language import set_language
+    from stad_desktop.services import Services
+    from stad_desktop.storage import open_database
+    from stad_desktop.ui.main_window import MainWindow
+    from stad_desktop.ui.settings import APPLICATION, ORGANISATION
+
+    set_language(args.lang)
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+            QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder / "settings"))
+        app = QApplication.instance() or QApplication([sys.argv[0]])
+        assert isinstance(app, QApplication)
+        app.setOrganizationName(ORGANISATION)
+        app.setApplicationName(APPLICATION)
+        db = open_database(folder / "stad-eksempel.sqlite3")
+        try:
+            services = Services(db)
+            load_demo(services)
+            window = MainWindow(db.name)
+            window.resize(*WINDOW_SIZE)
+            window.show()
+            window.attach(services)
+            shot = Shot(app, window, services)
+            shot.settle()
+            for filename, grab in SHOTS:
+                widget = grab(shot)
+                target = args.out / filename
+                if not widget.grab().save(str(target)):
+                    print(f"could not write {target}", file=sys.stderr)
+                    return 1
+                print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
+            window.close()
+        finally:
+            db.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,114 @@
+"""The crash hook: an unexpected exception (a bug) is logged to the user log
+folder and, unless ``--no-crash-dialog``, shown in a short dialog with the
+details folded away. Known problems (ValidationError, StorageError) are handled
+where they happen and never reach this hook."""
+
+from __future__ import annotations
+
+import sys
+import threading
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from stad_desktop.language import _
+
+
+class CrashReporter(QObject):
+    """Lives in the GUI thread; exceptions from other threads reach it queued."""
+
+    report = Signal(str, str, str)  # error name, log file, traceback
+
+    def __init__(self, dialog: bool) -> None:
+        super().__init__()
+        self.dialog = dialog
+        self._showing = False
+        self.report.connect(self._show)
+
+    def handle(
+        self,
+        exc_type: type[BaseException],
+        exc: BaseException,
+        tb: TracebackType | None,
+    ) -> None:
+        from stad_desktop.cli import log_exception
+
+        if exc.__traceback__ is None and tb is not None:
+            exc = exc.with_traceback(tb)
+        try:
+            log = str(log_exception(exc))
+        except OSError:
+            log = "-"
+        details = "".join(traceback.format_exception(exc_type, exc, tb))
+        print(
+            "stad-desktop: "
+            + _("Unexpected error: {error}. Details are in {log}.").format(
+                error=exc_type.__name__, log=log
+            ),
+            file=sys.stderr,
+        )
+        if self.dialog:
+            self.report.emit(exc_type.__name__, log, details)
+
+    @Slot(str, str, str)
+    def _show(self, name: str, log: str, details: str) -> None:
+        if self._showing or QApplication.instance() is None:
+            return  # one dialog at a time; the rest is in the log
+        self._showing = True
+        try:
+            box = QMessageBox(QApplication.activeWindow())
+            box.setIcon(QMessageBox.Icon.Critical)
+            box.setWindowTitle(_("Unexpected error"))
+            box.setText(
+                _(
+                    "Something went wrong in Stad Desktop ({error}). Your saved data is "
+                    "safe. The details are written to {log}; please send that file to "
+                    "whoever supports the program."
+                ).format(error=name, log=log)
+            )
+            box.setDetailedText(details)
+            box.addButton(_("Close"), QMessageBox.ButtonRole.AcceptRole)
+            box.exec()
+        finally:
+            self._showing = False
+
+
+_reporter: CrashReporter | None = None
+_previous: list[tuple[object, object]] = []
+
+
+def install(dialog: bool = True) -> CrashReporter:
+    """Set ``sys.excepthook`` and ``threading.excepthook``; call in the GUI thread."""
+    global _reporter
+    reporter = CrashReporter(dialog)
+    _reporter = reporter
+    _previous.append((sys.excepthook, threading.excepthook))
+
+    def excepthook(
+        exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        reporter.handle(exc_type, exc, tb)
+
+    def thread_hook(args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is None or issubclass(args.exc_type, SystemExit):
+            return
+        reporter.handle(args.exc_type, args.exc_value, args.exc_traceback)
+
+    sys.excepthook = excepthook
+    threading.excepthook = thread_hook
+    return reporter
+
+
+def uninstall() -> None:
+    """Put back the hooks that were set before :func:`install`."""
+    global _reporter
+    if _previous:
+        hook, thread_hook = _previous.pop()
+        sys.excepthook = hook  # type: ignore[assignment]
+        threading.excepthook = thread_hook  # type: ignore[assignment]
+    _reporter = None

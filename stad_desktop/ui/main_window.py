@@ -1,0 +1,338 @@
+"""The main window: sidebar of views (from ``views.registry.view_specs``), menus,
+status bar. The frame is built before the database is opened; ``attach`` then
+builds the views over the services."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from stad_desktop.language import _
+from stad_desktop.ui import bus as kinds
+from stad_desktop.ui.bus import DataBus
+from stad_desktop.ui.settings import app_settings
+from stad_desktop.ui.views.base import ARCHIVE, EDIT, NEW, SEARCH, ProjectAware, View
+from stad_desktop.ui.views.registry import ViewSpec, view_specs
+
+if TYPE_CHECKING:
+    from stad_desktop.services import Services
+    from stad_desktop.ui.views.welcome import WelcomePage
+
+STATUS_TIMEOUT_MS = 6000
+
+
+class MainWindow(QMainWindow):
+    # Emitted once, after the first view has painted with data.
+    first_view_painted = Signal()
+
+    def __init__(self, db_name: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        title = _("Stad Desktop – {name}").format(name=db_name) if db_name else "Stad Desktop"
+        self.setWindowTitle(title)
+        self.services: Services | None = None
+        self.bus = DataBus(self)
+        self.undo_stack = QUndoStack(self)
+        self.specs: tuple[ViewSpec, ...] = view_specs()
+        self.views: dict[str, View] = {}
+        self.welcome: WelcomePage | None = None
+        self.current_project_id: str | None = None
+
+        self.sidebar = QListWidget()
+        self.sidebar.setAccessibleName(_("Views"))
+        for spec in self.specs:
+            self.sidebar.addItem(_(spec.title))
+        self.sidebar.setMaximumWidth(240)
+        self.sidebar.setStyleSheet("QListWidget::item { padding: 6px 8px; }")
+        self.sidebar.setMinimumWidth(110)
+        self.stack = QStackedWidget()
+        self.opening = QLabel(_("Opening the database …"))
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.opening)
+        splitter = QSplitter()
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([170, 1000])
+        self.setCentralWidget(splitter)
+        self.sidebar.currentRowChanged.connect(self._on_sidebar_row)
+        self.sidebar.setEnabled(False)
+
+        self._build_menus()
+        self.statusBar()
+        self._paint_watch: list[QWidget] = []
+        settings = app_settings()
+        geometry = settings.value("main_window/geometry")
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1180, 740)
+
+    # --- menus -------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(_("&File"))
+        self.edit_menu = bar.addMenu(_("&Edit"))
+        self.view_menu = bar.addMenu(_("&View"))
+        self.help_menu = bar.addMenu(_("&Help"))
+
+        self.example_action = QAction(_("Load &example data"), self)
+        self.example_action.triggered.connect(self.load_example)
+        self.file_menu.addAction(self.example_action)
+        self.backups_action = QAction(_("&Backups …"), self)
+        self.backups_action.triggered.connect(self.show_backups)
+        self.file_menu.addAction(self.backups_action)
+        self.print_action = QAction(_("&Print summary …"), self)
+        self.print_action.setShortcut(QKeySequence("Ctrl+P"))
+        self.print_action.triggered.connect(self.print_summary)
+        self.file_menu.addAction(self.print_action)
+        self.file_menu.aboutToShow.connect(self._update_file_menu)
+        self.file_menu.addSeparator()
+        self.quit_action = QAction(_("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.quit_action)
+
+        self.undo_action = self.undo_stack.createUndoAction(self, _("Undo"))
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.redo_action = self.undo_stack.createRedoAction(self, _("Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        self.edit_menu.addSeparator()
+        self.command_actions: dict[str, QAction] = {}
+        for command, text, keys in (
+            (NEW, _("&New …"), "Ctrl+N"),
+            (EDIT, _("&Edit …"), "F2"),
+            (ARCHIVE, _("&Archive or restore"), "Delete"),
+            (SEARCH, _("&Find"), "Ctrl+F"),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(keys))
+            action.setEnabled(False)
+            action.triggered.connect(lambda _checked=False, c=command: self.run_command(c))
+            self.edit_menu.addAction(action)
+            self.command_actions[command] = action
+
+        self.view_actions = QActionGroup(self)
+        for number, spec in enumerate(self.specs, start=1):
+            action = QAction(_(spec.title), self)
+            action.setCheckable(True)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, key=spec.key: self.show_view(key))
+            self.view_actions.addAction(action)
+            self.view_menu.addAction(action)
+
+        about = QAction(_("&About Stad Desktop"), self)
+        about.triggered.connect(self.about)
+        self.help_menu.addAction(about)
+
+    def _update_file_menu(self) -> None:
+        self.example_action.setEnabled(self.services is not None and self.services.is_empty())
+        self.backups_action.setEnabled(
+            self.services is not None and self.services.db.path is not None
+        )
+
+    # --- attaching the data --------------------------------------------------------------
+    def attach(self, services: Services) -> None:
+        """Build the views over ``services`` and show the last view (or the welcome)."""
+        self.services = services
+        for spec in self.specs:
+            view = spec.factory(services, self.bus, self.undo_stack)
+            view.commands_changed.connect(self._update_commands)
+            view.message.connect(self.show_message)
+            view.project_selected.connect(self.select_project)
+            view.open_project.connect(self.open_project)
+            self.views[spec.key] = view
+            self.stack.addWidget(view)
+        self.sidebar.setEnabled(True)
+        self.bus.data_changed.connect(self._on_data_changed)
+        if services.is_empty():
+            self.show_welcome()
+        else:
+            last = app_settings().value("main_window/view")
+            self.show_view(last if isinstance(last, str) and last in self.views else "")
+        current = self.stack.currentWidget()
+        if current is not None:
+            self._watch_first_paint(current)
+
+    def show_welcome(self) -> None:
+        from stad_desktop.ui.views.welcome import WelcomePage
+
+        if self.welcome is None:
+            self.welcome = WelcomePage()
+            self.welcome.load_example.connect(self.load_example)
+            self.welcome.new_actor.connect(lambda: self._start_new("actors"))
+            self.welcome.new_project.connect(lambda: self._start_new("projects"))
+            self.stack.addWidget(self.welcome)
+        self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentRow(-1)
+        self.sidebar.blockSignals(False)
+        self.stack.setCurrentWidget(self.welcome)
+        self.welcome.setFocus()
+        self._update_commands()
+
+    def _start_new(self, key: str) -> None:
+        self.show_view(key)
+        self.views[key].new_item()
+
+    def load_example(self) -> None:
+        from stad_desktop.demo import DemoRefused, load_demo
+
+        if self.services is None:
+            return
+        try:
+            load_demo(self.services)
+        except DemoRefused as exc:
+            QMessageBox.information(self, _("Example data"), exc.message.render())
+            return
+        self.undo_stack.clear()
+        self.bus.changed(kinds.ALL)
+        self.show_view("actors")
+        self.show_message(_("The example data from Stad is loaded."))
+
+    def show_backups(self) -> None:
+        """File → Backups …: a restore replaces the file under the same services."""
+        from stad_desktop.ui.dialogs.backups import BackupsDialog
+
+        if self.services is None or self.services.db.path is None:
+            return
+        dialog = BackupsDialog.for_database(self.services.db, self)
+        dialog.restored.connect(self._after_restore)
+        dialog.exec()
+
+    def print_summary(self) -> None:
+        """File → Print summary …: a printout of the current project or the portfolio."""
+        from stad_desktop.ui.dialogs.print_dialog import PrintDialog
+
+        if self.services is None:
+            return
+        PrintDialog(self.services, self.current_project_id, self).exec()
+
+    def _after_restore(self, _path: object) -> None:
+        self.undo_stack.clear()  # the undo steps belong to the replaced data
+        self.bus.changed(kinds.ALL)
+        self.show_message(_("The backup is restored."))
+
+    # --- views -----------------------------------------------------------------------
+    def current_view(self) -> View | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, View) else None
+
+    def show_view(self, key: str) -> None:
+        if key not in self.views:
+            key = self.specs[0].key
+        row = [spec.key for spec in self.specs].index(key)
+        if self.sidebar.currentRow() != row:
+            self.sidebar.setCurrentRow(row)  # calls _on_sidebar_row
+        else:
+            self._on_sidebar_row(row)
+
+    def _on_sidebar_row(self, row: int) -> None:
+        if not 0 <= row < len(self.specs) or not self.views:
+            return
+        spec = self.specs[row]
+        view = self.views[spec.key]
+        self.stack.setCurrentWidget(view)
+        self.view_actions.actions()[row].setChecked(True)
+        app_settings().setValue("main_window/view", spec.key)
+        self._update_commands()
+
+    def select_project(self, project_id: str) -> None:
+        """The user is working on this project: per-project views follow."""
+        self.current_project_id = project_id
+        for view in self.views.values():
+            if isinstance(view, ProjectAware):
+                view.show_project(project_id)
+
+    def open_project(self, key: str, project_id: str) -> None:
+        self.select_project(project_id)
+        if key in self.views:
+            self.show_view(key)
+
+    def _on_data_changed(self, kind: str, ids: object) -> None:
+        if (
+            self.welcome is not None
+            and self.stack.currentWidget() is self.welcome
+            and self.services is not None
+            and not self.services.is_empty()
+        ):
+            self.show_view(self.specs[0].key)
+
+    # --- commands ----------------------------------------------------------------------
+    def run_command(self, command: str) -> None:
+        view = self.current_view()
+        if view is None:
+            if command == NEW and self.welcome is not None:
+                self._start_new("actors")
+            return
+        if command not in view.enabled_commands():
+            return
+        {
+            NEW: view.new_item,
+            EDIT: view.edit_item,
+            ARCHIVE: view.archive_item,
+            SEARCH: view.focus_search,
+        }[command]()
+
+    def _update_commands(self) -> None:
+        view = self.current_view()
+        if view is not None:
+            enabled = view.enabled_commands()
+        elif self.welcome is not None and self.stack.currentWidget() is self.welcome:
+            enabled = frozenset({NEW})
+        else:
+            enabled = frozenset()
+        for command, action in self.command_actions.items():
+            action.setEnabled(command in enabled)
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
+
+    def about(self) -> None:
+        from stad_desktop import __version__
+
+        QMessageBox.about(
+            self,
+            _("About Stad Desktop"),
+            _(
+                "Stad Desktop {version}\n\nA register of actors and co-creation projects, "
+                "role matrices and effect logs for the municipality. Works offline."
+            ).format(version=__version__),
+        )
+
+    # --- start-up timing -----------------------------------------------------------------
+    def _watch_first_paint(self, widget: QWidget) -> None:
+        self._paint_watch = [widget, *widget.findChildren(QWidget)]
+        for child in self._paint_watch:
+            child.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._paint_watch:
+            for child in self._paint_watch:
+                child.removeEventFilter(self)
+            self._paint_watch = []
+            QTimer.singleShot(0, self.first_view_painted.emit)
+        return super().eventFilter(watched, event)
+
+    # --- closing -----------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for view in self.views.values():
+            dialog = getattr(view, "dialog", None)
+            if dialog is not None:
+                dialog.close()
+        settings = app_settings()
+        settings.setValue("main_window/geometry", self.saveGeometry())
+        super().closeEvent(event)

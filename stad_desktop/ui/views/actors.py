@@ -1,0 +1,111 @@
+"""The actor register: search, sector filter, sort in SQL, create/edit/archive."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from stad_desktop.language import _, ngettext
+from stad_desktop.model.enums import Sector, label
+from stad_desktop.ui.bus import ACTORS, MATRIX, PROJECTS, DataBus
+from stad_desktop.ui.dialogs.actor_dialog import ActorDialog
+from stad_desktop.ui.models.actors import ActorTableModel
+from stad_desktop.ui.views.listbase import ListView
+
+if TYPE_CHECKING:
+    from stad_desktop.services import ActorInput, Services
+
+
+class ActorsView(ListView):
+    kind = ACTORS
+    kinds = frozenset({ACTORS, PROJECTS, MATRIX})
+
+    def __init__(
+        self,
+        services: Services,
+        bus: DataBus,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            services,
+            bus,
+            undo_stack,
+            ActorTableModel(),
+            _("Se&ctor"),
+            _("All sectors"),
+            [(sector.value, _(label(sector))) for sector in Sector],
+            parent,
+        )
+        self.setObjectName("actors_view")
+        self.dialog: ActorDialog | None = None
+
+    def table_name(self) -> str:
+        return _("Actors")
+
+    def fetch(
+        self, query: str, filter_value: str | None, archived: bool, order_by: str, desc: bool
+    ) -> Sequence[object]:
+        return self.services.actors.list(
+            query=query,
+            sector=filter_value,
+            include_archived=archived,
+            order_by=order_by,
+            descending=desc,
+        )
+
+    def count_text(self, count: int) -> str:
+        return ngettext("{count} actor", "{count} actors", count).format(count=count)
+
+    def set_archived(self, item_id: str, archived: bool) -> object:
+        return self.services.actors.set_archived(item_id, archived)
+
+    # --- dialogs ---------------------------------------------------------------------
+    def _show_dialog(self, dialog: ActorDialog) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+        self.dialog = dialog
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+        dialog.open()
+
+    def _dialog_closed(self, dialog: ActorDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+
+    def new_item(self) -> None:
+        actors = self.services.actors
+
+        def save(data: ActorInput) -> None:
+            detail = actors.create(data)
+            self.push(
+                _("New actor {name}").format(name=detail.name),
+                lambda: actors.restore(detail.id),
+                lambda: actors.archive(detail.id),
+                detail.id,
+            )
+            self.message.emit(_("Saved {name}").format(name=detail.name))
+
+        self._show_dialog(ActorDialog(save, None, self))
+
+    def open_item(self, item_id: str) -> None:
+        from stad_desktop.services import ActorInput
+
+        actors = self.services.actors
+        before = actors.get(item_id)
+        old = ActorInput.from_detail(before)
+
+        def save(data: ActorInput) -> None:
+            detail = actors.update(item_id, data)
+            self.push(
+                _("Edit {name}").format(name=detail.name),
+                lambda: actors.update(item_id, data),
+                lambda: actors.update(item_id, old),
+                item_id,
+            )
+            self.message.emit(_("Saved {name}").format(name=detail.name))
+
+        self._show_dialog(ActorDialog(save, before, self))

@@ -1,0 +1,117 @@
+"""What every view in the main window is: a QWidget built from
+``(services, bus, undo_stack)`` with a ``refresh()`` method.
+
+Views refresh lazily: a change announced on the bus while a view is hidden only
+marks it stale, and it refreshes when it is shown again. Views that show one
+project at a time also implement :class:`ProjectAware` (``show_project``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent, QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from stad_desktop.ui.bus import DataBus
+
+if TYPE_CHECKING:
+    from stad_desktop.services import Services
+
+# Commands the main window's Edit menu routes to the current view.
+NEW = "new"
+EDIT = "edit"
+ARCHIVE = "archive"
+SEARCH = "search"
+
+
+class View(QWidget):
+    """Base class for the main window's views.
+
+    Subclasses implement :meth:`reload` (query the services and fill the widgets)
+    and may list in ``commands`` which of NEW, EDIT, ARCHIVE and SEARCH they
+    support, implementing the matching ``new_item``/``edit_item``/``archive_item``/
+    ``focus_search`` methods. ``kinds`` lists the bus kinds (``bus.ACTORS``...)
+    after which the view must refresh; ``bus.ALL`` always refreshes.
+    """
+
+    commands: frozenset[str] = frozenset()
+    kinds: frozenset[str] = frozenset()
+
+    # Ask the main window to show a project in the view with this key
+    # (e.g. ``"role_matrix"``); the main window calls ``show_project`` on it.
+    open_project = Signal(str, str)
+    # The project the user is working on changed (selection in a list).
+    project_selected = Signal(str)
+    # The enabled commands may have changed (selection changed).
+    commands_changed = Signal()
+    # A short message for the status bar (already translated).
+    message = Signal(str)
+
+    def __init__(
+        self,
+        services: Services,
+        bus: DataBus,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.bus = bus
+        self.undo_stack = undo_stack
+        self._stale = True
+        bus.data_changed.connect(self._on_data_changed)
+
+    # --- refreshing ------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Query the services now and show the result."""
+        self._stale = False
+        self.reload()
+
+    def reload(self) -> None:
+        """Fill the view from the services. Override."""
+
+    def mark_stale(self) -> None:
+        """Refresh now if visible, otherwise when next shown."""
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def _on_data_changed(self, kind: str, ids: object) -> None:
+        from stad_desktop.ui import bus
+
+        if kind == bus.ALL or kind in self.kinds:
+            self.mark_stale()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+    # --- commands from the main window ----------------------------------------------
+    def enabled_commands(self) -> frozenset[str]:
+        """The commands that make sense now (e.g. EDIT needs a selection)."""
+        return self.commands
+
+    def new_item(self) -> None:
+        """Ctrl+N."""
+
+    def edit_item(self) -> None:
+        """F2 / Enter."""
+
+    def archive_item(self) -> None:
+        """Delete."""
+
+    def focus_search(self) -> None:
+        """Ctrl+F."""
+
+
+@runtime_checkable
+class ProjectAware(Protocol):
+    """A view that shows one project at a time (role matrix, effect log).
+
+    ``show_project`` should be cheap while the view is hidden (remember the id
+    and :meth:`View.mark_stale`)."""
+
+    def show_project(self, project_id: str) -> None: ...

@@ -1,0 +1,409 @@
+"""The effect log of one project: indicators (with baseline, target, latest value and
+progress), a chart of the selected indicator, and the dated effect entries."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stad_desktop.language import _
+from stad_desktop.services import EntryInput, IndicatorInput, Services
+from stad_desktop.services.readmodels import EntryView, IndicatorView
+from stad_desktop.ui.bus import ACTORS, EFFECTS, PROJECTS, DataBus
+from stad_desktop.ui.commands import ServiceCommand
+from stad_desktop.ui.dialogs.effect_dialogs import EntryDialog, IndicatorDialog
+from stad_desktop.ui.models.effects import EntryTableModel, IndicatorTableModel
+from stad_desktop.ui.views.base import ARCHIVE, EDIT, NEW, View
+from stad_desktop.ui.widgets.effect_chart import EffectChart
+from stad_desktop.ui.widgets.forms import buddy_label
+from stad_desktop.ui.widgets.project_selector import ProjectSelector
+
+
+def _table(parent: QWidget, name: str) -> QTableView:
+    table = QTableView(parent)
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    return table
+
+
+class EffectLogView(View):
+    commands = frozenset({NEW, EDIT, ARCHIVE})
+    kinds = frozenset({ACTORS, PROJECTS, EFFECTS})
+
+    def __init__(
+        self,
+        services: Services,
+        bus: DataBus,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(services, bus, undo_stack, parent)
+        self.dialog: QDialog | None = None
+        self.selector = ProjectSelector(services, self)
+        self.selector.project_changed.connect(self._project_changed)
+
+        self.new_indicator_action = self._action(
+            _("New &indicator…"), "Ctrl+Shift+I", self.new_indicator
+        )
+        self.edit_indicator_action = self._action(_("Edit indicator…"), "", self.edit_indicator)
+        self.delete_indicator_action = self._action(
+            _("Delete indicator"), "", self.delete_indicator
+        )
+        self.new_entry_action = self._action(_("New &entry…"), "Ctrl+Shift+E", self.new_entry)
+        self.edit_entry_action = self._action(_("Edit entry…"), "", self.edit_entry)
+        self.delete_entry_action = self._action(_("Delete entry"), "", self.delete_entry)
+        self.toolbar = QToolBar(self)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addAction(self.new_indicator_action)
+        self.toolbar.addAction(self.new_entry_action)
+        top = QHBoxLayout()
+        top.addWidget(self.selector, 1)
+        top.addWidget(self.toolbar)
+
+        self.indicator_model = IndicatorTableModel(self)
+        self.indicators_table = _table(self, _("Indicators"))
+        self.indicators_table.setModel(self.indicator_model)
+        self.indicators_table.addActions(
+            [self.new_indicator_action, self.edit_indicator_action, self.delete_indicator_action]
+        )
+        self.indicators_table.activated.connect(lambda _index: self.edit_indicator())
+        self.indicators_table.selectionModel().currentRowChanged.connect(self._indicator_changed)
+        self.chart = EffectChart(self)
+
+        self.entry_model = EntryTableModel(self)
+        self.entries_table = _table(self, _("Effect entries"))
+        self.entries_table.setModel(self.entry_model)
+        self.entries_table.addActions(
+            [self.new_entry_action, self.edit_entry_action, self.delete_entry_action]
+        )
+        self.entries_table.activated.connect(lambda _index: self.edit_entry())
+        self.entries_table.selectionModel().currentRowChanged.connect(
+            lambda *_args: self._update_actions()
+        )
+
+        indicators_box = QWidget(self)
+        box = QVBoxLayout(indicators_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(buddy_label(_("&Indicators:"), self.indicators_table))
+        box.addWidget(self.indicators_table)
+        upper = QSplitter(Qt.Orientation.Horizontal, self)
+        upper.addWidget(indicators_box)
+        upper.addWidget(self.chart)
+        upper.setStretchFactor(0, 3)
+        upper.setStretchFactor(1, 2)
+        upper.setChildrenCollapsible(False)
+        upper.setSizes([800, 400])
+        self.chart.setMinimumSize(360, 260)
+        entries_box = QWidget(self)
+        box = QVBoxLayout(entries_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(buddy_label(_("E&ntries:"), self.entries_table))
+        box.addWidget(self.entries_table)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(upper)
+        self.splitter.addWidget(entries_box)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([380, 360])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+        self.setTabOrder(self.selector.combo, self.indicators_table)
+        self.setTabOrder(self.indicators_table, self.entries_table)
+        self._update_actions()
+
+    def _action(self, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    # --- View ---------------------------------------------------------------------
+    @property
+    def project_id(self) -> str | None:
+        return self.selector.project_id()
+
+    def _project_changed(self, project_id: str) -> None:
+        self._load()
+        if project_id:
+            self.project_selected.emit(project_id)
+
+    def show_project(self, project_id: str) -> None:
+        with QSignalBlocker(self.selector):
+            self.selector.set_project(project_id)
+        self.mark_stale()
+
+    def reload(self) -> None:
+        with QSignalBlocker(self.selector):
+            self.selector.reload()
+        self._load()
+
+    def enabled_commands(self) -> frozenset[str]:
+        if not self.project_id:
+            return frozenset()
+        commands = {NEW}
+        if self._focused_item() is not None:
+            commands |= {EDIT, ARCHIVE}
+        return frozenset(commands)
+
+    def new_item(self) -> None:
+        self.new_entry()
+
+    def edit_item(self) -> None:
+        if self._indicators_focused():
+            self.edit_indicator()
+        else:
+            self.edit_entry()
+
+    def archive_item(self) -> None:
+        if self._indicators_focused():
+            self.delete_indicator()
+        else:
+            self.delete_entry()
+
+    def _indicators_focused(self) -> bool:
+        return self.indicators_table.hasFocus() or (
+            not self.entries_table.hasFocus() and self.current_entry() is None
+        )
+
+    def _focused_item(self) -> object | None:
+        if self._indicators_focused():
+            return self.current_indicator()
+        return self.current_entry()
+
+    # --- loading ------------------------------------------------------------------
+    def _load(self) -> None:
+        project_id = self.project_id
+        keep_indicator = self.current_indicator()
+        keep_entry = self.current_entry()
+        effects = self.services.effects
+        self.indicator_model.set_rows(effects.indicators(project_id) if project_id else ())
+        self.entry_model.set_rows(effects.entries(project_id) if project_id else ())
+        self._select(
+            self.indicators_table,
+            self.indicator_model.row_of(keep_indicator.id) if keep_indicator else -1,
+            default_first=True,
+        )
+        self._select(
+            self.entries_table, self.entry_model.row_of(keep_entry.id) if keep_entry else -1
+        )
+        self.indicators_table.resizeColumnsToContents()
+        self.entries_table.resizeColumnsToContents()
+        for table, widest in ((self.indicators_table, 180), (self.entries_table, 260)):
+            header = table.horizontalHeader()
+            for column in range(table.model().columnCount()):
+                header.resizeSection(column, min(header.sectionSize(column), widest))
+        self._show_chart()
+        self._update_actions()
+
+    @staticmethod
+    def _select(table: QTableView, row: int, default_first: bool = False) -> None:
+        model = table.model()
+        if row < 0 and default_first and model.rowCount():
+            row = 0
+        if row >= 0:
+            table.setCurrentIndex(model.index(row, 0))
+            table.selectRow(row)
+
+    def indicators(self) -> list[IndicatorView]:
+        return [self.indicator_model.row_at(i) for i in range(self.indicator_model.rowCount())]
+
+    def current_indicator(self) -> IndicatorView | None:
+        index = self.indicators_table.currentIndex()
+        if not index.isValid() or index.row() >= self.indicator_model.rowCount():
+            return None
+        return self.indicator_model.row_at(index.row())
+
+    def current_entry(self) -> EntryView | None:
+        index = self.entries_table.currentIndex()
+        if not index.isValid() or index.row() >= self.entry_model.rowCount():
+            return None
+        return self.entry_model.row_at(index.row())
+
+    def _indicator_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_chart()
+        self._update_actions()
+
+    def _show_chart(self) -> None:
+        indicator = self.current_indicator()
+        points = self.services.effects.measurements(indicator.id) if indicator else ()
+        self.chart.show_indicator(indicator, points)
+
+    def _update_actions(self) -> None:
+        has_project = bool(self.project_id)
+        has_indicator = self.current_indicator() is not None
+        has_entry = self.current_entry() is not None
+        self.new_indicator_action.setEnabled(has_project)
+        self.new_entry_action.setEnabled(has_project)
+        self.edit_indicator_action.setEnabled(has_indicator)
+        self.delete_indicator_action.setEnabled(has_indicator)
+        self.edit_entry_action.setEnabled(has_entry)
+        self.delete_entry_action.setEnabled(has_entry)
+        self.commands_changed.emit()
+
+    # --- dialogs (window-modal, not blocking: tests and the event loop keep running) ---
+    def _show_dialog(self, dialog: QDialog, on_accept: Callable[[], object]) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+        self.dialog = dialog
+
+        def finished(result: int) -> None:
+            if self.dialog is dialog:
+                self.dialog = None
+            if result == QDialog.DialogCode.Accepted:
+                on_accept()
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    # --- actions --------------------------------------------------------------------
+    def _announce(self, project_id: str) -> Callable[[], None]:
+        return lambda: self.bus.changed(EFFECTS, project_id)
+
+    def new_indicator(self) -> None:
+        project_id = self.project_id
+        if not project_id:
+            return
+        dialog = IndicatorDialog(self.services, project_id, None, self)
+        self._show_dialog(dialog, lambda: self._indicator_added(project_id, dialog.result_value))
+
+    def _indicator_added(self, project_id: str, view: IndicatorView) -> None:
+        effects = self.services.effects
+        self.undo_stack.push(
+            ServiceCommand(
+                _("Add indicator {name}").format(name=view.name),
+                lambda: effects.restore_indicator(view, ()),
+                lambda: effects.delete_indicator(view.id),
+                self._announce(project_id),
+            )
+        )
+        self._select(self.indicators_table, self.indicator_model.row_of(view.id))
+
+    def edit_indicator(self) -> None:
+        old = self.current_indicator()
+        project_id = self.project_id
+        if old is None or not project_id:
+            return
+        dialog = IndicatorDialog(self.services, project_id, old, self)
+        self._show_dialog(
+            dialog, lambda: self._indicator_edited(project_id, old, dialog.result_value)
+        )
+
+    def _indicator_edited(self, project_id: str, old: IndicatorView, new: IndicatorView) -> None:
+        effects = self.services.effects
+        self.undo_stack.push(
+            ServiceCommand(
+                _("Edit indicator {name}").format(name=new.name),
+                lambda: effects.update_indicator(old.id, IndicatorInput.from_view(new)),
+                lambda: effects.update_indicator(old.id, IndicatorInput.from_view(old)),
+                self._announce(project_id),
+            )
+        )
+
+    def delete_indicator(self) -> None:
+        indicator = self.current_indicator()
+        project_id = self.project_id
+        if indicator is None or not project_id:
+            return
+        effects = self.services.effects
+        state = {"deleted": effects.delete_indicator(indicator.id)}
+
+        def redo() -> None:
+            state["deleted"] = effects.delete_indicator(indicator.id)
+
+        self.undo_stack.push(
+            ServiceCommand(
+                _("Delete indicator {name}").format(name=indicator.name),
+                redo,
+                lambda: effects.restore_indicator(*state["deleted"]),
+                self._announce(project_id),
+            )
+        )
+
+    def new_entry(self) -> None:
+        project_id = self.project_id
+        if not project_id:
+            return
+        indicator = self.current_indicator()
+        dialog = EntryDialog(
+            self.services,
+            project_id,
+            self.indicators(),
+            None,
+            indicator.id if indicator else None,
+            self,
+        )
+        self._show_dialog(dialog, lambda: self._entry_added(project_id, dialog.result_value))
+
+    def _entry_added(self, project_id: str, view: EntryView) -> None:
+        effects = self.services.effects
+        self.undo_stack.push(
+            ServiceCommand(
+                _("Add effect entry"),
+                lambda: effects.restore_entry(view),
+                lambda: effects.delete_entry(view.id),
+                self._announce(project_id),
+            )
+        )
+        self._select(self.entries_table, self.entry_model.row_of(view.id))
+
+    def edit_entry(self) -> None:
+        old = self.current_entry()
+        project_id = self.project_id
+        if old is None or not project_id:
+            return
+        dialog = EntryDialog(self.services, project_id, self.indicators(), old, None, self)
+        self._show_dialog(dialog, lambda: self._entry_edited(project_id, old, dialog.result_value))
+
+    def _entry_edited(self, project_id: str, old: EntryView, new: EntryView) -> None:
+        effects = self.services.effects
+        self.undo_stack.push(
+            ServiceCommand(
+                _("Edit effect entry"),
+                lambda: effects.update_entry(old.id, EntryInput.from_view(new)),
+                lambda: effects.update_entry(old.id, EntryInput.from_view(old)),
+                self._announce(project_id),
+            )
+        )
+
+    def delete_entry(self) -> None:
+        entry = self.current_entry()
+        project_id = self.project_id
+        if entry is None or not project_id:
+            return
+        effects = self.services.effects
+        deleted = effects.delete_entry(entry.id)
+        self.undo_stack.push(
+            ServiceCommand(
+                _("Delete effect entry"),
+                lambda: effects.delete_entry(entry.id),
+                lambda: effects.restore_entry(deleted),
+                self._announce(project_id),
+            )
+        )

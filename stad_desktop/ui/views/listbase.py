@@ -1,0 +1,230 @@
+"""Shared frame of the list views (actors, projects): a search field that filters
+as you type, one filter combo, "Show archived", the buttons and the table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stad_desktop.language import _
+from stad_desktop.ui.bus import DataBus
+from stad_desktop.ui.commands import ServiceCommand
+from stad_desktop.ui.models.rows import RowTableModel
+from stad_desktop.ui.views.base import ARCHIVE, EDIT, NEW, SEARCH, View
+from stad_desktop.ui.widgets.forms import buddy_label
+from stad_desktop.ui.widgets.table import RecordTable
+
+if TYPE_CHECKING:
+    from stad_desktop.services import Services
+
+SEARCH_DELAY_MS = 120
+
+
+class ListView(View):
+    """Subclasses set the model, the filter choices and implement ``fetch``,
+    ``open_item``, ``new_item`` and ``archive_ids``."""
+
+    commands = frozenset({NEW, EDIT, ARCHIVE, SEARCH})
+    kind = ""  # bus kind announced after a change
+
+    def __init__(
+        self,
+        services: Services,
+        bus: DataBus,
+        undo_stack: QUndoStack,
+        model: RowTableModel,  # type: ignore[type-arg]
+        filter_label: str,
+        filter_all: str,
+        filter_choices: Sequence[tuple[str, str]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(services, bus, undo_stack, parent)
+        self.model = model
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(_("Name, village, …"))
+        self.filter = QComboBox()
+        self.filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.filter.setMinimumContentsLength(8)
+        self.filter.addItem(filter_all, "")
+        for value, text in filter_choices:
+            self.filter.addItem(text, value)
+        self.show_archived = QCheckBox(_("Show &archived"))
+        self.new_button = QPushButton(_("&New…"))
+        self.edit_button = QPushButton(_("E&dit…"))
+        self.archive_button = QPushButton(_("Archive"))
+        self.table = RecordTable(model)
+        self.table.setAccessibleName(self.table_name())
+        self.count_label = QLabel()
+
+        bar = QHBoxLayout()
+        bar.addWidget(buddy_label(_("&Search"), self.search))
+        bar.addWidget(self.search, 2)
+        bar.addWidget(buddy_label(filter_label, self.filter))
+        bar.addWidget(self.filter, 1)
+        bar.addWidget(self.show_archived)
+        bar.addStretch(1)
+        bar.addWidget(self.new_button)
+        bar.addWidget(self.edit_button)
+        bar.addWidget(self.archive_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+        for first, second in (
+            (self.search, self.filter),
+            (self.filter, self.show_archived),
+            (self.show_archived, self.new_button),
+            (self.new_button, self.edit_button),
+            (self.edit_button, self.archive_button),
+            (self.archive_button, self.table),
+        ):
+            QWidget.setTabOrder(first, second)
+        self.setFocusProxy(self.table)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.returnPressed.connect(self._search_now)
+        self.filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.show_archived.toggled.connect(lambda _on: self.refresh())
+        self.table.sort_requested.connect(lambda _k, _d: self.refresh())
+        self.table.open_requested.connect(self.open_item)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.new_button.clicked.connect(self.new_item)
+        self.edit_button.clicked.connect(self.edit_item)
+        self.archive_button.clicked.connect(self.archive_item)
+        self._select_next: str | None = None
+        self._selection_changed()
+
+    # --- to implement ------------------------------------------------------------------
+    def table_name(self) -> str:
+        return ""
+
+    def fetch(
+        self, query: str, filter_value: str | None, archived: bool, order_by: str, desc: bool
+    ) -> Sequence[object]:
+        raise NotImplementedError
+
+    def count_text(self, count: int) -> str:
+        return str(count)
+
+    def open_item(self, item_id: str) -> None:
+        raise NotImplementedError
+
+    def is_archived(self, item_id: str) -> bool:
+        row = self.model.row_of(item_id)
+        return row >= 0 and bool(getattr(self.model.row_at(row), "archived", False))
+
+    def set_archived(self, item_id: str, archived: bool) -> object:
+        raise NotImplementedError
+
+    def item_name(self, item_id: str) -> str:
+        row = self.model.row_of(item_id)
+        return str(getattr(self.model.row_at(row), "name", "")) if row >= 0 else ""
+
+    # --- refreshing ------------------------------------------------------------------
+    def reload(self) -> None:
+        self._search_timer.stop()
+        keep = self._select_next or self.table.current_id()
+        self._select_next = None
+        order_by, desc = self.table.sort_key()
+        rows = self.fetch(
+            self.search.text(),
+            self.filter.currentData() or None,
+            self.show_archived.isChecked(),
+            order_by,
+            desc,
+        )
+        self.model.set_rows(rows)
+        self.table.fit_columns()
+        self.count_label.setText(self.count_text(len(rows)))
+        if not self.table.select_id(keep) and rows and self.table.hasFocus():
+            self.table.selectRow(0)
+        self._selection_changed()
+
+    def _search_now(self) -> None:
+        self.refresh()
+        if self.model.rowCount():
+            self.table.setFocus()
+            if self.table.current_id() is None:
+                self.table.selectRow(0)
+
+    def _selection_changed(self, *_args: object) -> None:
+        current = self.table.current_id()
+        self.edit_button.setEnabled(current is not None)
+        self.archive_button.setEnabled(current is not None)
+        if current is not None and self.is_archived(current):
+            self.archive_button.setText(_("Restore"))
+        else:
+            self.archive_button.setText(_("Archive"))
+        if current is not None:
+            self.project_selected_hook(current)
+        self.commands_changed.emit()
+
+    def project_selected_hook(self, item_id: str) -> None:
+        """Called with the selected id (the projects view announces it)."""
+
+    # --- commands ----------------------------------------------------------------------
+    def enabled_commands(self) -> frozenset[str]:
+        if self.table.current_id() is None:
+            return frozenset({NEW, SEARCH})
+        return self.commands
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def edit_item(self) -> None:
+        current = self.table.current_id()
+        if current is not None:
+            self.open_item(current)
+
+    def archive_item(self) -> None:
+        """Archive the selected item (or restore it when it is archived); undoable."""
+        current = self.table.current_id()
+        if current is None:
+            return
+        archived = self.is_archived(current)
+        name = self.item_name(current)
+        self.set_archived(current, not archived)
+        if archived:
+            text = _("Restore {name}").format(name=name)
+        else:
+            text = _("Archive {name}").format(name=name)
+        self.push(
+            text,
+            lambda: self.set_archived(current, not archived),
+            lambda: self.set_archived(current, archived),
+            current,
+        )
+        self.message.emit(text)
+
+    def push(
+        self, text: str, do: Callable[[], object], undo: Callable[[], object], item_id: str
+    ) -> None:
+        """Record a change already made (``do`` was called) on the undo stack and
+        announce it on the bus."""
+
+        def after() -> None:
+            self._select_next = item_id
+            self.bus.changed(self.kind, item_id)
+
+        self.undo_stack.push(ServiceCommand(text, do, undo, after=after))

@@ -1,0 +1,158 @@
+"""The project list: search, phase filter, sort in SQL; the project dialog with
+the co-creation checklist."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from stad_desktop.language import _, ngettext
+from stad_desktop.model.enums import Phase, label
+from stad_desktop.ui.bus import ACTORS, CHECKLIST, EFFECTS, MATRIX, PROJECTS, DataBus
+from stad_desktop.ui.dialogs.project_dialog import ProjectDialog
+from stad_desktop.ui.models.projects import ProjectTableModel
+from stad_desktop.ui.views.listbase import ListView
+
+if TYPE_CHECKING:
+    from stad_desktop.services import ProjectInput, Services
+
+Changes = Mapping[int, tuple[str, str]]
+
+
+class ProjectsView(ListView):
+    kind = PROJECTS
+    kinds = frozenset({PROJECTS, ACTORS, MATRIX, CHECKLIST, EFFECTS})
+
+    def __init__(
+        self,
+        services: Services,
+        bus: DataBus,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            services,
+            bus,
+            undo_stack,
+            ProjectTableModel(),
+            _("P&hase"),
+            _("All phases"),
+            [(phase.value, _(label(phase))) for phase in Phase],
+            parent,
+        )
+        self.setObjectName("projects_view")
+        self.search.setPlaceholderText(_("Name, area, target group …"))
+        self.dialog: ProjectDialog | None = None
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for key, text in (
+            ("role_matrix", _("Open role matrix")),
+            ("effect_log", _("Open effect log")),
+        ):
+            action = QAction(text, self.table)
+            action.triggered.connect(lambda _checked=False, k=key: self._open_in(k))
+            self.table.addAction(action)
+
+    def table_name(self) -> str:
+        return _("Projects")
+
+    def fetch(
+        self, query: str, filter_value: str | None, archived: bool, order_by: str, desc: bool
+    ) -> Sequence[object]:
+        return self.services.projects.list(
+            query=query,
+            phase=filter_value,
+            include_archived=archived,
+            order_by=order_by,
+            descending=desc,
+        )
+
+    def count_text(self, count: int) -> str:
+        return ngettext("{count} project", "{count} projects", count).format(count=count)
+
+    def set_archived(self, item_id: str, archived: bool) -> object:
+        return self.services.projects.set_archived(item_id, archived)
+
+    def project_selected_hook(self, item_id: str) -> None:
+        self.project_selected.emit(item_id)
+
+    def _open_in(self, key: str) -> None:
+        current = self.table.current_id()
+        if current is not None:
+            self.open_project.emit(key, current)
+
+    # --- dialogs ---------------------------------------------------------------------
+    def _show_dialog(self, dialog: ProjectDialog) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+        self.dialog = dialog
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+        dialog.open()
+
+    def _dialog_closed(self, dialog: ProjectDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+
+    def _apply_checklist(self, project_id: str, changes: Changes) -> None:
+        from stad_desktop.services import ValidationError
+
+        for number, (status, comment) in changes.items():
+            try:
+                self.services.checklist.set_item(project_id, number, status, comment)
+            except ValidationError as error:
+                raise ValidationError(
+                    f"checklist.{number}.{error.field}",
+                    error.message.msgid,
+                    **error.message.params,
+                ) from error
+
+    def new_item(self) -> None:
+        projects = self.services.projects
+
+        def save(data: ProjectInput, changes: Changes) -> None:
+            detail = projects.create(data)
+            self._apply_checklist(detail.id, changes)
+            self.push(
+                _("New project {name}").format(name=detail.name),
+                lambda: projects.restore(detail.id),
+                lambda: projects.archive(detail.id),
+                detail.id,
+            )
+            self.message.emit(_("Saved {name}").format(name=detail.name))
+
+        owners = self.services.actors.refs()
+        self._show_dialog(ProjectDialog(save, owners, None, None, self))
+
+    def open_item(self, item_id: str, tab: int = 0) -> None:
+        from stad_desktop.services import ProjectInput
+
+        projects = self.services.projects
+        before = projects.get(item_id)
+        old = ProjectInput.from_detail(before)
+        items = self.services.checklist.items(item_id)
+        old_items = {item.number: (item.status, item.comment) for item in items}
+
+        def save(data: ProjectInput, changes: Changes) -> None:
+            detail = projects.update(item_id, data)
+            self._apply_checklist(item_id, changes)
+            undo_changes = {number: old_items[number] for number in changes}
+
+            def redo() -> None:
+                projects.update(item_id, data)
+                self._apply_checklist(item_id, changes)
+
+            def undo() -> None:
+                projects.update(item_id, old)
+                self._apply_checklist(item_id, undo_changes)
+
+            self.push(_("Edit {name}").format(name=detail.name), redo, undo, item_id)
+            self.message.emit(_("Saved {name}").format(name=detail.name))
+
+        owners = self.services.actors.refs()
+        dialog = ProjectDialog(save, owners, before, items, self)
+        dialog.tabs.setCurrentIndex(tab)
+        self._show_dialog(dialog)

@@ -1,0 +1,59 @@
+"""The first-start page, shown while the database is empty."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from stad_desktop.language import _
+
+
+class WelcomePage(QWidget):
+    load_example = Signal()
+    new_actor = Signal()
+    new_project = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("welcome")
+        heading = QLabel(_("Welcome to Stad Desktop"))
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        heading.setFont(font)
+        text = QLabel(
+            _(
+                "Here you keep track of the actors in your municipality, the co-creation "
+                "projects they take part in, who has which role, and the effects and "
+                "gains you note along the way.\n\n"
+                "The database is empty. Start by registering an actor or a project, "
+                "or load the example data from Stad to look around first. The example "
+                "data can be archived later."
+            )
+        )
+        text.setWordWrap(True)
+        text.setMaximumWidth(640)
+        self.example_button = QPushButton(_("Load &example data"))
+        self.actor_button = QPushButton(_("New &actor…"))
+        self.project_button = QPushButton(_("New &project…"))
+        self.example_button.clicked.connect(self.load_example)
+        self.actor_button.clicked.connect(self.new_actor)
+        self.project_button.clicked.connect(self.new_project)
+        buttons = QHBoxLayout()
+        for button in (self.example_button, self.actor_button, self.project_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        column = QVBoxLayout()
+        column.addStretch(1)
+        column.addWidget(heading)
+        column.addSpacing(12)
+        column.addWidget(text)
+        column.addSpacing(18)
+        column.addLayout(buttons)
+        column.addStretch(2)
+        outer = QHBoxLayout(self)
+        outer.addStretch(1)
+        outer.addLayout(column, 4)
+        outer.addStretch(1)
+        self.setFocusProxy(self.example_button)
+        heading.setAlignment(Qt.AlignmentFlag.AlignLeft)

@@ -1,0 +1,90 @@
+"""Form helpers: labels with buddies and accessible names, and validation
+messages shown next to the field they concern."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
+
+from stad_desktop.language import current
+from stad_desktop.ui.settings import app_settings
+
+ERROR_STYLE = "color: #b00020;"
+
+
+def buddy_label(text: str, widget: QWidget) -> QLabel:
+    """A label (``text`` already translated, may hold a ``&`` mnemonic) for ``widget``,
+    which also gets the label text as its accessible name."""
+    label = QLabel(text)
+    label.setBuddy(widget)
+    widget.setAccessibleName(text.replace("&&", "\0").replace("&", "").replace("\0", "&"))
+    return label
+
+
+def error_label() -> QLabel:
+    label = QLabel()
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.setVisible(False)
+    label.setObjectName("error")
+    return label
+
+
+class FieldErrors:
+    """Maps service field names (``org_number``, ``contacts.0.email``) to the
+    input widget and the label that shows its message."""
+
+    def __init__(self) -> None:
+        self._fields: dict[str, tuple[QWidget, QLabel]] = {}
+        self.fallback: QLabel | None = None
+
+    def add(self, field: str, widget: QWidget, label: QLabel) -> None:
+        self._fields[field] = (widget, label)
+
+    def remove_prefix(self, prefix: str) -> None:
+        for name in [n for n in self._fields if n.startswith(prefix)]:
+            del self._fields[name]
+
+    def clear(self) -> None:
+        for widget, label in self._fields.values():
+            label.clear()
+            label.setVisible(False)
+            widget.setAccessibleDescription("")
+        if self.fallback is not None:
+            self.fallback.clear()
+            self.fallback.setVisible(False)
+
+    def show(self, field: str, text: str) -> QLabel | None:
+        """Show ``text`` beside ``field`` (or in the fallback label) and focus the field."""
+        self.clear()
+        widget, label = self._fields.get(field, (None, self.fallback))
+        if label is None:
+            return None
+        label.setText(text)
+        label.setVisible(True)
+        if widget is not None:
+            widget.setAccessibleDescription(text)
+            widget.setFocus()
+        return label
+
+    def show_error(self, error: object) -> QLabel | None:
+        """Show a services ValidationError in the user's language."""
+        field = str(getattr(error, "field", ""))
+        message = getattr(error, "message", None)
+        text = message.render(current()) if message is not None else str(error)
+        return self.show(field, text)
+
+    def message(self, field: str) -> str:
+        entry = self._fields.get(field)
+        if entry is None or not entry[1].isVisible():
+            return ""
+        return entry[1].text()
+
+
+def restore_geometry(dialog: QDialog, key: str) -> None:
+    geometry = app_settings().value(f"dialogs/{key}/geometry")
+    if geometry is not None:
+        dialog.restoreGeometry(geometry)  # type: ignore[arg-type]
+
+
+def save_geometry(dialog: QDialog, key: str) -> None:
+    app_settings().setValue(f"dialogs/{key}/geometry", dialog.saveGeometry())

@@ -1,0 +1,100 @@
+"""Beside the role matrix: the sector mix (actors per sector) and the warnings,
+each warning pointing at the row, column or cell it is about."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QStyle, QVBoxLayout, QWidget
+
+from stad_desktop.language import _, current, ngettext
+from stad_desktop.model.enums import Sector, label
+from stad_desktop.services.readmodels import MatrixView
+from stad_desktop.ui.widgets.forms import buddy_label
+
+TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
+
+# (actor id, role id, warning code); ids are None where the warning is not about one.
+Target = tuple[str | None, str | None, str]
+
+
+def heading(text: str, buddy: QWidget) -> QLabel:
+    """A bold label with a mnemonic that focuses ``buddy``."""
+    caption = buddy_label(text, buddy)
+    font = QFont(caption.font())
+    font.setBold(True)
+    caption.setFont(font)
+    return caption
+
+
+class MatrixOverview(QWidget):
+    # The user chose a warning (click or Enter): select what it is about.
+    warning_chosen = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sector_list = QListWidget(self)
+        self.sector_list.setMaximumHeight(130)
+        self.actor_count_label = QLabel(self)
+        self.warnings_list = QListWidget(self)
+        self.warnings_list.setWordWrap(True)
+        self.warnings_list.itemActivated.connect(self._chosen)
+        self.warnings_list.itemClicked.connect(self._chosen)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading(_("Sector mi&x"), self.sector_list))
+        layout.addWidget(self.actor_count_label)
+        layout.addWidget(self.sector_list)
+        layout.addWidget(heading(_("&Warnings"), self.warnings_list))
+        layout.addWidget(self.warnings_list, 1)
+
+    def show_matrix(self, matrix: MatrixView | None) -> None:
+        self._fill_sector_mix(matrix)
+        self._fill_warnings(matrix)
+
+    def _fill_sector_mix(self, matrix: MatrixView | None) -> None:
+        self.sector_list.clear()
+        if matrix is None:
+            self.actor_count_label.clear()
+            return
+        total = len(matrix.actors)
+        self.actor_count_label.setText(
+            ngettext("{count} actor", "{count} actors", total).format(count=total)
+        )
+        order = {sector.value: i for i, sector in enumerate(Sector)}
+        for sector, count in sorted(
+            matrix.sector_mix.items(), key=lambda kv: (-kv[1], order.get(kv[0], 99))
+        ):
+            text = _("{sector}: {count}").format(sector=_(label(Sector(sector))), count=count)
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, sector)
+            self.sector_list.addItem(item)
+
+    def _fill_warnings(self, matrix: MatrixView | None) -> None:
+        self.warnings_list.clear()
+        if matrix is None:
+            return
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for warning in matrix.warnings:
+            item = QListWidgetItem(icon, warning.message.render(current()))
+            item.setData(TARGET_ROLE, (warning.actor_id, warning.role_id, warning.code))
+            item.setToolTip(item.text())
+            self.warnings_list.addItem(item)
+        if not matrix.warnings:
+            item = QListWidgetItem(_("No warnings."))
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.warnings_list.addItem(item)
+
+    def _chosen(self, item: QListWidgetItem) -> None:
+        target = item.data(TARGET_ROLE)
+        if target:
+            self.warning_chosen.emit(tuple(target))
+
+    def warning_targets(self) -> list[Target]:
+        """(actor id, role id, code) of each warning shown, in order."""
+        items = (self.warnings_list.item(i) for i in range(self.warnings_list.count()))
+        return [tuple(i.data(TARGET_ROLE)) for i in items if i.data(TARGET_ROLE) is not None]
+
+    def warning_texts(self) -> list[str]:
+        items = (self.warnings_list.item(i) for i in range(self.warnings_list.count()))
+        return [i.text() for i in items if i.data(TARGET_ROLE) is not None]

@@ -1,0 +1,64 @@
+"""A labelled combo box of the active projects, for the per-project views."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
+
+from stad_desktop.language import _
+from stad_desktop.services import Services
+from stad_desktop.ui.widgets.inline_form import plain
+
+
+class ProjectSelector(QWidget):
+    project_changed = Signal(str)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.combo = QComboBox(self)
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        text = _("&Project:")
+        self.label = QLabel(text, self)
+        self.label.setBuddy(self.combo)
+        self.combo.setAccessibleName(plain(text).rstrip(":"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.combo, 1)
+        self.combo.currentIndexChanged.connect(self._changed)
+        self._loading = False
+
+    def project_id(self) -> str | None:
+        value = self.combo.currentData()
+        return str(value) if value else None
+
+    def reload(self) -> None:
+        """Re-read the project list, keeping the current project where it still exists."""
+        keep = self.project_id()
+        self._loading = True
+        try:
+            self.combo.clear()
+            for ref in self._services.projects.refs():
+                self.combo.addItem(ref.name, ref.id)
+            index = self.combo.findData(keep) if keep else -1
+            self.combo.setCurrentIndex(index if index >= 0 else (0 if self.combo.count() else -1))
+        finally:
+            self._loading = False
+        if self.project_id() != keep:
+            self.project_changed.emit(self.project_id() or "")
+
+    def set_project(self, project_id: str) -> bool:
+        index = self.combo.findData(project_id)
+        if index < 0:
+            self.reload()
+            index = self.combo.findData(project_id)
+        if index < 0:
+            return False
+        self.combo.setCurrentIndex(index)
+        return True
+
+    def _changed(self, _index: int) -> None:
+        if not self._loading:
+            self.project_changed.emit(self.project_id() or "")

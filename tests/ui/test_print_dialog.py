@@ -1,0 +1,92 @@
+"""File → Print summary …: choices, preview, printing and saving, remembered choices."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+
+from stad_desktop.services import Services
+from stad_desktop.ui.dialogs.print_dialog import PORTFOLIO, PROJECT_SUMMARY, PrintDialog
+
+
+def _dialog(qtbot, services: Services, project_id: str | None = None) -> PrintDialog:  # type: ignore[no-untyped-def]
+    dialog = PrintDialog(services, project_id)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_preview_of_a_project_summary(qtbot, demo_services: Services) -> None:  # type: ignore[no-untyped-def]
+    project = demo_services.projects.find("Kulturskule 3.0")
+    dialog = _dialog(qtbot, demo_services, project.id)
+    assert dialog.report_kind() == PROJECT_SUMMARY
+    assert dialog.project.currentData() == project.id
+    assert not dialog.contacts.isChecked()
+    dialog.language.setCurrentIndex(dialog.language.findData("nb"))
+    preview = dialog.show_preview()
+    assert preview is not None
+    qtbot.addWidget(preview)
+    assert preview.page_count() >= 2
+    assert "Kulturskule 3.0" in preview.suggested_name
+    preview.reject()
+    dialog.reject()
+
+
+def test_choices_are_remembered_but_not_contacts(qtbot, demo_services: Services) -> None:  # type: ignore[no-untyped-def]
+    dialog = _dialog(qtbot, demo_services)
+    dialog.kind.setCurrentIndex(dialog.kind.findData(PORTFOLIO))
+    assert not dialog.project.isEnabled()
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.contacts.setChecked(True)
+    preview = dialog.show_preview()
+    assert preview is not None
+    qtbot.addWidget(preview)
+    preview.reject()
+    dialog.reject()
+    again = _dialog(qtbot, demo_services)
+    assert again.report_kind() == PORTFOLIO
+    assert again.lang() == "en"
+    assert not again.contacts.isChecked()
+
+
+def test_save_as_pdf(
+    qtbot, demo_services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+
+    dialog = _dialog(qtbot, demo_services)
+    preview = dialog.show_preview()
+    assert preview is not None
+    qtbot.addWidget(preview)
+    target = tmp_path / "saved"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    saved = preview.save_as()
+    assert saved == tmp_path / "saved.pdf"
+    assert len(PdfReader(str(saved)).pages) == preview.page_count()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("saved")) == ["saved.pdf"]
+
+
+def test_print_renders_every_page(qtbot, demo_services: Services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter
+
+    dialog = _dialog(qtbot, demo_services)
+    dialog.kind.setCurrentIndex(dialog.kind.findData(PORTFOLIO))
+    preview = dialog.show_preview()
+    assert preview is not None
+    qtbot.addWidget(preview)
+    printer = preview.printer()
+    assert printer.pageLayout().orientation().name == "Landscape"
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    printer.setResolution(72)
+    assert preview.print_to(printer) == preview.page_count()
+    assert len(PdfReader(str(tmp_path / "printed.pdf")).pages) == preview.page_count()
+
+
+def test_main_window_has_print_action(qtbot, make_window, demo_services: Services) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(demo_services)
+    action = window.print_action
+    assert action.shortcut().toString() == "Ctrl+P"
+    assert action in window.file_menu.actions()
