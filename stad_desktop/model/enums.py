@@ -62,43 +62,48 @@ class InputStatus(StrEnum):
 
 
 # Labels (English msgids, translated where shown).
-LABELS: dict[StrEnum, str] = {
-    Sector.MUNICIPALITY: N_("Municipality"),
-    Sector.VOLUNTARY: N_("Voluntary sector"),
-    Sector.BUSINESS: N_("Business"),
-    Sector.CITIZENS: N_("Citizens"),
-    Sector.RESEARCH: N_("Research"),
-    Sector.OTHER_PUBLIC: N_("Other public body"),
-    Sector.OTHER: N_("Other"),
-    Phase.IDEA: N_("Idea"),
-    Phase.ANCHORING: N_("Anchoring"),
-    Phase.PLANNING: N_("Planning"),
-    Phase.IMPLEMENTATION: N_("Implementation"),
-    Phase.EVALUATION: N_("Evaluation"),
-    Phase.COMPLETED: N_("Completed"),
-    ChecklistStatus.NOT_STARTED: N_("Not started"),
-    ChecklistStatus.IN_PROGRESS: N_("In progress"),
-    ChecklistStatus.DONE: N_("Done"),
-    ChecklistStatus.NOT_RELEVANT: N_("Not relevant"),
-    EntryKind.QUANTITATIVE: N_("Quantitative"),
-    EntryKind.QUALITATIVE: N_("Qualitative"),
-    Beneficiary.TARGET_GROUP: N_("Target group (beneficiary)"),
-    Beneficiary.LOCAL_COMMUNITY: N_("Local community"),
-    Beneficiary.MUNICIPALITY: N_("The municipality"),
-    Beneficiary.STATE_TREASURY: N_("State treasury"),
-    Beneficiary.VOLUNTARY_SECTOR: N_("Voluntary sector (beneficiary)"),
-    Beneficiary.BUSINESS: N_("Business (beneficiary)"),
-    MeetingKind.PUBLIC_MEETING: N_("Public meeting"),
-    MeetingKind.VILLAGE_MEETING: N_("Village meeting"),
-    MeetingKind.WORK_MEETING: N_("Work meeting"),
-    MeetingKind.OTHER: N_("Other meeting"),
-    InputStatus.NEW: N_("New"),
-    InputStatus.CONSIDERED: N_("Considered"),
-    InputStatus.INCLUDED: N_("Included"),
-    InputStatus.REJECTED: N_("Rejected"),
-}
+_LABEL_PAIRS: tuple[tuple[StrEnum, str], ...] = (
+    (Sector.MUNICIPALITY, N_("Municipality")),
+    (Sector.VOLUNTARY, N_("Voluntary sector")),
+    (Sector.BUSINESS, N_("Business")),
+    (Sector.CITIZENS, N_("Citizens")),
+    (Sector.RESEARCH, N_("Research")),
+    (Sector.OTHER_PUBLIC, N_("Other public body")),
+    (Sector.OTHER, N_("Other")),
+    (Phase.IDEA, N_("Idea")),
+    (Phase.ANCHORING, N_("Anchoring")),
+    (Phase.PLANNING, N_("Planning")),
+    (Phase.IMPLEMENTATION, N_("Implementation")),
+    (Phase.EVALUATION, N_("Evaluation")),
+    (Phase.COMPLETED, N_("Completed")),
+    (ChecklistStatus.NOT_STARTED, N_("Not started")),
+    (ChecklistStatus.IN_PROGRESS, N_("In progress")),
+    (ChecklistStatus.DONE, N_("Done")),
+    (ChecklistStatus.NOT_RELEVANT, N_("Not relevant")),
+    (EntryKind.QUANTITATIVE, N_("Quantitative")),
+    (EntryKind.QUALITATIVE, N_("Qualitative")),
+    (Beneficiary.TARGET_GROUP, N_("Target group (beneficiary)")),
+    (Beneficiary.LOCAL_COMMUNITY, N_("Local community")),
+    (Beneficiary.MUNICIPALITY, N_("The municipality")),
+    (Beneficiary.STATE_TREASURY, N_("State treasury")),
+    (Beneficiary.VOLUNTARY_SECTOR, N_("Voluntary sector (beneficiary)")),
+    (Beneficiary.BUSINESS, N_("Business (beneficiary)")),
+    (MeetingKind.PUBLIC_MEETING, N_("Public meeting")),
+    (MeetingKind.VILLAGE_MEETING, N_("Village meeting")),
+    (MeetingKind.WORK_MEETING, N_("Work meeting")),
+    (MeetingKind.OTHER, N_("Other meeting")),
+    (InputStatus.NEW, N_("New")),
+    (InputStatus.CONSIDERED, N_("Considered")),
+    (InputStatus.INCLUDED, N_("Included")),
+    (InputStatus.REJECTED, N_("Rejected")),
+)
+# Members of different enums with the same value (Sector.BUSINESS and
+# Beneficiary.BUSINESS) are equal as StrEnums, so look labels up by class and value.
+_BY_TYPE: dict[tuple[type, str], str] = {(type(m), m.value): text for m, text in _LABEL_PAIRS}
+# Kept for compatibility; colliding values keep the last label. Use label().
+LABELS: dict[StrEnum, str] = dict(_LABEL_PAIRS)
 
 
 def label(value: StrEnum) -> str:
     """The English msgid for an enum value; translate it with a Translator."""
-    return LABELS[value]
+    return _BY_TYPE[(type(value), value.value)]

@@ -148,7 +148,7 @@ class PrintDialog(QDialog):
     def suggested_name(self) -> str:
         tr = Translator(self.lang())
         if self.report_kind() == PROJECT_SUMMARY:
-            title = f"{tr._('Project summary')} – {self.project.currentText()}"
+            title = tr._("Project summary") + " – " + self.project.currentText()
         else:
             title = tr._("Portfolio overview")
         safe = "".join("-" if c in '\\/:*?"<>|' else c for c in title)
