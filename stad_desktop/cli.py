@@ -7,6 +7,7 @@ exit status 2 for bad input, 1 for other failures.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -144,16 +145,29 @@ def _cmd_backup(args: argparse.Namespace, tr: Translator) -> int:
     from stad_desktop.storage.sqlite_file import backup_file, inspect_file
 
     path = db_path(args)
+    output = Path(args.output) if args.output else None
+    if output is not None and output.is_dir():
+        output = output / f"{path.stem}-backup.sqlite3"
+    if output is not None and output.exists() and output.resolve() == path.resolve():
+        raise CliError(
+            Message(N_("The backup must not replace the database itself: {path}"), {"path": path})
+        )
     try:
         state = inspect_file(path)
         if not state.exists:
             raise StorageError(StorageProblem.OTHER, path, tr._("no such file"))
-        output = backup_file(path, Path(args.output) if args.output else None)
+        output = backup_file(path, output)
     except StorageError as exc:
-        raise CliError(exc.message) from exc
-    except OSError as exc:
+        bad_input = exc.problem in (
+            StorageProblem.NOT_DATABASE,
+            StorageProblem.FOREIGN,
+            StorageProblem.MISSING_FOLDER,
+            StorageProblem.OTHER,
+        )
+        raise CliError(exc.message, EXIT_BAD_INPUT if bad_input else EXIT_FAILURE) from exc
+    except (OSError, sqlite3.Error) as exc:
         raise CliError(
-            Message(N_("Could not write the backup: {detail}"), {"detail": exc})
+            Message(N_("Could not write the backup: {detail}"), {"detail": exc}), EXIT_FAILURE
         ) from exc
     print(tr._("Backup written to {path}").format(path=output))
     return EXIT_OK
@@ -172,6 +186,8 @@ def _cmd_check(args: argparse.Namespace, tr: Translator) -> int:
     except StorageError as exc:
         print(tr.render(exc.message), file=sys.stderr)
         return EXIT_FAILURE
+    except sqlite3.Error as exc:
+        problems = [str(exc)]
     if problems:
         print(
             tr._("The database {path} is damaged: {detail}").format(
@@ -184,11 +200,15 @@ def _cmd_check(args: argparse.Namespace, tr: Translator) -> int:
 
     from stad_desktop.services import Services
     from stad_desktop.storage import Database
+    from stad_desktop.storage.backups import list_backups
     from stad_desktop.storage.sqlite_file import connect_read_only
 
     db = Database(create_engine("sqlite://", creator=lambda: connect_read_only(path)), path)
     try:
         counts = Services(db).counts()
+    except StorageError as exc:
+        print(tr.render(exc.message), file=sys.stderr)
+        return EXIT_FAILURE
     finally:
         db.close()
     print(tr._("Database: {path}").format(path=path))
@@ -204,6 +224,17 @@ def _cmd_check(args: argparse.Namespace, tr: Translator) -> int:
             meetings=counts.meetings,
         )
     )
+    copies = list_backups(path)
+    if copies:
+        print(
+            tr._("Backups: {count}, the newest from {date} {time}").format(
+                count=len(copies),
+                date=tr.format_date(copies[0].created.date()),
+                time=f"{copies[0].created:%H:%M}",
+            )
+        )
+    else:
+        print(tr._("Backups: none yet"))
     return EXIT_OK
 
 
@@ -226,9 +257,10 @@ _BUILTIN: dict[str, Callable[[argparse.Namespace, Translator], int]] = {
 
 
 def _load_plugins() -> None:
-    """Import the modules that register their own subcommands (cheap: no heavy imports)."""
-    if _HANDLERS:
-        return
+    """Import the modules that register their own subcommands (cheap: no heavy imports).
+
+    Always imported (Python imports a module once): one of them may already have
+    been imported on its own, so a non-empty registry does not mean all are in."""
     from stad_desktop import commands  # noqa: F401
 
 

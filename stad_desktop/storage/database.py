@@ -14,9 +14,10 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from stad_desktop.storage import lock as db_lock
 from stad_desktop.storage.errors import StorageError, StorageProblem
 from stad_desktop.storage.revisions import HEAD
-from stad_desktop.storage.sqlite_file import FileState, backup_file, inspect_file
+from stad_desktop.storage.sqlite_file import FileState, backup_file, backups_dir, inspect_file
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -62,7 +63,7 @@ def translate_db_error(exc: BaseException, path: object) -> StorageError | None:
         return StorageError(StorageProblem.LOCKED, path)
     if "malformed" in text or "not a database" in text:
         return StorageError(StorageProblem.CORRUPT, path, original)
-    if "disk i/o error" in text:
+    if "disk i/o error" in text or "unable to open database file" in text:
         return StorageError(StorageProblem.OTHER, path, original)
     return None
 
@@ -70,9 +71,15 @@ def translate_db_error(exc: BaseException, path: object) -> StorageError | None:
 class Database:
     """An open database: engine plus sessions. Services take one of these."""
 
-    def __init__(self, engine: Engine, path: Path | None = None) -> None:
+    def __init__(
+        self, engine: Engine, path: Path | None = None, *, lock: db_lock.DatabaseLock | None = None
+    ) -> None:
         self.engine = engine
         self.path = path
+        self._lock = lock
+        # Set by open_database: the start-up backup made, or why none could be made.
+        self.startup_backup: Path | None = None
+        self.backup_error: StorageError | None = None
         self._sessions = sessionmaker(engine, expire_on_commit=False, autoflush=False)
         self._writers = sessionmaker(
             engine.execution_options(stad_write=True), expire_on_commit=False, autoflush=False
@@ -108,7 +115,7 @@ class Database:
         try:
             with session.begin():
                 yield session
-        except (OperationalError, sqlite3.OperationalError) as exc:
+        except (DBAPIError, sqlite3.DatabaseError) as exc:
             known = translate_db_error(exc, self.path or self.engine.url)
             if known is not None:
                 raise known from exc
@@ -125,7 +132,7 @@ class Database:
         session = self._sessions()
         try:
             yield session
-        except (OperationalError, sqlite3.OperationalError) as exc:
+        except (DBAPIError, sqlite3.DatabaseError) as exc:
             known = translate_db_error(exc, self.path or self.engine.url)
             if known is not None:
                 raise known from exc
@@ -144,6 +151,33 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        lock, self._lock = self._lock, None
+        if lock is not None:
+            lock.release()
+
+    def reopen(self) -> None:
+        """Open the file again after :meth:`close` (a restore replaced it): checked,
+        locked and upgraded like :func:`open_database`, with fresh connections, so
+        services holding this object go on working on the new file."""
+        if self.path is None:
+            return
+        state = inspect_file(self.path)
+        _check_writable(self.path, state)
+        self.engine.dispose()
+        self._lock = db_lock.acquire(self.path)
+        try:
+            if state.revision != HEAD:
+                upgrade(self.engine)
+                seed_builtin_roles(self)
+        except OperationalError as exc:
+            self.close()
+            known = translate_db_error(exc, self.path)
+            if known is not None:
+                raise known from exc
+            raise
+        except BaseException:
+            self.close()
+            raise
 
 
 def _check_writable(path: Path, state: FileState) -> None:
@@ -152,6 +186,15 @@ def _check_writable(path: Path, state: FileState) -> None:
         raise StorageError(StorageProblem.READ_ONLY, path)
     if not os.access(folder, os.W_OK):
         raise StorageError(StorageProblem.READ_ONLY, path)
+    if state.exists:
+        # os.access can say yes where a write still fails (an immutable file, a
+        # read-only mount, Windows ACLs): opening for writing, without writing,
+        # asks the file system itself and changes nothing.
+        try:
+            fd = os.open(path, os.O_RDWR)
+        except OSError as exc:
+            raise StorageError(StorageProblem.READ_ONLY, path, exc) from exc
+        os.close(fd)
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
@@ -195,11 +238,16 @@ def open_database(
     *,
     create: bool = True,
     backup_before_migration: bool = True,
+    startup_backup: bool = True,
+    lock: bool = True,
 ) -> Database:
     """Open (and create or upgrade) a database file or SQLAlchemy URL.
 
-    A file that is not a Stad database, is damaged or too new is refused with a
-    :class:`StorageError` and left byte-for-byte untouched.
+    A file that is not a Stad database, is damaged, too new, read-only or open in
+    another running copy of the program is refused with a :class:`StorageError`
+    and left byte-for-byte untouched. A file is locked for this process until
+    :meth:`Database.close` (``lock``), and copied to ``backups/`` first if it
+    changed since the last backup (``startup_backup``, see ``storage.backups``).
     """
     if isinstance(target, str) and "://" in target:
         db = Database(make_engine(target))
@@ -212,9 +260,15 @@ def open_database(
     if not state.exists and not create:
         raise StorageError(StorageProblem.OTHER, path, "missing")
     _check_writable(path, state)
-    if state.revision != HEAD and state.has_tables and backup_before_migration:
-        backup_file(path, reason="before-upgrade")
-    db = Database(make_engine(f"sqlite:///{path}"), path)
+    held = db_lock.acquire(path) if lock else None
+    try:
+        made, backup_error = _backup_at_start(path, state, backup_before_migration, startup_backup)
+    except BaseException:
+        if held is not None:
+            held.release()
+        raise
+    db = Database(make_engine(f"sqlite:///{path}"), path, lock=held)
+    db.startup_backup, db.backup_error = made, backup_error
     try:
         if state.revision != HEAD:
             upgrade(db.engine)
@@ -225,4 +279,33 @@ def open_database(
         if known is not None:
             raise known from exc
         raise
+    except BaseException:
+        db.close()
+        raise
     return db
+
+
+def _backup_at_start(
+    path: Path, state: FileState, before_migration: bool, at_startup: bool
+) -> tuple[Path | None, StorageError | None]:
+    """The copy made before opening: always before a migration (failing to make it
+    stops the opening), else when the file changed since the last backup (failing
+    only notes the error: the program stays usable)."""
+    from stad_desktop.storage import backups
+
+    if state.revision != HEAD and state.has_tables and before_migration:
+        try:
+            made = backup_file(path, reason=backups.BEFORE_UPGRADE)
+        except sqlite3.Error as exc:
+            raise backups.as_storage_error(exc, backups_dir(path)) from exc
+        except OSError as exc:
+            raise backups.os_storage_error(exc, backups_dir(path)) from exc
+        backups.record_unchanged(path)
+        backups.rotate(path)
+        return made, None
+    if at_startup and state.exists:
+        try:
+            return backups.make_startup_backup(path), None
+        except StorageError as exc:
+            return None, exc
+    return None, None

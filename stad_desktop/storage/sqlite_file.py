@@ -25,10 +25,18 @@ class FileState:
 
 
 def _ro_uri(path: Path) -> str:
-    return f"{path.resolve().as_uri()}?mode=ro"
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if not path.with_name(path.name + "-wal").exists():
+        # No write-ahead log means no connection has the file open. A read-only
+        # connection to a WAL database would otherwise create (and leave behind)
+        # the -wal and -shm files; "immutable" reads the file alone and writes
+        # nothing at all, so looking at a file never changes its folder.
+        uri += "&immutable=1"
+    return uri
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that can never change ``path`` or create files next to it."""
     return sqlite3.connect(_ro_uri(path), uri=True, timeout=5)
 
 
