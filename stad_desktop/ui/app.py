@@ -54,6 +54,42 @@ def _window_icon() -> object | None:
     return None
 
 
+def _display_available() -> bool:
+    """Whether a message box can be seen (not offscreen, and a display on X11/Wayland)."""
+    if os.environ.get("QT_QPA_PLATFORM", "") in ("offscreen", "minimal"):
+        return False
+    if sys.platform.startswith("linux"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def _refused_before_start(db_path: Path, lang: str | None, crash_dialog: bool) -> bool:
+    """Check an explicitly given file read-only before any window opens.
+
+    A file that is not a Stad database, is damaged, too new or in a missing folder is
+    reported as one line on stderr (and in a message box when one can be seen) and
+    left untouched. Returns True when the file was refused."""
+    from stad_desktop.storage.errors import StorageError
+    from stad_desktop.storage.sqlite_file import inspect_file
+
+    try:
+        inspect_file(db_path)
+    except StorageError as exc:
+        from stad_desktop.ui.settings import saved_language
+
+        tr = set_language(lang or saved_language() or current().lang)
+        message = tr.render(exc.message)
+        print(f"stad-desktop: {message}", file=sys.stderr)
+        if crash_dialog and _display_available():
+            from PySide6.QtWidgets import QApplication, QMessageBox
+
+            app = QApplication.instance() or QApplication(sys.argv)
+            QMessageBox.critical(None, "Stad Desktop", message)
+            del app
+        return True
+    return False
+
+
 def run_gui(
     db_path: Path | None,
     lang: str | None,
@@ -65,6 +101,9 @@ def run_gui(
     def ms() -> int:
         return round((time.perf_counter() - t0) * 1000)
 
+    if db_path is not None and _refused_before_start(db_path, lang, crash_dialog):
+        return 2
+
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -73,9 +112,13 @@ def run_gui(
     from stad_desktop.ui import crash
     from stad_desktop.ui.settings import APPLICATION, ORGANISATION
 
-    tr: Translator = set_language(lang) if lang else current()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
+    from stad_desktop.ui.qt_i18n import install_qt_translators
+    from stad_desktop.ui.settings import saved_language
+
+    tr: Translator = set_language(lang or saved_language() or current().lang)
+    install_qt_translators(tr.lang)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Stad Desktop")
