@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -121,6 +122,26 @@ class EffectService:
                 )
             )
             return self._indicator_views(session, ids)
+
+    def indicators_by_project(
+        self, project_ids: Sequence[str]
+    ) -> dict[str, tuple[IndicatorView, ...]]:
+        """The indicators of many projects in one reading (for the portfolio printout);
+        every id given is a key, in the same order as :meth:`indicators`."""
+        result: dict[str, list[IndicatorView]] = {pid: [] for pid in project_ids}
+        with self._db.reading() as session:
+            for start in range(0, len(project_ids), 500):
+                chunk = list(project_ids[start : start + 500])
+                ids = list(
+                    session.scalars(
+                        select(Indicator.id)
+                        .where(Indicator.project_id.in_(chunk))
+                        .order_by(Indicator.project_id, Indicator.position, Indicator.name)
+                    )
+                )
+                for view in self._indicator_views(session, ids):
+                    result[view.project_id].append(view)
+        return {pid: tuple(views) for pid, views in result.items()}
 
     def indicator(self, indicator_id: str) -> IndicatorView:
         with self._db.reading() as session:

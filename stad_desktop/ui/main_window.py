@@ -12,13 +12,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
     QWidget,
 )
 
-from stad_desktop.language import _
+from stad_desktop.language import LANGUAGE_NAMES, LANGUAGES, _, current, set_language
 from stad_desktop.ui import bus as kinds
 from stad_desktop.ui.bus import DataBus
 from stad_desktop.ui.settings import app_settings
@@ -39,8 +40,8 @@ class MainWindow(QMainWindow):
     def __init__(self, db_name: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
-        title = _("Stad Desktop – {name}").format(name=db_name) if db_name else "Stad Desktop"
-        self.setWindowTitle(title)
+        self.db_name = db_name
+        self._set_title()
         self.services: Services | None = None
         self.bus = DataBus(self)
         self.undo_stack = QUndoStack(self)
@@ -80,12 +81,19 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1180, 740)
 
+    def _set_title(self) -> None:
+        name = self.db_name
+        self.setWindowTitle(
+            _("Stad Desktop – {name}").format(name=name) if name else "Stad Desktop"
+        )
+
     # --- menus -------------------------------------------------------------------------
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu(_("&File"))
         self.edit_menu = bar.addMenu(_("&Edit"))
         self.view_menu = bar.addMenu(_("&View"))
+        self.settings_menu = bar.addMenu(_("&Settings"))
         self.help_menu = bar.addMenu(_("&Help"))
 
         self.example_action = QAction(_("Load &example data"), self)
@@ -135,6 +143,18 @@ class MainWindow(QMainWindow):
             self.view_actions.addAction(action)
             self.view_menu.addAction(action)
 
+        self.language_menu = self.settings_menu.addMenu(_("&Language"))
+        self.language_actions = QActionGroup(self)
+        for lang in LANGUAGES:
+            # Each language in its own name, so a user can always find their way back.
+            action = QAction(LANGUAGE_NAMES[lang], self)
+            action.setCheckable(True)
+            action.setChecked(lang == current().lang)
+            action.setData(lang)
+            action.triggered.connect(lambda _checked=False, code=lang: self.change_language(code))
+            self.language_actions.addAction(action)
+            self.language_menu.addAction(action)
+
         about = QAction(_("&About Stad Desktop"), self)
         about.triggered.connect(self.about)
         self.help_menu.addAction(about)
@@ -149,14 +169,7 @@ class MainWindow(QMainWindow):
     def attach(self, services: Services) -> None:
         """Build the views over ``services`` and show the last view (or the welcome)."""
         self.services = services
-        for spec in self.specs:
-            view = spec.factory(services, self.bus, self.undo_stack)
-            view.commands_changed.connect(self._update_commands)
-            view.message.connect(self.show_message)
-            view.project_selected.connect(self.select_project)
-            view.open_project.connect(self.open_project)
-            self.views[spec.key] = view
-            self.stack.addWidget(view)
+        self._build_views(services)
         self.sidebar.setEnabled(True)
         self.bus.data_changed.connect(self._on_data_changed)
         if services.is_empty():
@@ -167,6 +180,81 @@ class MainWindow(QMainWindow):
         current = self.stack.currentWidget()
         if current is not None:
             self._watch_first_paint(current)
+
+    def _build_views(self, services: Services) -> None:
+        for spec in self.specs:
+            view = spec.factory(services, self.bus, self.undo_stack)
+            view.commands_changed.connect(self._update_commands)
+            view.message.connect(self.show_message)
+            view.project_selected.connect(self.select_project)
+            view.open_project.connect(self.open_project)
+            self.views[spec.key] = view
+            self.stack.addWidget(view)
+
+    # --- language ------------------------------------------------------------------------
+    def change_language(self, lang: str) -> None:
+        """Settings → Language: remember the choice and show the window in it now."""
+        from stad_desktop.ui.qt_i18n import install_qt_translators
+        from stad_desktop.ui.settings import save_language
+
+        save_language(lang)
+        if lang == current().lang:
+            return
+        set_language(lang)
+        install_qt_translators(lang)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Rebuild the menus, the sidebar and the views in the current language.
+
+        The database, the undo stack, the chosen project and the shown view are kept."""
+        shown = self.stack.currentWidget()
+        shown_key = next((key for key, view in self.views.items() if view is shown), None)
+        on_welcome = shown is not None and shown is self.welcome
+        for view in self.views.values():
+            dialog = getattr(view, "dialog", None)
+            if dialog is not None:
+                dialog.close()
+
+        self._set_title()
+        self.sidebar.setAccessibleName(_("Views"))
+        self.sidebar.blockSignals(True)
+        for row, spec in enumerate(self.specs):
+            item = self.sidebar.item(row)
+            if item is not None:
+                item.setText(_(spec.title))
+        self.sidebar.blockSignals(False)
+        self.opening.setText(_("Opening the database …"))
+
+        old_children = [
+            child
+            for child in self.findChildren(
+                QObject, options=Qt.FindChildOption.FindDirectChildrenOnly
+            )
+            if isinstance(child, QAction | QActionGroup)
+        ]
+        old_menus = self.menuBar().findChildren(QMenu)
+        self.menuBar().clear()
+        for child in [*old_children, *old_menus]:
+            child.deleteLater()
+        self._build_menus()
+
+        if self.services is None:
+            return
+        old_views = [*self.views.values(), *([self.welcome] if self.welcome else [])]
+        self.views = {}
+        self.welcome = None
+        self._build_views(self.services)
+        if on_welcome:
+            self.show_welcome()
+        else:
+            self.show_view(shown_key or "")
+        for widget in old_views:
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        if self.current_project_id:
+            self.select_project(self.current_project_id)
+        self._update_commands()
 
     def show_welcome(self) -> None:
         from stad_desktop.ui.views.welcome import WelcomePage

@@ -1,0 +1,91 @@
+"""PNG previews of the first page of each printout, from the Stad example data.
+
+Makes the project summary ("Folkehelse i bygdene") and the portfolio overview in
+Nynorsk on a temporary example database, and writes the first page of each as
+``docs/screenshots/report-project-summary.png`` and
+``docs/screenshots/report-portfolio.png`` (used in README.md, "## Printouts").
+Pages are rendered with poppler's ``pdftoppm`` when it is installed, otherwise
+with QtPdf.
+
+Usage: python build_scripts/report_previews.py [--lang nn|nb|en] [--out DIR] [--dpi N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# The example data is dated around this day; a fixed print date keeps the PNGs stable.
+PRINT_DATE = dt.date(2026, 11, 26)
+PROJECT = "Folkehelse i bygdene"
+
+
+def first_page_png(pdf: Path, png: Path, dpi: int) -> None:
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm:
+        stem = png.with_suffix("")
+        subprocess.run(
+            [pdftoppm, "-png", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile", pdf, stem],
+            check=True,
+        )
+        return
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtPdf import QPdfDocument
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv)
+    document = QPdfDocument(app)
+    document.load(str(pdf))
+    points = document.pagePointSize(0)
+    size = QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
+    if not document.render(0, size).save(str(png)):
+        raise OSError(f"could not write {png}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--lang", default="nn", choices=("nn", "nb", "en"))
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--dpi", type=int, default=80)
+    args = parser.parse_args(argv)
+
+    from stad_desktop.demo import load_demo
+    from stad_desktop.reports import make_portfolio, make_project_summary
+    from stad_desktop.services import Services
+    from stad_desktop.storage import open_database
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="stad-report-previews-") as folder:
+        work = Path(folder)
+        db = open_database(work / "example.sqlite3")
+        try:
+            services = Services(db)
+            load_demo(services)
+            project = services.projects.find(PROJECT)
+            summary = make_project_summary(
+                services, project.id, work / "summary.pdf", lang=args.lang, today=PRINT_DATE
+            )
+            portfolio = make_portfolio(
+                services, work / "portfolio.pdf", lang=args.lang, today=PRINT_DATE
+            )
+        finally:
+            db.close()
+        for pdf, name in ((summary, "report-project-summary"), (portfolio, "report-portfolio")):
+            png = args.out / f"{name}.png"
+            first_page_png(pdf, png, args.dpi)
+            print(png)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,245 @@
+"""Charts for the printouts, drawn with ``reportlab.graphics`` (text stays real text)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.charts.lineplots import LinePlot
+from reportlab.graphics.shapes import Drawing, Line, String
+from reportlab.graphics.widgets.markers import makeMarker
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from stad_desktop.language import Translator
+from stad_desktop.reports.data import IndicatorSeries
+from stad_desktop.reports.layout import (
+    ACCENT,
+    BASELINE,
+    FONT,
+    GRID,
+    INK,
+    MUTED,
+    RULE,
+    SERIES,
+    TARGET,
+)
+
+
+def _drawing(width: float, height: float) -> Drawing:
+    drawing = Drawing(width, height)
+    # Drawings start in Helvetica unless told otherwise; keep to the embedded font.
+    drawing.initialFontName = FONT
+    return drawing
+
+
+def nice_step(span: float, ticks: int = 5) -> float:
+    """A round step (1, 2 or 5 times a power of ten) giving about ``ticks`` ticks."""
+    if span <= 0:
+        return 1.0
+    raw = span / ticks
+    power = 10 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 2.5, 5, 10):
+        if raw <= factor * power:
+            return factor * power
+    return 10 * power
+
+
+def _value_range(values: Sequence[float]) -> tuple[float, float, float]:
+    low, high = min(values), max(values)
+    if low == high:
+        low, high = low - 1, high + 1
+    pad = (high - low) * 0.08
+    low, high = low - pad, high + pad
+    if min(values) >= 0:
+        low = max(low, 0.0)
+    step = nice_step(high - low)
+    return math.floor(low / step) * step, math.ceil(high / step) * step, step
+
+
+def _date_ticks(start: dt.date, end: dt.date) -> list[dt.date]:
+    """Ticks at the first of a month: every year, half-year or quarter, as space allows."""
+    months = (end.year - start.year) * 12 + end.month - start.month
+    every = 12 if months > 36 else 6 if months > 15 else 3 if months > 6 else 1
+    year, month = start.year, start.month
+    ticks = []
+    while (year, month) <= (end.year, end.month):
+        if (month - 1) % every == 0:
+            tick = dt.date(year, month, 1)
+            if start <= tick <= end:
+                ticks.append(tick)
+        month += 1
+        if month > 12:
+            year, month = year + 1, 1
+    return ticks or [start]
+
+
+def indicator_chart(
+    series: IndicatorSeries, tr: Translator, width: float = 240, height: float = 150
+) -> Drawing:
+    """Measurements as a line, with baseline and target as dashed lines."""
+    ind = series.indicator
+    points: list[tuple[float, float]] = [(p.date.toordinal(), p.value) for p in series.points]
+    dates = [p.date for p in series.points]
+    dates += [d for d in (ind.baseline_date, ind.target_date) if d is not None]
+    values = [v for _x, v in points]
+    values += [v for v in (ind.baseline_value, ind.target_value) if v is not None]
+    drawing = _drawing(width, height)
+    if not dates or not values:
+        drawing.add(
+            String(
+                width / 2,
+                height / 2,
+                tr._("No measurements yet."),
+                fontName=FONT,
+                fontSize=8,
+                fillColor=MUTED,
+                textAnchor="middle",
+            )
+        )
+        return drawing
+    start, end = min(dates), max(dates)
+    if start == end:
+        start, end = start - dt.timedelta(days=30), end + dt.timedelta(days=30)
+    low, high, step = _value_range(values)
+
+    plot = LinePlot()
+    plot.x, plot.y = 34, 30
+    plot.width, plot.height = width - 44, height - 42
+    x0, x1 = start.toordinal(), end.toordinal()
+    lines: list[list[tuple[float, float]]] = [points or [(x0, low)]]
+    styles: list[tuple[object, float, list[float] | None]] = [(SERIES, 1.6, None)]
+    if ind.baseline_value is not None:
+        lines.append([(x0, ind.baseline_value), (x1, ind.baseline_value)])
+        styles.append((BASELINE, 0.9, [3, 2]))
+    if ind.target_value is not None:
+        lines.append([(x0, ind.target_value), (x1, ind.target_value)])
+        styles.append((TARGET, 1.1, [5, 2]))
+    plot.data = lines
+    for index, (colour, stroke, dash) in enumerate(styles):
+        plot.lines[index].strokeColor = colour
+        plot.lines[index].strokeWidth = stroke
+        if dash:
+            plot.lines[index].strokeDashArray = dash
+    if points:
+        plot.lines[0].symbol = makeMarker("FilledCircle", size=3.2)
+        plot.lines[0].symbol.fillColor = SERIES
+        plot.lines[0].symbol.strokeColor = SERIES
+    else:
+        plot.lines[0].strokeWidth = 0
+    plot.xValueAxis.valueMin, plot.xValueAxis.valueMax = x0, x1
+    ticks = _date_ticks(start, end)
+    plot.xValueAxis.valueSteps = [t.toordinal() for t in ticks]
+    plot.xValueAxis.labelTextFormat = lambda v: tr.format_date(dt.date.fromordinal(int(v)), "MMM y")
+    plot.xValueAxis.labels.fontName = FONT
+    plot.xValueAxis.labels.fontSize = 6.5
+    plot.xValueAxis.labels.fillColor = MUTED
+    plot.xValueAxis.strokeColor = RULE
+    plot.xValueAxis.tickDown = 2
+    plot.yValueAxis.valueMin, plot.yValueAxis.valueMax = low, high
+    plot.yValueAxis.valueStep = step
+    plot.yValueAxis.labelTextFormat = lambda v: tr.format_number(v, 1)
+    plot.yValueAxis.labels.fontName = FONT
+    plot.yValueAxis.labels.fontSize = 6.5
+    plot.yValueAxis.labels.fillColor = MUTED
+    plot.yValueAxis.strokeColor = RULE
+    plot.yValueAxis.visibleGrid = True
+    plot.yValueAxis.gridStrokeColor = GRID
+    plot.yValueAxis.gridStrokeWidth = 0.3
+    drawing.add(plot)
+
+    # Legend along the bottom.
+    x = 34.0
+    entries: list[tuple[object, list[float] | None, str]] = [(SERIES, None, tr._("Measurement"))]
+    if ind.baseline_value is not None:
+        entries.append((BASELINE, [3, 2], tr._("Baseline")))
+    if ind.target_value is not None:
+        entries.append((TARGET, [5, 2], tr._("Target value")))
+    for colour, pattern, text in entries:
+        line = Line(x, 5, x + 14, 5, strokeColor=colour, strokeWidth=1.4)
+        if pattern:
+            line.strokeDashArray = pattern
+        drawing.add(line)
+        drawing.add(String(x + 17, 2.5, text, fontName=FONT, fontSize=6.5, fillColor=INK))
+        x += 17 + stringWidth(text, FONT, 6.5) + 10
+    return drawing
+
+
+def vertical_bars(
+    labels: Sequence[str], values: Sequence[int], width: float, height: float
+) -> Drawing:
+    """Counts per category as upright bars, the count above each bar."""
+    drawing = _drawing(width, height)
+    chart = VerticalBarChart()
+    chart.x, chart.y = 26, 34
+    chart.width, chart.height = width - 34, height - 46
+    chart.data = [list(values)]
+    chart.categoryAxis.categoryNames = list(labels)
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = 7
+    chart.categoryAxis.labels.fillColor = INK
+    chart.categoryAxis.labels.boxAnchor = "n"
+    chart.categoryAxis.strokeColor = RULE
+    top = max([*values, 1])
+    step = max(1, int(nice_step(top, 4)))
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = math.ceil(top * 1.15 / step) * step
+    chart.valueAxis.valueStep = step
+    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.labels.fillColor = MUTED
+    chart.valueAxis.strokeColor = RULE
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = GRID
+    chart.valueAxis.gridStrokeWidth = 0.3
+    chart.bars[0].fillColor = ACCENT
+    chart.bars[0].strokeColor = None
+    chart.barWidth = 6
+    chart.groupSpacing = 10
+    chart.barLabelFormat = "%d"
+    chart.barLabels.fontName = FONT
+    chart.barLabels.fontSize = 7
+    chart.barLabels.nudge = 6
+    drawing.add(chart)
+    return drawing
+
+
+def horizontal_bars(
+    labels: Sequence[str], values: Sequence[int], width: float, height: float
+) -> Drawing:
+    """Counts per category as lying bars, labels on the left, counts at the bar ends."""
+    label_width = max(stringWidth(label, FONT, 7) for label in labels) + 8 if labels else 40
+    drawing = _drawing(width, height)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = label_width, 16
+    chart.width, chart.height = width - label_width - 20, height - 22
+    # Draw the first category at the top.
+    chart.data = [list(reversed(values))]
+    chart.categoryAxis.categoryNames = list(reversed(labels))
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = 7
+    chart.categoryAxis.labels.fillColor = INK
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.strokeColor = RULE
+    top = max([*values, 1])
+    step = max(1, int(nice_step(top, 4)))
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = math.ceil(top * 1.12 / step) * step
+    chart.valueAxis.valueStep = step
+    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.labels.fillColor = MUTED
+    chart.valueAxis.strokeColor = RULE
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = GRID
+    chart.valueAxis.gridStrokeWidth = 0.3
+    chart.bars[0].fillColor = SERIES
+    chart.bars[0].strokeColor = None
+    chart.barLabelFormat = "%d"
+    chart.barLabels.fontName = FONT
+    chart.barLabels.fontSize = 7
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.nudge = 4
+    drawing.add(chart)
+    return drawing

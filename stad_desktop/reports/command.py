@@ -1,0 +1,106 @@
+"""``stad-desktop report project|portfolio``: printouts from the command line.
+
+Registered with :func:`stad_desktop.cli.register_command`; imported from
+``stad_desktop.commands``. Cheap to import: the reports load when a report runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from stad_desktop.cli import CliError, db_path, open_services, register_command
+from stad_desktop.language import LANGUAGES, N_, Message, Translator
+
+
+def _add_parser(sub: Any, tr: Translator) -> None:
+    _ = tr._
+    report = sub.add_parser("report", help=_("make a printout (PDF) for the council papers"))
+    kinds = report.add_subparsers(
+        dest="report_kind", metavar="project|portfolio", parser_class=type(report), required=True
+    )
+    project = kinds.add_parser("project", help=_("project summary of one project"))
+    project.add_argument("project", metavar="NAME_OR_ID", help=_("the project's name or id"))
+    portfolio = kinds.add_parser("portfolio", help=_("overview of every active project"))
+    for parser in (project, portfolio):
+        parser.add_argument("--db", metavar="PATH", dest="sub_db")
+        parser.add_argument(
+            "--lang",
+            dest="report_lang",
+            choices=LANGUAGES,
+            help=_("language of the printout: nn, nb or en"),
+        )
+        parser.add_argument(
+            "-o", "--output", metavar="FILE", required=True, help=_("the PDF file to write")
+        )
+        parser.add_argument(
+            "--include-contacts",
+            action="store_true",
+            help=_("include contact persons' names, e-mails and phone numbers"),
+        )
+        parser.add_argument("--municipality", metavar="NAME", help=_("name in the page header"))
+        parser.add_argument("--logo", metavar="IMAGE", help=_("logo in the page header"))
+
+
+def _check_output(output: Path) -> None:
+    """Refuse early, before any work, a target that cannot become a file."""
+    folder = output.parent
+    if output.is_dir() or not folder.is_dir():
+        raise CliError(
+            Message(
+                N_("Cannot write the printout to {path}: no such folder, or it is a folder."),
+                {"path": output},
+            )
+        )
+
+
+def _run(args: argparse.Namespace, tr: Translator) -> int:
+    from stad_desktop.reports.api import (
+        DEFAULT_MUNICIPALITY,
+        make_portfolio,
+        make_project_summary,
+    )
+    from stad_desktop.services import NotFoundError
+
+    lang = args.report_lang or args.lang or tr.lang
+    output = Path(args.output)
+    _check_output(output)
+    logo = Path(args.logo) if args.logo else None
+    if logo is not None and not logo.is_file():
+        raise CliError(Message(N_("The logo {path} does not exist."), {"path": logo}))
+    options: dict[str, Any] = dict(
+        lang=lang,
+        include_contacts=args.include_contacts,
+        municipality=args.municipality or DEFAULT_MUNICIPALITY,
+        logo=logo,
+    )
+    services = open_services(db_path(args), create=False)
+    try:
+        if args.report_kind == "project":
+            try:
+                project = services.projects.find(args.project)
+            except NotFoundError as exc:
+                raise CliError(
+                    Message(
+                        N_("No project matches “{name}”. Give its exact name or its id."),
+                        {"name": args.project},
+                    )
+                ) from exc
+            make_project_summary(services, project.id, output, **options)
+        else:
+            make_portfolio(services, output, **options)
+    except OSError as exc:
+        raise CliError(
+            Message(
+                N_("Could not write the printout {path}: {detail}"),
+                {"path": output, "detail": exc.strerror or exc},
+            )
+        ) from exc
+    finally:
+        services.db.close()
+    print(tr._("Printout written to {path}").format(path=output))
+    return 0
+
+
+register_command("report", _add_parser, _run)

@@ -1,0 +1,171 @@
+"""Gather what a printout shows, through the services, into plain report data.
+
+Everything a renderer needs is collected here first, with a handful of service
+calls, so that rendering never touches the database. Personal contact data
+(contact persons' names, e-mails and phone numbers, and who recorded an
+effect) is only gathered when the caller asks for it: council papers are public.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from stad_desktop.model import Phase, Sector
+from stad_desktop.services import Services
+from stad_desktop.services.readmodels import (
+    ActorRef,
+    ChecklistItemView,
+    ContactView,
+    EntryView,
+    IndicatorView,
+    MatrixView,
+    MeasurementPoint,
+    PortfolioView,
+    ProjectDetail,
+    ProjectRow,
+    RoleView,
+)
+
+# How many effect entries the project summary lists (newest first).
+RECENT_ENTRIES = 8
+# How many indicators per project the portfolio shows as key indicators.
+KEY_INDICATORS = 2
+
+
+@dataclass(frozen=True)
+class IndicatorSeries:
+    """An indicator with its measurements, oldest first."""
+
+    indicator: IndicatorView
+    points: tuple[MeasurementPoint, ...]
+
+
+@dataclass(frozen=True)
+class ActorContacts:
+    actor: ActorRef
+    contacts: tuple[ContactView, ...]
+
+
+@dataclass(frozen=True)
+class ProjectSummaryData:
+    project: ProjectDetail
+    matrix: MatrixView
+    roles: tuple[RoleView, ...]
+    """The role columns to print: every built-in role and any other role in use."""
+    checklist: tuple[ChecklistItemView, ...]
+    indicators: tuple[IndicatorSeries, ...]
+    recent_entries: tuple[EntryView, ...]
+    entry_count: int
+    include_contacts: bool
+    contacts: tuple[ActorContacts, ...]
+
+
+@dataclass(frozen=True)
+class PortfolioProject:
+    number: int
+    row: ProjectRow
+    sector_counts: Mapping[str, int]
+    key_indicators: tuple[IndicatorView, ...]
+    indicator_count: int
+
+    @property
+    def actor_total(self) -> int:
+        return sum(self.sector_counts.values())
+
+
+@dataclass(frozen=True)
+class PortfolioData:
+    projects: tuple[PortfolioProject, ...]
+    matrix: PortfolioView
+    phase_counts: Mapping[str, int]
+    """Active projects per phase, every phase present (in phase order)."""
+    sector_actors: Mapping[str, int]
+    """Distinct actors taking part in active projects, per sector (in sector order)."""
+    include_contacts: bool
+    contacts: tuple[ActorContacts, ...]
+
+
+def _contacts(services: Services, actors: tuple[ActorRef, ...]) -> tuple[ActorContacts, ...]:
+    result = []
+    for actor in actors:
+        detail = services.actors.get(actor.id)
+        if detail.contacts:
+            result.append(ActorContacts(actor, detail.contacts))
+    return tuple(result)
+
+
+def gather_project_summary(
+    services: Services, project_id: str, *, include_contacts: bool = False
+) -> ProjectSummaryData:
+    """Everything the project summary prints (raises NotFoundError for an unknown id)."""
+    project = services.projects.get(project_id)
+    matrix = services.roles.matrix(project.id)
+    checklist = services.checklist.items(project.id)
+    indicators = services.effects.indicators(project.id)
+    entries = services.effects.entries(project.id)
+    points: dict[str, list[MeasurementPoint]] = {}
+    for entry in entries:
+        if entry.indicator_id is not None and entry.value is not None:
+            points.setdefault(entry.indicator_id, []).append(
+                MeasurementPoint(entry.id, entry.entry_date, float(entry.value))
+            )
+    series = tuple(
+        IndicatorSeries(
+            indicator,
+            tuple(sorted(points.get(indicator.id, []), key=lambda p: p.date)),
+        )
+        for indicator in indicators
+    )
+    used = {role_id for (_actor, role_id) in matrix.assignments}
+    roles = tuple(role for role in matrix.roles if role.builtin or role.id in used)
+    return ProjectSummaryData(
+        project=project,
+        matrix=matrix,
+        roles=roles,
+        checklist=checklist,
+        indicators=series,
+        recent_entries=entries[:RECENT_ENTRIES],
+        entry_count=len(entries),
+        include_contacts=include_contacts,
+        contacts=_contacts(services, matrix.actors) if include_contacts else (),
+    )
+
+
+def gather_portfolio(services: Services, *, include_contacts: bool = False) -> PortfolioData:
+    """Every active (non-archived) project, with the actors x projects matrix."""
+    rows = services.projects.list()
+    matrix = services.roles.portfolio()
+    sectors = {actor.id: actor.sector for actor in matrix.actors}
+    per_project: dict[str, Counter[str]] = {row.id: Counter() for row in rows}
+    taking_part: set[str] = set()
+    for actor_id, project_id in matrix.cells:
+        counter = per_project.get(project_id)
+        if counter is not None and actor_id in sectors:
+            counter[sectors[actor_id]] += 1
+            taking_part.add(actor_id)
+    by_project = services.effects.indicators_by_project([row.id for row in rows])
+    projects = []
+    for number, row in enumerate(rows, start=1):
+        indicators = by_project[row.id]
+        projects.append(
+            PortfolioProject(
+                number=number,
+                row=row,
+                sector_counts=dict(per_project[row.id]),
+                key_indicators=indicators[:KEY_INDICATORS],
+                indicator_count=len(indicators),
+            )
+        )
+    phase_counter = Counter(row.phase for row in rows)
+    sector_counter = Counter(sectors[actor_id] for actor_id in taking_part)
+    actors_in_matrix = tuple(a for a in matrix.actors if a.id in taking_part)
+    return PortfolioData(
+        projects=tuple(projects),
+        matrix=matrix,
+        phase_counts={phase.value: phase_counter.get(phase.value, 0) for phase in Phase},
+        sector_actors={sector.value: sector_counter.get(sector.value, 0) for sector in Sector},
+        include_contacts=include_contacts,
+        contacts=_contacts(services, actors_in_matrix) if include_contacts else (),
+    )
