@@ -53,6 +53,12 @@ def icons_dir() -> Path:
 
 
 def migrations_dir() -> Path:
+    """Alembic's folder (env.py, versions/*.py), shipped as source files in a bundle."""
+    bundle = _bundle_root()
+    if bundle is not None:
+        bundled = bundle / "stad_desktop" / "storage" / "migrations"
+        if bundled.is_dir():
+            return bundled
     return _PACKAGE_DIR / "storage" / "migrations"
 
 

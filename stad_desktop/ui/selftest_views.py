@@ -74,10 +74,15 @@ def _caught_errors(errors: list[str]) -> Iterator[None]:
         sys.excepthook = old_hook
 
 
-def show_every_view(services: Services, tr: Translator, folder: Path) -> list[str]:
-    """Open the main window over ``services``, show each view once; return their keys."""
+def show_every_view(
+    services: Services, tr: Translator, folder: Path, project_id: str | None = None
+) -> list[str]:
+    """Open the main window over ``services``, show each view once; return their keys.
+
+    With ``project_id`` the per-project views (role matrix, effect log) show that
+    project, as when the user has picked it."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
     from stad_desktop.ui.main_window import MainWindow
@@ -96,6 +101,8 @@ def show_every_view(services: Services, tr: Translator, folder: Path) -> list[st
             window.show()
             window.attach(services)
             QCoreApplication.processEvents()
+            if project_id is not None:
+                window.select_project(project_id)
             _raise_if(errors, tr._("opening the main window"))
             for spec in window.specs:
                 window.show_view(spec.key)
@@ -109,8 +116,26 @@ def show_every_view(services: Services, tr: Translator, folder: Path) -> list[st
         finally:
             window.close()
             window.deleteLater()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             QCoreApplication.processEvents()
     return shown
+
+
+def missing_qt_catalogs(languages: tuple[str, ...] = ("nn", "nb")) -> list[str]:
+    """Qt's own catalogs (standard buttons, dialogs) that do not load, as paths."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    from stad_desktop.ui.qt_i18n import qt_catalogs
+
+    _app = QApplication.instance() or QApplication([sys.argv[0]])
+    missing = []
+    for lang in languages:
+        for path in qt_catalogs(lang):
+            if not path.is_file() or not QTranslator().load(str(path)):
+                missing.append(str(path))
+    return missing
 
 
 def _raise_if(errors: list[str], where: str) -> None:
