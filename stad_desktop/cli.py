@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from stad_desktop import __version__
+from stad_desktop.cli_messages import translate_argparse
 from stad_desktop.language import DEFAULT_LANGUAGE, LANGUAGES, N_, Message, Translator, set_language
 
 EXIT_OK = 0
@@ -52,7 +53,12 @@ def build_parser(tr: Translator) -> argparse.ArgumentParser:
         prog="stad-desktop",
         description=_("Co-creation register, role matrices and effect logs."),
     )
-    parser.add_argument("--version", action="version", version=f"stad-desktop {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"stad-desktop {__version__}",
+        help=_("show the version number and exit"),
+    )
     parser.add_argument(
         "--db", metavar="PATH", help=_("database file (default: in the user data folder)")
     )
@@ -268,6 +274,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     tr = Translator(_lang_from_argv(argv))
     set_language(tr.lang)
+    translate_argparse(tr)
     try:
         _load_plugins()
         args = build_parser(tr).parse_args(argv)

@@ -88,3 +88,18 @@ def test_check_reports_a_damaged_file(tmp_path: Path, capsys) -> None:  # type: 
     notes.write_text("hei", encoding="utf-8")
     assert main(["check", "--db", str(notes)]) == 1
     assert "notes.txt" in capsys.readouterr().err
+
+
+def test_help_and_argument_errors_in_the_users_language(capsys) -> None:  # type: ignore[no-untyped-def]
+    try:
+        main(["--lang", "nn", "--help"])
+    except SystemExit as exc:
+        assert exc.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("bruk: stad-desktop")
+    assert "vis denne hjelpeteksten og avslutt" in out
+    assert "show this help" not in out
+    assert main(["--lang", "nb", "demo"]) == 2
+    err = capsys.readouterr().err
+    assert "disse argumentene må være med: --db" in err
+    assert "required" not in err
