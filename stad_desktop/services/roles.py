@@ -94,6 +94,42 @@ class RoleService:
             session.flush()
             return role_view(role)
 
+    def delete_role(self, role_id: str) -> RoleView:
+        """Delete a user-defined role that no project uses (to undo its creation)."""
+        with self._db.transaction() as session:
+            role = session.get(Role, role_id)
+            if role is None:
+                raise NotFoundError("role", role_id)
+            if role.builtin:
+                raise ValidationError("role", N_("The program's own roles cannot be deleted."))
+            used = session.scalar(
+                select(func.count(RoleAssignment.id)).where(RoleAssignment.role_id == role_id)
+            )
+            if used:
+                raise ValidationError(
+                    "role", N_("The role is in use in {count} places."), count=used
+                )
+            view = role_view(role)
+            session.delete(role)
+            return view
+
+    def restore_role(self, view: RoleView) -> RoleView:
+        """Put a deleted user-defined role back, with its id (to redo its creation)."""
+        with self._db.transaction() as session:
+            role = Role(
+                id=view.id,
+                code=view.code,
+                short=view.short,
+                name_nn=view.name.nn,
+                name_nb=view.name.nb,
+                name_en=view.name.en,
+                builtin=False,
+                position=view.position,
+            )
+            session.add(role)
+            session.flush()
+            return role_view(role)
+
     # --- membership ---------------------------------------------------------------
     def add_actor(self, project_id: str, actor_id: str) -> None:
         with self._db.transaction() as session:

@@ -159,3 +159,18 @@ def test_municipality_name_setting(services: Services) -> None:
     with pytest.raises(ValidationError):
         services.settings.set_municipality_name(" ")
     assert services.settings.municipality_name() == "Kinn kommune"
+
+
+def test_delete_and_restore_a_user_defined_role(setup) -> None:  # type: ignore[no-untyped-def]
+    services, project, actors, roles = setup
+    role = services.roles.create_role("Vertskap", short="V")
+    services.roles.assign(project, actors["Banken"], role.id)
+    with pytest.raises(ValidationError):
+        services.roles.delete_role(role.id)  # in use
+    services.roles.unassign(project, actors["Banken"], role.id)
+    assert services.roles.delete_role(role.id) == role
+    assert role not in services.roles.roles()
+    assert services.roles.restore_role(role) == role
+    assert role in services.roles.roles()
+    with pytest.raises(ValidationError):
+        services.roles.delete_role(roles["funder"])  # the program's own roles stay

@@ -252,6 +252,13 @@ def test_new_role_dialog_shows_errors_inline(qtbot, make_view, demo_services) ->
     assert len(roles) == roles_before + 1
     new = next(r for r in roles if r.short == "FK")
     assert view.model.role_column(new.id) >= 0
+    # Creating a role is undone and redone like any other change.
+    view.undo_stack.undo()
+    assert new not in services.roles.roles()
+    qtbot.waitUntil(lambda: view.model.role_column(new.id) < 0)
+    view.undo_stack.redo()
+    assert new in services.roles.roles()
+    qtbot.waitUntil(lambda: view.model.role_column(new.id) >= 0)
 
 
 def test_portfolio_filters_and_opens_project_matrix(qtbot, make_view, demo_services) -> None:  # type: ignore[no-untyped-def]

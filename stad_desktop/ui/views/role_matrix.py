@@ -473,7 +473,15 @@ class RoleMatrixView(View):
 
         def accepted() -> None:
             role = dialog.result_value
-            self.bus.changed(ROLES, role.id)
+            roles = self.services.roles
+            self.undo_stack.push(
+                ServiceCommand(
+                    _("New role {role}").format(role=role.name.get(current().lang)),
+                    lambda: roles.restore_role(role),
+                    lambda: roles.delete_role(role.id),
+                    lambda: self.bus.changed(ROLES, role.id),
+                )
+            )
             column = self.model.role_column(role.id)
             if column >= 0 and self.model.rowCount():
                 self.table.setCurrentIndex(self.model.index(0, column))
