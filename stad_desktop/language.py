@@ -140,6 +140,7 @@ class Translator:
         return parse_date(text)
 
 
+_DOTTED_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 _NUMBER_JUNK = re.compile(r"(?i)\s|\u00a0|\u202f|kr\.?|nok|%")
 
 
@@ -148,9 +149,11 @@ def parse_number(text: str, lang: str = DEFAULT_LANGUAGE) -> Decimal:
     cleaned = _NUMBER_JUNK.sub("", text.strip()).replace("\u2212", "-")
     if not cleaned:
         raise ValueError("empty")
-    if lang in ("nn", "nb") or ("," in cleaned and "." not in cleaned):
+    if lang in ("nn", "nb"):
         if "," in cleaned:
             cleaned = cleaned.replace(".", "").replace(",", ".")
+        elif lang in ("nn", "nb") and _DOTTED_THOUSANDS.match(cleaned):
+            cleaned = cleaned.replace(".", "")  # "250.000" is 250 000 in Norwegian
     else:
         cleaned = cleaned.replace(",", "")
     if cleaned.endswith(".-"):

@@ -81,3 +81,31 @@ def test_parse_norwegian_dates(text: str) -> None:
 def test_parse_date_refuses_junk(text: str) -> None:
     with pytest.raises(ValueError):
         parse_date(text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("nn", "250.000", "250000"),
+        ("nb", "1.234.567,5", "1234567.5"),
+        ("nn", "1.5", "1.5"),
+        ("en", "1,500", "1500"),
+        ("en", "1,234.5", "1234.5"),
+    ],
+)
+def test_numbers_are_read_the_way_each_language_writes_them(
+    lang: str, text: str, value: str
+) -> None:
+    assert parse_number(text, lang) == Decimal(value)
+
+
+@pytest.mark.parametrize("lang", ["nn", "nb", "en"])
+def test_a_shown_number_reads_back_unchanged(lang: str) -> None:
+    """What a dialog shows (format_number) and saves again must be the same number."""
+    from stad_desktop.language import set_language
+    from stad_desktop.services import validation
+
+    tr = set_language(lang)
+    for number in (1500.0, 1234.5, 0.25, -3.0, 1234567.125):
+        shown = tr.format_number(number, 6)
+        assert validation.number("value", shown) == number, (lang, shown)

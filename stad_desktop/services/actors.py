@@ -232,8 +232,10 @@ class ActorService:
             )
             .outerjoin(projects, projects.c.actor_id == Actor.id)
         )
-        if query.strip():
-            stmt = stmt.where(Actor.search_text.like(like_pattern(query), escape="\\"))
+        # Always filtered (an empty query is the pattern "%%", matching every actor), so
+        # a search has the same SQL shape as the plain list and reuses its compiled
+        # form: the first keystroke does not wait for SQLAlchemy to compile a new one.
+        stmt = stmt.where(Actor.search_text.like(like_pattern(query), escape="\\"))
         if sector:
             stmt = stmt.where(Actor.sector == sector)
         if not include_archived:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from stad_desktop.language import Message
+from stad_desktop.language import N_, Message
 
 
 class ValidationError(Exception):
@@ -21,4 +21,10 @@ class NotFoundError(Exception):
     def __init__(self, kind: str, key: str) -> None:
         self.kind = kind
         self.key = key
+        self.message = Message(
+            N_(
+                "The record no longer exists. It may have been changed elsewhere; "
+                "the view is refreshed."
+            )
+        )
         super().__init__(f"{kind} {key} not found")

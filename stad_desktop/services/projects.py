@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -10,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from stad_desktop.language import N_
-from stad_desktop.model import Actor, ChecklistItem, Phase, Project, ProjectActor
+from stad_desktop.model import Actor, ChecklistItem, ChecklistStatus, Phase, Project, ProjectActor
 from stad_desktop.model.catalogue import CHECKLIST_ITEMS
 from stad_desktop.services import validation as v
 from stad_desktop.services.errors import NotFoundError, ValidationError
@@ -84,6 +85,29 @@ class ProjectService:
             self._apply(session, project, data)
             session.flush()
             return self._detail(session, project)
+
+    def save(
+        self,
+        project_id: str | None,
+        data: ProjectInput,
+        checklist: Mapping[int, tuple[str, str]] | None = None,
+    ) -> ProjectDetail:
+        """Create (``project_id`` None) or update a project together with changes to
+        its checklist (item number -> (status, comment)), all in one transaction:
+        either everything is saved or nothing is."""
+        from stad_desktop.services.checklist import ChecklistService
+
+        changes = dict(checklist or {})
+        for number, (status, comment) in changes.items():
+            prefix = f"checklist.{number}."
+            v.choice(prefix + "status", status, ChecklistStatus)
+            v.optional_text(prefix + "comment", comment)
+        items = ChecklistService(self._db)
+        with self._db.batch():
+            detail = self.create(data) if project_id is None else self.update(project_id, data)
+            for number, (status, comment) in changes.items():
+                items.set_item(detail.id, number, status, comment)
+        return detail
 
     def set_archived(self, project_id: str, archived: bool = True) -> ProjectDetail:
         with self._db.transaction() as session:

@@ -8,7 +8,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TypeVar
 
-from stad_desktop.language import N_, parse_date, parse_number
+from stad_desktop.language import N_, current, parse_date, parse_number
 from stad_desktop.services.errors import ValidationError
 
 E = TypeVar("E", bound=StrEnum)
@@ -98,7 +98,8 @@ def number(field: str, value: object, *, required: bool = False) -> float | None
         result = float(value)
     else:
         try:
-            result = float(parse_number(str(value)))
+            # Typed text is read the way the person's language writes numbers.
+            result = float(parse_number(str(value), current().lang))
         except ValueError:
             raise ValidationError(field, N_("Write a number, for example 1 234,5.")) from None
     if result != result or result in (float("inf"), float("-inf")):

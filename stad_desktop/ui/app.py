@@ -6,38 +6,20 @@ the user sees the window quickly; the database is opened from the event loop.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from stad_desktop.language import Translator, current, set_language
+from stad_desktop.proctime import ms_since, process_start
 
 if TYPE_CHECKING:
     from stad_desktop.services import Services
 
-# Fallback start time where /proc is not available (set when this module loads).
-_MODULE_T0 = time.perf_counter()
 # Give up waiting for the first paint (exit-after-startup) after this long.
 _PAINT_TIMEOUT_MS = 30000
-
-
-def process_start() -> float:
-    """The ``time.perf_counter()`` value at which this process started."""
-    now = time.perf_counter()
-    try:
-        with open("/proc/self/stat", encoding="ascii") as handle:
-            fields = handle.read().rsplit(")", 1)[1].split()
-        start_ticks = int(fields[19])  # field 22: start time in clock ticks after boot
-        with open("/proc/uptime", encoding="ascii") as handle:
-            uptime = float(handle.read().split()[0])
-        age = uptime - start_ticks / os.sysconf("SC_CLK_TCK")
-        if 0 <= age < 600:
-            return now - age
-    except (OSError, ValueError, IndexError, AttributeError):
-        pass
-    return _MODULE_T0
 
 
 def _window_icon() -> object | None:
@@ -99,12 +81,12 @@ def run_gui(
     t0 = process_start()
 
     def ms() -> int:
-        return round((time.perf_counter() - t0) * 1000)
+        return ms_since(t0)
 
     if db_path is not None and _refused_before_start(db_path, lang, crash_dialog):
         return 2
 
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -133,20 +115,34 @@ def run_gui(
     from stad_desktop.ui.main_window import MainWindow
 
     window = MainWindow(path.name)
+    painted: list[int] = []
+
+    class FramePainted(QObject):
+        """Notes when the window frame gets its first paint event (the same moment
+        benchmarks/bare_window.py measures for an empty window)."""
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not painted:
+                painted.append(ms())
+            return False
+
+    frame_watch = FramePainted(window)
+    window.installEventFilter(frame_watch)
     window.show()
     app.processEvents()
-    frame_ms = ms()
+    window.removeEventFilter(frame_watch)
+    frame_ms = painted[0] if painted else ms()
     outcome: dict[str, int] = {}
     opened: list[Services] = []
 
-    def report_startup() -> None:
+    def report_startup(timed_out: bool = False) -> None:
         if "status" in outcome:
             return
-        outcome["status"] = 0
+        outcome["status"] = 1 if timed_out else 0
         print(f"frame_ms={frame_ms}", flush=True)
-        print(f"startup_ms={ms()}", flush=True)
+        print(f"startup_ms={-1 if timed_out else ms()}", flush=True)
         window.close()
-        app.exit(0)
+        app.exit(outcome["status"])
 
     def open_database() -> None:
         from stad_desktop.services import Services
@@ -167,9 +163,13 @@ def run_gui(
             return
         opened.append(services)
         if exit_after_startup:
-            window.first_view_painted.connect(report_startup)
-            QTimer.singleShot(_PAINT_TIMEOUT_MS, report_startup)
+            window.first_view_painted.connect(lambda: report_startup())
+            QTimer.singleShot(_PAINT_TIMEOUT_MS, lambda: report_startup(timed_out=True))
         window.attach(services)
+        # What start-up made (modules, classes, services, views) lives as long as the
+        # program: keep it out of the garbage collector's full passes, which would
+        # otherwise pause the window for 30-70 ms now and then on a large database.
+        gc.freeze()
 
     QTimer.singleShot(0, open_database)
     try:

@@ -14,7 +14,8 @@ class ServiceCommand(QUndoCommand):
     next to the field and nothing is pushed), then pushes this command with
     ``done=True``; Qt's first ``redo()`` then only announces the change. Later
     redos and undos call the services again. ``after`` announces the change on the
-    app-wide bus."""
+    app-wide bus. If the service refuses (e.g. the data was changed in between),
+    the message is shown and the command is dropped from the stack."""
 
     def __init__(
         self,
@@ -35,11 +36,24 @@ class ServiceCommand(QUndoCommand):
         if self._skip_next_redo:
             self._skip_next_redo = False
         else:
-            self._do()
+            self._run(self._do)
         if self._after is not None:
             self._after()
 
     def undo(self) -> None:
-        self._undo()
+        self._run(self._undo)
         if self._after is not None:
             self._after()
+
+    def _run(self, action: Callable[[], object]) -> None:
+        """Run a service call; a known problem (the record changed meanwhile, a full
+        disk, a locked file) is shown as its message and the command is dropped from
+        the stack, since it can no longer be undone or redone as recorded."""
+        try:
+            action()
+        except Exception as exc:
+            from stad_desktop.ui.crash import report_known
+
+            if not report_known(exc):
+                raise
+            self.setObsolete(True)

@@ -1,7 +1,8 @@
 """The crash hook: an unexpected exception (a bug) is logged to the user log
 folder and, unless ``--no-crash-dialog``, shown in a short dialog with the
-details folded away. Known problems (ValidationError, StorageError) are handled
-where they happen and never reach this hook."""
+details folded away. Known problems (ValidationError, NotFoundError,
+StorageError) are normally handled where they happen; one that gets here anyway is
+shown as the plain message it carries, not as a bug."""
 
 from __future__ import annotations
 
@@ -20,12 +21,14 @@ class CrashReporter(QObject):
     """Lives in the GUI thread; exceptions from other threads reach it queued."""
 
     report = Signal(str, str, str)  # error name, log file, traceback
+    known = Signal(str)  # the translated message of a known problem
 
     def __init__(self, dialog: bool) -> None:
         super().__init__()
         self.dialog = dialog
         self._showing = False
         self.report.connect(self._show)
+        self.known.connect(self._show_known)
 
     def handle(
         self,
@@ -35,6 +38,10 @@ class CrashReporter(QObject):
     ) -> None:
         from stad_desktop.cli import log_exception
 
+        message = known_message(exc)
+        if message is not None:
+            self.show_known(message)
+            return
         if exc.__traceback__ is None and tb is not None:
             exc = exc.with_traceback(tb)
         try:
@@ -51,6 +58,26 @@ class CrashReporter(QObject):
         )
         if self.dialog:
             self.report.emit(exc_type.__name__, log, details)
+
+    def show_known(self, message: str) -> None:
+        print(f"stad-desktop: {message}", file=sys.stderr)
+        if self.dialog:
+            self.known.emit(message)
+
+    @Slot(str)
+    def _show_known(self, message: str) -> None:
+        if self._showing or QApplication.instance() is None:
+            return
+        self._showing = True
+        try:
+            box = QMessageBox(QApplication.activeWindow())
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle("Stad Desktop")
+            box.setText(message)
+            box.addButton(_("Close"), QMessageBox.ButtonRole.AcceptRole)
+            box.exec()
+        finally:
+            self._showing = False
 
     @Slot(str, str, str)
     def _show(self, name: str, log: str, details: str) -> None:
@@ -73,6 +100,31 @@ class CrashReporter(QObject):
             box.exec()
         finally:
             self._showing = False
+
+
+def known_message(exc: BaseException) -> str | None:
+    """The user's-language message of a known problem, or None for a bug."""
+    message = getattr(exc, "message", None)
+    if message is None:
+        return None
+    from stad_desktop.services.errors import NotFoundError, ValidationError
+    from stad_desktop.storage.errors import StorageError
+
+    if isinstance(exc, ValidationError | NotFoundError | StorageError):
+        return str(message.render())
+    return None
+
+
+def report_known(exc: BaseException) -> bool:
+    """Show a known problem (if ``exc`` is one) and return True; False for a bug."""
+    message = known_message(exc)
+    if message is None:
+        return False
+    if _reporter is not None:
+        _reporter.show_known(message)
+    else:
+        print(f"stad-desktop: {message}", file=sys.stderr)
+    return True
 
 
 _reporter: CrashReporter | None = None

@@ -108,3 +108,20 @@ def test_demo_project_rows_count_actors_and_warnings(demo_services: Services) ->
     assert len(rows) == 6
     assert rows["Folkehelse i bygdene"].actor_count == 9
     assert rows["Ungdom på Stadlandet"].warning_count >= 2  # no funder, no implementer
+
+
+def test_save_with_checklist_is_all_or_nothing(services: Services) -> None:
+    with pytest.raises(ValidationError) as info:
+        services.projects.save(None, ProjectInput(name="Ny"), {3: ("done", "x" * 20001)})
+    assert info.value.field == "checklist.3.comment"
+    assert services.projects.list(include_archived=True) == ()
+    project = services.projects.save(None, ProjectInput(name="Ny"), {3: ("done", "Forankra")})
+    assert services.checklist.items(project.id)[2].status == "done"
+    with pytest.raises(ValidationError) as info:
+        services.projects.save(project.id, ProjectInput(name="Nytt namn"), {4: ("finished", "")})
+    assert info.value.field == "checklist.4.status"
+    assert services.projects.get(project.id).name == "Ny"
+    # A failure inside the transaction (here: a bad project field) rolls back the checklist too.
+    with pytest.raises(ValidationError):
+        services.projects.save(project.id, ProjectInput(name=""), {3: ("not_started", "")})
+    assert services.checklist.items(project.id)[2].status == "done"

@@ -26,13 +26,34 @@ class PortfolioModel(QAbstractTableModel):
         super().__init__(parent)
         self._view: PortfolioView | None = None
         self._names: dict[str, str] = {}
+        # Display text per (row, column) of the cells that have one, and the longest
+        # text per column: computed once here, so data() and sizing are lookups.
+        self._texts: dict[tuple[int, int], str] = {}
+        self._longest: dict[int, str] = {}
 
     def set_portfolio(self, view: PortfolioView | None) -> None:
         self.beginResetModel()
         self._view = view
         lang = current().lang
         self._names = {r.short: r.name.get(lang) for r in view.roles} if view else {}
+        self._texts = {}
+        self._longest = {}
+        if view is not None:
+            rows = {actor.id: row for row, actor in enumerate(view.actors)}
+            columns = {project.id: column for column, project in enumerate(view.projects)}
+            for (actor_id, project_id), codes in view.cells.items():
+                row, column = rows.get(actor_id), columns.get(project_id)
+                if row is None or column is None:
+                    continue
+                text = " ".join(codes) if codes else MEMBER_MARK
+                self._texts[(row, column)] = text
+                if len(text) > len(self._longest.get(column, "")):
+                    self._longest[column] = text
         self.endResetModel()
+
+    def longest_text(self, column: int) -> str:
+        """The longest cell text in a column ("" when the column is empty)."""
+        return self._longest.get(column, "")
 
     @property
     def portfolio(self) -> PortfolioView | None:
@@ -53,15 +74,13 @@ class PortfolioModel(QAbstractTableModel):
         view = self._view
         if view is None or not index.isValid():
             return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._texts.get((index.row(), index.column()), "")
         if index.row() >= len(view.actors) or index.column() >= len(view.projects):
             return None
         actor = view.actors[index.row()]
         project = view.projects[index.column()]
         codes = view.cells.get((actor.id, project.id))
-        if role == Qt.ItemDataRole.DisplayRole:
-            if codes is None:
-                return ""
-            return " ".join(codes) if codes else MEMBER_MARK
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             if codes is None:
                 return _("{actor} is not in {project}").format(

@@ -31,6 +31,9 @@ from stad_desktop.ui.widgets.effect_chart import EffectChart
 from stad_desktop.ui.widgets.forms import buddy_label
 from stad_desktop.ui.widgets.project_selector import ProjectSelector
 
+# The chart shows no indicator yet in this load (None means "no indicator").
+_NOT_CHARTED = object()
+
 
 def _table(parent: QWidget, name: str) -> QTableView:
     table = QTableView(parent)
@@ -43,6 +46,8 @@ def _table(parent: QWidget, name: str) -> QTableView:
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setStretchLastSection(True)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    # Fit columns to a sample of rows (thousands of entries at scale), capped anyway.
+    table.horizontalHeader().setResizeContentsPrecision(200)
     table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     return table
 
@@ -132,6 +137,7 @@ class EffectLogView(View):
         layout.addWidget(self.splitter, 1)
         self.setTabOrder(self.selector.combo, self.indicators_table)
         self.setTabOrder(self.indicators_table, self.entries_table)
+        self._charted: object = _NOT_CHARTED  # the indicator the chart shows
         self._update_actions()
 
     def _action(self, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
@@ -202,6 +208,7 @@ class EffectLogView(View):
         keep_indicator = self.current_indicator()
         keep_entry = self.current_entry()
         effects = self.services.effects
+        self._charted = _NOT_CHARTED
         self.indicator_model.set_rows(effects.indicators(project_id) if project_id else ())
         self.entry_model.set_rows(effects.entries(project_id) if project_id else ())
         self._select(
@@ -218,7 +225,8 @@ class EffectLogView(View):
             header = table.horizontalHeader()
             for column in range(table.model().columnCount()):
                 header.resizeSection(column, min(header.sectionSize(column), widest))
-        self._show_chart()
+        if self._charted != self.current_indicator():
+            self._show_chart()  # not already drawn by the selection change above
         self._update_actions()
 
     @staticmethod
@@ -251,6 +259,7 @@ class EffectLogView(View):
 
     def _show_chart(self) -> None:
         indicator = self.current_indicator()
+        self._charted = indicator
         points = self.services.effects.measurements(indicator.id) if indicator else ()
         self.chart.show_indicator(indicator, points)
 

@@ -30,7 +30,10 @@ from stad_desktop.ui.widgets.table import RecordTable
 if TYPE_CHECKING:
     from stad_desktop.services import Services
 
-SEARCH_DELAY_MS = 120
+# The search runs as soon as the event loop is idle after a keystroke (0 ms): keys
+# typed or pasted faster than a query still coalesce into one, but the table never
+# waits on a timer. A search at 2,000 actors takes about 20 ms.
+SEARCH_DELAY_MS = 0
 
 
 class ListView(View):

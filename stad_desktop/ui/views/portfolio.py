@@ -67,7 +67,11 @@ class PortfolioView(View):
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setDefaultSectionSize(130)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed row heights: sizing 2,000 rows x 300 columns to their contents asks
+        # the model for every cell (seconds at scale); the codes fit on one line.
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         # Double-click and Enter both emit activated.
         self.table.activated.connect(self._open)
         self.legend = QLabel(self)
@@ -94,10 +98,19 @@ class PortfolioView(View):
         ]
         parts.append(_("{mark} = takes part without a role").format(mark=MEMBER_MARK))
         self.legend.setText(_("Legend: {items}").format(items="; ".join(parts)))
-        self.table.resizeColumnsToContents()
+        self._size_columns()
+
+    def _size_columns(self) -> None:
+        """Each column as wide as its header lines and its longest cell (90-180 px),
+        measured from the texts: resizeColumnsToContents would ask every cell."""
         header = self.table.horizontalHeader()
+        heading = header.fontMetrics()
+        cells = self.table.fontMetrics()
         for column in range(self.model.columnCount()):
-            header.resizeSection(column, max(90, min(header.sectionSize(column), 180)))
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            lines = [heading.horizontalAdvance(line) for line in title.splitlines()]
+            widest = max([*lines, cells.horizontalAdvance(self.model.longest_text(column))])
+            header.resizeSection(column, max(90, min(widest + 24, 180)))
 
     def _open(self, index: QModelIndex) -> None:
         project_id = self.model.project_id(index)

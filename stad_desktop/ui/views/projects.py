@@ -97,25 +97,11 @@ class ProjectsView(ListView):
             self.dialog = None
         dialog.deleteLater()
 
-    def _apply_checklist(self, project_id: str, changes: Changes) -> None:
-        from stad_desktop.services import ValidationError
-
-        for number, (status, comment) in changes.items():
-            try:
-                self.services.checklist.set_item(project_id, number, status, comment)
-            except ValidationError as error:
-                raise ValidationError(
-                    f"checklist.{number}.{error.field}",
-                    error.message.msgid,
-                    **error.message.params,
-                ) from error
-
     def new_item(self) -> None:
         projects = self.services.projects
 
         def save(data: ProjectInput, changes: Changes) -> None:
-            detail = projects.create(data)
-            self._apply_checklist(detail.id, changes)
+            detail = projects.save(None, data, changes)
             self.push(
                 _("New project {name}").format(name=detail.name),
                 lambda: projects.restore(detail.id),
@@ -137,17 +123,14 @@ class ProjectsView(ListView):
         old_items = {item.number: (item.status, item.comment) for item in items}
 
         def save(data: ProjectInput, changes: Changes) -> None:
-            detail = projects.update(item_id, data)
-            self._apply_checklist(item_id, changes)
+            detail = projects.save(item_id, data, changes)
             undo_changes = {number: old_items[number] for number in changes}
 
             def redo() -> None:
-                projects.update(item_id, data)
-                self._apply_checklist(item_id, changes)
+                projects.save(item_id, data, changes)
 
             def undo() -> None:
-                projects.update(item_id, old)
-                self._apply_checklist(item_id, undo_changes)
+                projects.save(item_id, old, undo_changes)
 
             self.push(_("Edit {name}").format(name=detail.name), redo, undo, item_id)
             self.message.emit(_("Saved {name}").format(name=detail.name))

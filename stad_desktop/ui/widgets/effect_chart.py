@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 
 from PySide6.QtCharts import (
     QCategoryAxis,
@@ -29,10 +30,15 @@ BASELINE_COLOUR = QColor("#6b6b6b")
 TARGET_COLOUR = QColor("#2e7d32")
 
 
+@lru_cache(maxsize=8192)
 def to_msecs(value: dt.date) -> float:
-    return float(
-        QDateTime(QDate(value.year, value.month, value.day), QTime(12, 0)).toMSecsSinceEpoch()
-    )
+    """Noon of the day, local time, in milliseconds since the epoch (as QDateTime)."""
+    try:
+        return dt.datetime(value.year, value.month, value.day, 12).timestamp() * 1000
+    except (OverflowError, OSError, ValueError):
+        return float(
+            QDateTime(QDate(value.year, value.month, value.day), QTime(12, 0)).toMSecsSinceEpoch()
+        )
 
 
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
@@ -131,8 +137,8 @@ class EffectChart(QChartView):
         x0, x1 = to_msecs(first), to_msecs(last)
 
         values = [p.value for p in points]
-        for point in points:
-            self.measurement_series.append(to_msecs(point.date), point.value)
+        # One replace() for all points: append() per point redraws the series each time.
+        self.measurement_series.replace([QPointF(to_msecs(p.date), p.value) for p in points])
         if indicator.baseline_value is not None:
             values.append(indicator.baseline_value)
             self.baseline_series.append(x0, indicator.baseline_value)

@@ -36,6 +36,9 @@ class RecordTable(QTableView):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the name takes the rest
         header.setStretchLastSection(False)
         header.setHighlightSections(False)
+        # Fit columns to the visible rows and 200 more, not to all 2,000 (each asked
+        # of the model); the widths are capped anyway.
+        header.setResizeContentsPrecision(200)
         self._sort = (0, Qt.SortOrder.AscendingOrder)
         header.sortIndicatorChanged.connect(self._on_sort_indicator)
         self.activated.connect(self._on_activated)

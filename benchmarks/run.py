@@ -1,0 +1,286 @@
+"""The performance benchmark: start-up, views, search, sort, printouts and memory.
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/run.py [--scale 1] [--runs 5]
+
+Start-up is measured against a bare PySide6 program (``bare_window.py``) run side
+by side (reference and program alternate), so the figures are ratios and hold on
+a busy machine. View, search and sort timings, the printouts and the peak memory
+each come from fresh child processes (``session.py``) on the scale-N database,
+which is generated once into ``--data-dir`` and reused. Prints one line per
+figure and merges the figures into ``--output`` (other top-level keys are kept).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+RESULT_KEY = "performance"
+
+# Targets (this machine kind, 2 cores).
+FRAME_RATIO = 1.5
+STARTUP_RATIO_EXAMPLE = 3.0
+STARTUP_RATIO_SCALE = 3.5
+VIEW_MS = 150.0
+KEYSTROKE_MS = 50.0
+SORT_MS = 100.0
+SUMMARY_PDF_S = 0.5
+PORTFOLIO_PDF_S = 3.0
+PEAK_MB = 300.0
+
+
+@dataclass
+class Figure:
+    name: str
+    value: float
+    unit: str
+    target: float | None  # None: shown for information
+    detail: str = ""
+
+    @property
+    def ok(self) -> bool | None:
+        """Ratios are "at most" the target, times and sizes "under" it."""
+        if self.target is None:
+            return None
+        return self.value <= self.target if self.unit == "x" else self.value < self.target
+
+    def line(self) -> str:
+        target = "-" if self.target is None else f"< {self.target:g}"
+        if self.unit == "x" and self.target is not None:
+            target = f"<= {self.target:g}"
+        verdict = {True: "ok", False: "MISSED", None: "info"}[self.ok]
+        text = f"{self.name:<34} {self.value:>10.3f} {self.unit:<3} {target:<9} {verdict}"
+        return text + (f"  ({self.detail})" if self.detail else "")
+
+
+def child_env(config_dir: Path, pycache: Path) -> dict[str, str]:
+    """Offscreen Qt and a settings folder of our own (the first view is the default).
+
+    Bytecode is cached (in ``pycache``, outside the source tree) as in an installed
+    program: with PYTHONDONTWRITEBYTECODE every start would compile our modules again.
+    """
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(pycache)
+    env["XDG_CONFIG_HOME"] = str(config_dir / "config")
+    env["XDG_DATA_HOME"] = str(config_dir / "data")
+    env["XDG_STATE_HOME"] = str(config_dir / "state")
+    env["XDG_CACHE_HOME"] = str(config_dir / "cache")
+    env.pop("STAD_DESKTOP_DB", None)
+    return env
+
+
+def run(cmd: list[str], env: dict[str, str], timeout: float = 600) -> str:
+    done = subprocess.run(
+        cmd, env=env, cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=False
+    )
+    if done.returncode != 0:
+        raise RuntimeError(
+            f"{' '.join(cmd)} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}"
+        )
+    return done.stdout
+
+
+def keyed(output: str) -> dict[str, int]:
+    values = {}
+    for line in output.splitlines():
+        key, sep, value = line.strip().partition("=")
+        if sep and value.lstrip("-").isdigit():
+            values[key] = int(value)
+    return values
+
+
+# --- databases -------------------------------------------------------------------------
+def example_db(data_dir: Path, env: dict[str, str]) -> Path:
+    path = data_dir / "example.sqlite3"
+    if not path.exists():
+        run([sys.executable, "-m", "stad_desktop", "demo", "--db", str(path)], env)
+    return path
+
+
+def scale_db(data_dir: Path, scale: float, env: dict[str, str]) -> Path:
+    path = data_dir / f"scale-{scale:g}.sqlite3"
+    if not path.exists():
+        partial = path.with_name(path.name + ".partial")
+        for stale in (partial, partial.with_name(partial.name + "-wal")):
+            stale.unlink(missing_ok=True)
+        script = str(HERE / "generate.py")
+        run([sys.executable, script, "--db", str(partial), "--scale", f"{scale:g}"], env)
+        for suffix in ("-wal", "-shm"):
+            partial.with_name(partial.name + suffix).unlink(missing_ok=True)
+        partial.rename(path)
+    return path
+
+
+# --- start-up --------------------------------------------------------------------------
+def startup(label: str, db: Path, runs: int, env: dict[str, str], target: float) -> list[Figure]:
+    bare_cmd = [sys.executable, str(HERE / "bare_window.py")]
+    program_cmd = [
+        sys.executable,
+        "-m",
+        "stad_desktop",
+        "--db",
+        str(db),
+        "--no-crash-dialog",
+        "--exit-after-startup",
+    ]
+    # One untimed round first: file caches, and the start-up backup of a changed file.
+    run(bare_cmd, env)
+    run(program_cmd, env)
+    bare, frame, first = [], [], []
+    for _ in range(runs):
+        bare.append(keyed(run(bare_cmd, env))["frame_ms"])
+        times = keyed(run(program_cmd, env))
+        if times.get("startup_ms", -1) < 0:
+            raise RuntimeError(f"no first view painted on {db}")
+        frame.append(times["frame_ms"])
+        first.append(times["startup_ms"])
+    frame_ratio = statistics.median(f / b for f, b in zip(frame, bare, strict=True))
+    first_ratio = statistics.median(s / b for s, b in zip(first, bare, strict=True))
+    detail = f"median of {runs} pairs"
+    return [
+        Figure(f"startup_{label}_bare_frame", statistics.median(bare), "ms", None),
+        Figure(f"startup_{label}_frame", statistics.median(frame), "ms", None),
+        Figure(f"startup_{label}_first_view", statistics.median(first), "ms", None),
+        Figure(f"startup_{label}_frame_ratio", round(frame_ratio, 2), "x", FRAME_RATIO, detail),
+        Figure(f"startup_{label}_first_view_ratio", round(first_ratio, 2), "x", target, detail),
+    ]
+
+
+# --- sessions in child processes ----------------------------------------------------------
+def session(mode: str, db: Path, env: dict[str, str], runs: int = 1) -> tuple[dict[str, Any], int]:
+    """Run ``session.py`` and return its JSON and the child's peak RSS in kB."""
+    cmd = [sys.executable, str(HERE / "session.py"), mode, "--db", str(db), "--runs", str(runs)]
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        child = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=out, stderr=err, text=True)
+        _pid, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    if child.returncode != 0:
+        raise RuntimeError(f"session {mode} failed ({child.returncode}):\n{stdout}\n{stderr}")
+    return json.loads(stdout.strip().splitlines()[-1]), int(usage.ru_maxrss)
+
+
+def ui_figures(db: Path, runs: int, env: dict[str, str]) -> tuple[list[Figure], dict[str, Any]]:
+    results = [session("ui", db, env)[0] for _ in range(runs)]
+    names = list(results[0]["figures"])
+    median = {name: statistics.median(r["figures"][name] for r in results) for name in names}
+    figures = []
+    for name in names:
+        if name.startswith("search_"):
+            target = KEYSTROKE_MS
+        elif name.startswith("sort_"):
+            target = SORT_MS
+        else:
+            target = VIEW_MS
+        figures.append(Figure(f"ui_{name}", round(median[name], 1), "ms", target))
+    extra = {k: v for k, v in results[-1].items() if k != "figures"}
+    return figures, extra
+
+
+def report_figures(db: Path, runs: int, env: dict[str, str]) -> list[Figure]:
+    result, _rss = session("reports", db, env, runs)
+    values = result["figures"]
+    out = []
+    for name, target in (
+        ("project_summary_pdf", SUMMARY_PDF_S),
+        ("portfolio_pdf", PORTFOLIO_PDF_S),
+    ):
+        detail = f"median of {runs}, {values[name + '_bytes']} bytes"
+        out.append(Figure(f"report_{name}", values[name], "s", target, detail))
+        out.append(
+            Figure(f"report_{name}_first", values[name + "_first"], "s", None, "includes ReportLab")
+        )
+    return out
+
+
+def memory_figure(db: Path, runs: int, env: dict[str, str]) -> Figure:
+    peaks = [session("views", db, env)[1] / 1024 for _ in range(max(1, min(runs, 3)))]
+    return Figure("memory_peak_every_view", round(max(peaks), 1), "MB", PEAK_MB, "ru_maxrss")
+
+
+# --- results ------------------------------------------------------------------------------
+def write_results(path: Path, figures: list[Figure], meta: dict[str, Any]) -> None:
+    data: dict[str, Any] = {}
+    if path.exists():
+        try:
+            loaded = json.loads(path.read_text(encoding="utf-8"))
+            data = loaded if isinstance(loaded, dict) else {}
+        except (OSError, ValueError):
+            data = {}
+    data[RESULT_KEY] = {
+        **meta,
+        "figures": {
+            f.name: {**{k: v for k, v in asdict(f).items() if k != "name"}, "ok": f.ok}
+            for f in figures
+        },
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    temporary.replace(path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--runs", type=int, default=5, help="pairs / repetitions (median)")
+    parser.add_argument("--data-dir", type=Path, default=HERE / "data")
+    parser.add_argument("--output", type=Path, default=HERE / "results.json")
+    args = parser.parse_args(argv)
+    runs = max(1, args.runs)
+    started = time.perf_counter()
+    args.data_dir.mkdir(parents=True, exist_ok=True)
+    figures: list[Figure] = []
+
+    def show(new: list[Figure]) -> None:
+        for figure in new:
+            print(figure.line(), flush=True)
+        figures.extend(new)
+
+    with tempfile.TemporaryDirectory(prefix="stad-bench-") as folder:
+        env = child_env(Path(folder), args.data_dir / "pycache")
+        example = example_db(args.data_dir, env)
+        scaled = scale_db(args.data_dir, args.scale, env)
+        label = f"scale{args.scale:g}"
+        show(startup("example", example, runs, env, STARTUP_RATIO_EXAMPLE))
+        show(startup(label, scaled, runs, env, STARTUP_RATIO_SCALE))
+        ui, extra = ui_figures(scaled, min(runs, 3), env)
+        show(ui)
+        show(report_figures(scaled, min(runs, 3), env))
+        show([memory_figure(scaled, runs, env)])
+
+    missed = [f.name for f in figures if f.ok is False]
+    meta = {
+        "date": dt.datetime.now().isoformat(timespec="seconds"),
+        "scale": args.scale,
+        "runs": runs,
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "load_average": list(os.getloadavg()),
+        "seconds": round(time.perf_counter() - started, 1),
+        "search": extra,
+        "missed": missed,
+    }
+    write_results(args.output, figures, meta)
+    print(f"{len(figures)} figures, {len(missed)} missed; written to {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
