@@ -1,21 +1,31 @@
-"""The data model: entities, vocabularies and shipped catalogue data. No Qt."""
+"""The data model: entities, vocabularies and shipped catalogue data. No Qt.
 
-from stad_desktop.model.entities import (
-    Actor,
-    Base,
-    ChecklistItem,
-    ContactPerson,
-    EffectEntry,
-    Indicator,
-    InputItem,
-    Meeting,
-    MeetingParticipant,
-    Project,
-    ProjectActor,
-    Role,
-    RoleAssignment,
-    Setting,
-)
+The entities (SQLAlchemy) load lazily, so that the vocabularies in ``enums`` can be
+used before SQLAlchemy is imported.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from stad_desktop.model.entities import (
+        Actor,
+        Base,
+        ChecklistItem,
+        ContactPerson,
+        EffectEntry,
+        Indicator,
+        InputItem,
+        Meeting,
+        MeetingParticipant,
+        Project,
+        ProjectActor,
+        Role,
+        RoleAssignment,
+        Setting,
+    )
+
 from stad_desktop.model.enums import (
     Beneficiary,
     ChecklistStatus,
@@ -49,3 +59,29 @@ __all__ = [
     "Sector",
     "Setting",
 ]
+
+
+_ENTITIES = {
+    "Actor",
+    "Base",
+    "ChecklistItem",
+    "ContactPerson",
+    "EffectEntry",
+    "Indicator",
+    "InputItem",
+    "Meeting",
+    "MeetingParticipant",
+    "Project",
+    "ProjectActor",
+    "Role",
+    "RoleAssignment",
+    "Setting",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _ENTITIES:
+        from stad_desktop.model import entities
+
+        return getattr(entities, name)
+    raise AttributeError(name)

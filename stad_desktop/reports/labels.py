@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
 from stad_desktop.language import Translator
@@ -33,3 +34,23 @@ def period_text(tr: Translator, start: dt.date | None, end: dt.date | None) -> s
     if end:
         return tr._("Until {end}").format(end=tr.format_date(end))
     return tr._("Not set")
+
+
+def nok_text(tr: Translator, value: float | Decimal | int | None) -> str:
+    """An amount in kroner, without øre when it is whole: ``1 250 000 kr``, but
+    ``1 234,50 kr`` (``Translator.format_nok`` always shows the øre)."""
+    if value is None:
+        return ""
+    try:
+        whole = Decimal(str(value)) % 1 == 0
+    except InvalidOperation:
+        whole = False
+    if not whole:
+        return tr.format_nok(value)
+    from babel import Locale
+    from babel.numbers import format_currency
+
+    pattern = Locale.parse(tr.locale).currency_formats["standard"].pattern.replace(".00", "")
+    return str(
+        format_currency(value, "NOK", format=pattern, currency_digits=False, locale=tr.locale)
+    )

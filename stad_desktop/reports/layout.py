@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -45,6 +45,9 @@ FONT_BOLD = "DejaVuSans-Bold"
 INK = colors.HexColor("#1E2A30")
 ACCENT = colors.HexColor("#1F4E5F")
 MUTED = colors.HexColor("#5B6B73")
+# Secondary text in table cells (sources, comments, dates under values): darker
+# than MUTED, as it is set small and often on the striped rows.
+SUBTLE = colors.HexColor("#43525A")
 RULE = colors.HexColor("#B8C4CA")
 HEADER_BG = colors.HexColor("#E4ECEF")
 STRIPE = colors.HexColor("#F5F8F9")
@@ -102,6 +105,7 @@ class Styles:
     cell_right: ParagraphStyle
     head: ParagraphStyle
     head_right: ParagraphStyle
+    head_centre: ParagraphStyle
 
 
 def make_styles() -> Styles:
@@ -135,9 +139,9 @@ def make_styles() -> Styles:
         small=style("small", fontSize=8, leading=10.5, textColor=MUTED),
         label=style("label", fontName=FONT_BOLD, fontSize=8.5, leading=11.5, textColor=MUTED),
         cell=style("cell", fontSize=8.5, leading=11),
-        cell_small=style("cell_small", fontSize=7.5, leading=9.5, textColor=MUTED),
+        cell_small=style("cell_small", fontSize=8, leading=10, textColor=SUBTLE),
         cell_small_right=style(
-            "cell_small_right", fontSize=7.5, leading=9.5, textColor=MUTED, alignment=TA_RIGHT
+            "cell_small_right", fontSize=8, leading=10, textColor=SUBTLE, alignment=TA_RIGHT
         ),
         cell_bold=style("cell_bold", fontName=FONT_BOLD, fontSize=8.5, leading=11),
         cell_right=style("cell_right", fontSize=8.5, leading=11, alignment=TA_RIGHT),
@@ -149,6 +153,14 @@ def make_styles() -> Styles:
             leading=9.5,
             textColor=ACCENT,
             alignment=TA_RIGHT,
+        ),
+        head_centre=style(
+            "head_centre",
+            fontName=FONT_BOLD,
+            fontSize=7.5,
+            leading=9.5,
+            textColor=ACCENT,
+            alignment=TA_CENTER,
         ),
     )
 

@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from reportlab.lib import colors
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer, Table
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+)
 
 from stad_desktop.language import Translator
 from stad_desktop.model import Phase, Sector
@@ -20,9 +30,9 @@ from stad_desktop.reports.layout import (
     FONT_BOLD,
     HEADER_BG,
     INK,
-    MUTED,
     RULE,
     STRIPE,
+    SUBTLE,
     FastTable,
     ProgressBar,
     RotatedLabel,
@@ -41,8 +51,17 @@ from stad_desktop.reports.layout import (
 )
 from stad_desktop.services.readmodels import ProjectRef
 
-# Column widths of the actors x projects matrix (landscape A4).
+# Column widths of the actors x projects matrix (landscape A4). Project columns
+# are at least MARK_WIDTH wide (as many as fit make a slice) and share the rest of
+# the page up to MAX_MARK_WIDTH; from NAMED_MARK_WIDTH on, a column is headed with
+# the project's number and name, otherwise with its number only.
 MARK_WIDTH = 26.0
+MAX_MARK_WIDTH = 80.0
+NAMED_MARK_WIDTH = 56.0
+# At most this many lines of project name in a column header, and the room
+# either side of it.
+HEADER_NAME_LINES = 3
+HEADER_PADDING = 3.0
 ACTOR_WIDTH = 180.0
 SECTOR_WIDTH = 92.0
 # Row heights of the matrix, as ReportLab computes them from its table style:
@@ -63,6 +82,36 @@ def _height(flowable: Flowable, width: float, page: float) -> float:
     return float(
         flowable.wrap(width, page)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
     )
+
+
+def _header_name(text: str, style: ParagraphStyle, width: float) -> Paragraph:
+    """A column header of at most HEADER_NAME_LINES lines, shortened with "…"."""
+    label = text
+    while True:
+        header = Paragraph(esc(label), style)
+        header.wrap(width, 1000)
+        if len(header.blPara.lines) <= HEADER_NAME_LINES or len(label) <= 2:
+            return header
+        label = label.removesuffix("…")[:-1].rstrip() + "…"
+
+
+class _MatrixAtLayout(Flowable):
+    """Stands in for the matrix tables until layout, when the room left on the page
+    is known: asked to split there, it hands over the tables cut to that room."""
+
+    def __init__(self, make: Callable[[float], list[Flowable]]) -> None:
+        super().__init__()
+        self.make = make
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return avail_width, avail_height + 1  # never fits: the frame asks for a split
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        # The first piece must fit as it is: an empty spacer always does.
+        return [Spacer(1, 0), *self.make(avail_height)]
+
+    def draw(self) -> None:  # pragma: no cover - always split, never drawn
+        pass
 
 
 class Portfolio:
@@ -122,9 +171,8 @@ class Portfolio:
             [half, half],
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("LINEABOVE", (0, 0), (-1, 0), 0.8, ACCENT),
         )
-        return [CondPageBreak(200), Spacer(1, 12), table]
+        return [KeepTogether([para(tr._("Key figures"), s.h2), table])]
 
     def _indicator_cell(self, project: PortfolioProject) -> object:
         tr, s = self.tr, self.s
@@ -159,7 +207,7 @@ class Portfolio:
             RotatedLabel(tr._("Warnings")),
             para(tr._("Key indicators"), s.head),
         ]
-        widths = [20.0, 150.0, 84.0, 110.0, *([22.0] * len(sectors)), 26.0, 24.0]
+        widths = [20.0, 160.0, 78.0, 110.0, *([22.0] * len(sectors)), 26.0, 24.0]
         widths.append(self.width - sum(widths))
         first_count = 4
         last_count = first_count + len(sectors) + 1
@@ -206,7 +254,9 @@ class Portfolio:
         left to ReportLab's repeated splitting, which is slow for long tables."""
         tr, s, m = self.tr, self.s, self.data.matrix
         heading = para(tr._("Actors and projects"), s.h2)
-        if not m.projects or not m.cells:
+        numbers = {p.row.id: p.number for p in self.data.projects}
+        projects = [p for p in m.projects if p.id in numbers]
+        if not projects or not m.cells:
             return [CondPageBreak(120), *section(heading, para(tr._("No actors yet."), s.body))]
         legend_parts = [
             f"<b>{esc(role.short)}</b> {esc(role.name.get(tr.lang))}" for role in m.roles
@@ -227,23 +277,63 @@ class Portfolio:
             Paragraph("   ".join(legend_parts), s.small),
             Spacer(1, 6),
         ]
-        out: list[Flowable] = [PageBreak(), *opening]
-        room = page - sum(_height(f, self.width, page) for f in opening)
-
-        numbers = {p.row.id: p.number for p in self.data.projects}
-        per_slice = max(1, int((self.width - ACTOR_WIDTH - SECTOR_WIDTH) // MARK_WIDTH))
-        projects = [p for p in m.projects if p.id in numbers]
+        room_for_marks = self.width - ACTOR_WIDTH - SECTOR_WIDTH
+        per_slice = max(1, int(room_for_marks // MARK_WIDTH))
         slices = [projects[i : i + per_slice] for i in range(0, len(projects), per_slice)]
+        # Every slice has the same column width: the widest that fits the fullest one.
+        mark_width = min(MAX_MARK_WIDTH, room_for_marks / min(per_slice, len(projects)))
         members: dict[str, set[str]] = {}
         for actor_id, project_id in m.cells:
             members.setdefault(project_id, set()).add(actor_id)
-        for chunk in slices:
-            widths = [ACTOR_WIDTH, SECTOR_WIDTH, *([MARK_WIDTH] * len(chunk))]
-            header: list[object] = [
-                para(tr._("Actor"), s.head),
-                para(tr._("Sector"), s.head),
-                *[RotatedLabel(f"{numbers[p.id]}. {p.name}", max_length=34) for p in chunk],
+
+        # The heading, intro and legend go to a new page only when they and the
+        # start of the matrix do not fit below the charts.
+        first_header = self._matrix_header(slices[0], numbers, mark_width)
+        first_widths = [ACTOR_WIDTH, SECTOR_WIDTH, *([mark_width] * len(slices[0]))]
+        wanted_room = sum(_height(f, self.width, page) for f in opening) + _height(
+            self._matrix_table([first_header], first_widths), self.width, page
+        )
+        out: list[Flowable] = [CondPageBreak(wanted_room + 4 * MATRIX_ROW), *opening]
+        # What is left of the page is only known at layout time: measured there.
+        out.append(
+            _MatrixAtLayout(
+                lambda room: self._matrix_slices(room, slices, numbers, members, mark_width)
+            )
+        )
+        return out
+
+    def _matrix_header(
+        self, chunk: list[ProjectRef], numbers: dict[str, int], mark_width: float
+    ) -> list[object]:
+        tr, s = self.tr, self.s
+        header: list[object] = [para(tr._("Actor"), s.head), para(tr._("Sector"), s.head)]
+        if mark_width >= NAMED_MARK_WIDTH:
+            header += [
+                _header_name(
+                    f"{numbers[p.id]}. {p.name}", s.head_centre, mark_width - 2 * HEADER_PADDING
+                )
+                for p in chunk
             ]
+        else:
+            header += [para(str(numbers[p.id]), s.head_centre) for p in chunk]
+        return header
+
+    def _matrix_slices(
+        self,
+        room: float,
+        slices: list[list[ProjectRef]],
+        numbers: dict[str, int],
+        members: dict[str, set[str]],
+        mark_width: float,
+    ) -> list[Flowable]:
+        """The matrix tables, cut to pages; ``room`` is what is left of the first."""
+        tr, s, m = self.tr, self.s, self.data.matrix
+        page = content_height(True)
+        projects = [p for chunk in slices for p in chunk]
+        out: list[Flowable] = []
+        for chunk in slices:
+            widths = [ACTOR_WIDTH, SECTOR_WIDTH, *([mark_width] * len(chunk))]
+            header = self._matrix_header(chunk, numbers, mark_width)
             header_height = _height(self._matrix_table([header], widths), self.width, page)
             title: list[Flowable] = []
             if len(slices) > 1:
@@ -281,7 +371,7 @@ class Portfolio:
     ) -> list[object]:
         cells: list[object] = [
             fit(name, FONT_BOLD, 8, ACTOR_WIDTH - 12),
-            fit(sector_text(self.tr, sector), FONT, 7.5, SECTOR_WIDTH - 12),
+            fit(sector_text(self.tr, sector), FONT, 8, SECTOR_WIDTH - 12),
         ]
         for project in chunk:
             codes = self.data.matrix.cells.get((actor_id, project.id))
@@ -303,13 +393,16 @@ class Portfolio:
             [
                 ("FONT", (0, 0), (-1, -1), FONT_BOLD, 7.5, MARK_LEADING),
                 ("FONT", (0, 1), (0, -1), FONT_BOLD, 8),
-                ("FONT", (1, 1), (1, -1), FONT, 7.5),
+                ("FONT", (1, 1), (1, -1), FONT, 8),
                 ("TEXTCOLOR", (0, 0), (-1, -1), ACCENT),
                 ("TEXTCOLOR", (0, 1), (0, -1), INK),
-                ("TEXTCOLOR", (1, 1), (1, -1), MUTED),
+                ("TEXTCOLOR", (1, 1), (1, -1), SUBTLE),
                 ("ALIGN", (2, 0), (-1, -1), "CENTER"),
+                ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
                 ("LEFTPADDING", (2, 0), (-1, -1), 1),
                 ("RIGHTPADDING", (2, 0), (-1, -1), 1),
+                ("LEFTPADDING", (2, 0), (-1, 0), HEADER_PADDING),
+                ("RIGHTPADDING", (2, 0), (-1, 0), HEADER_PADDING),
                 ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
                 ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, STRIPE]),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),

@@ -5,16 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from stad_desktop.language import Translator
 from stad_desktop.model import Beneficiary, ChecklistStatus, Phase, Sector
 from stad_desktop.reports.charts import indicator_chart
 from stad_desktop.reports.data import ProjectSummaryData
-from stad_desktop.reports.labels import enum_text, period_text, sector_text
+from stad_desktop.reports.labels import enum_text, nok_text, period_text, sector_text
 from stad_desktop.reports.layout import (
     ACCENT,
     BUSY,
+    FONT,
     GOOD,
     IDLE,
     MUTED,
@@ -37,6 +40,9 @@ from stad_desktop.reports.layout import (
     tinted,
 )
 from stad_desktop.services.matrix import MANY_ROLES
+
+# The e-mail addresses of the contacts page are set a little smaller than the other cells.
+EMAIL_SIZE = 8.0
 
 STATUS_COLOURS = {
     ChecklistStatus.DONE.value: GOOD,
@@ -95,7 +101,7 @@ class ProjectSummary:
         if p.area:
             facts.append((tr._("Area"), p.area))
         if p.budget_nok is not None:
-            facts.append((tr._("Budget"), tr.format_nok(p.budget_nok)))
+            facts.append((tr._("Budget"), nok_text(tr, p.budget_nok)))
         facts.append((tr._("Common goal"), p.goal or tr._("Not set")))
         facts.append((tr._("Target group"), p.target_group or tr._("Not set")))
         rows = [[para(key, s.label), para(value, s.body)] for key, value in facts]
@@ -127,9 +133,12 @@ class ProjectSummary:
         rows: list[list[object]] = [header]
         extra: list[tuple[object, ...]] = [
             ("ALIGN", (1, 1), (-1, -1), "CENTER"),
-            ("VALIGN", (1, 1), (-2, -1), "MIDDLE"),
+            # Marks and role counts both centred on the (two-line) actor rows.
+            ("VALIGN", (1, 1), (-1, -1), "MIDDLE"),
             ("ALIGN", (-1, 0), (-1, -1), "RIGHT"),
             ("VALIGN", (1, 0), (-1, 0), "BOTTOM"),
+            # Room above the longest turned role name.
+            ("TOPPADDING", (0, 0), (-1, 0), 8),
             ("LINEBEFORE", (1, 0), (-1, -1), 0.25, RULE),
             ("FONT", (1, 1), (-2, -1), "DejaVuSans", 10),
             ("TEXTCOLOR", (1, 1), (-2, -1), ACCENT),
@@ -157,10 +166,27 @@ class ProjectSummary:
                 extra.append(("FONT", (-1, index), (-1, index), "DejaVuSans-Bold", 8.5))
             rows.append(cells)
         grid = data_table(rows, [actor_width, *([mark_width] * len(roles)), count_width], *extra)
-        legend = para(tr._("● has the role   ○ expected, but no contribution agreed"), s.small)
+        legend = self._matrix_legend()
         out = section(heading, grid, Spacer(1, 3), legend)
         out += self.assignments()
         return out
+
+    def _matrix_legend(self) -> Paragraph:
+        """The legend under the role matrix: the marks in the matrix's colours, and a
+        clear gap between the two explanations."""
+        text = self.tr._("● has the role   ○ expected, but no contribution agreed")
+        filled, hollow, rest = text.partition("○")
+        if not hollow:
+            return para(text, self.s.small)
+        filled = filled.strip()
+        if filled.startswith("●"):
+            filled = filled[1:].strip()
+        gap = "\u00a0" * 6
+        markup = (
+            f"{tinted('●', ACCENT)}\u00a0{esc(filled)}{gap}"
+            f"{tinted('○', BUSY)}\u00a0{esc(rest.strip())}"
+        )
+        return Paragraph(markup, self.s.small)
 
     def assignments(self) -> list[Flowable]:
         tr, s, m = self.tr, self.s, self.data.matrix
@@ -214,14 +240,17 @@ class ProjectSummary:
         rows: list[list[object]] = [
             [para(tr._("Sector"), s.head), para(tr._("Actors"), s.head_right), ""]
         ]
-        for sector in Sector:
-            count = m.sector_mix.get(sector.value, 0)
+        # In the program's sector order (as everywhere in Stad), unknown values last.
+        order = [sector.value for sector in Sector]
+        order += sorted(set(m.sector_mix) - set(order))
+        for sector_value in order:
+            count = m.sector_mix.get(sector_value, 0)
             if not count:
                 continue
             share = count / total if total else 0.0
             rows.append(
                 [
-                    para(sector_text(tr, sector.value), s.cell),
+                    para(sector_text(tr, sector_value), s.cell),
                     para(str(count), s.cell_right),
                     ProgressBar(share, tr.format_percent(share), width=150),
                 ]
@@ -308,26 +337,29 @@ class ProjectSummary:
     def charts(self) -> list[Flowable]:
         tr, s = self.tr, self.s
         half = self.width / 2
-        cells: list[list[Flowable]] = []
+        titles: list[Flowable] = []
+        charts: list[Flowable] = []
         for series in self.data.indicators:
             ind = series.indicator
             title = esc(ind.name)
             if ind.unit:
                 title += " " + tinted(f"({ind.unit})", MUTED)
-            cells.append(
-                [Paragraph(title, s.h3), indicator_chart(series, tr, width=half - 8, height=150)]
-            )
+            titles.append(Paragraph(title, s.h3))
+            charts.append(indicator_chart(series, tr, width=half - 8, height=150))
         out: list[Flowable] = [Spacer(1, 8)]
-        for start in range(0, len(cells), 2):
-            pair = cells[start : start + 2]
-            row: list[object] = [*pair, *([""] * (2 - len(pair)))]
+        for start in range(0, len(charts), 2):
+            # Titles and charts in rows of their own: a title that takes two lines
+            # does not push its chart below the one beside it.
+            pad = [""] * (2 - len(charts[start : start + 2]))
             table = layout_table(
-                [row],
+                [[*titles[start : start + 2], *pad], [*charts[start : start + 2], *pad]],
                 [half, half],
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+                ("VALIGN", (0, 1), (-1, 1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+                ("BOTTOMPADDING", (0, 0), (-1, 0), 0),
+                ("BOTTOMPADDING", (0, 1), (-1, 1), 8),
             )
             out.append(KeepTogether([table]))
         return out
@@ -344,7 +376,7 @@ class ProjectSummary:
             para(tr._("For whom"), s.head),
             para(tr._("Source"), s.head),
         ]
-        widths = [62.0, 0.0, 92.0, 95.0]
+        widths = [58.0, 0.0, 92.0, 95.0]
         if self.data.include_contacts:
             header.append(para(tr._("Recorded by"), s.head))
             widths.append(80.0)
@@ -362,7 +394,7 @@ class ProjectSummary:
             if e.text:
                 what.append(para(e.text, s.cell))
             row: list[object] = [
-                para(tr.format_date(e.entry_date, "medium"), s.cell),
+                para(tr.format_date(e.entry_date, "short"), s.cell),
                 what,
                 para(enum_text(tr, Beneficiary, e.beneficiary), s.cell) if e.beneficiary else "",
                 para(e.source, s.cell_small) if e.source else "",
@@ -419,18 +451,39 @@ class ProjectSummary:
                 para(tr._("Phone"), s.head),
             ]
         ]
+        contacts = [c for block in self.data.contacts for c in block.contacts]
+        # The e-mail column is as wide as the longest address (within reason), so
+        # that addresses stay on one line; the actor and name columns share the rest.
+        email_style = ParagraphStyle("cell_email", parent=s.cell, fontSize=EMAIL_SIZE)
+        padding = 9.0
+        email_width = max(
+            (stringWidth(c.email, FONT, EMAIL_SIZE) + padding for c in contacts), default=0.0
+        )
+        email_width = min(max(email_width, 100.0), self.width - 290)
+        phone_width = 72.0
+        rest = self.width - email_width - phone_width
+        actor_width = round(rest * 0.55)
         for block in self.data.contacts:
             for index, c in enumerate(block.contacts):
                 rows.append(
                     [
                         para(block.actor.name, s.cell_bold) if index == 0 else "",
                         para(c.name, s.cell),
-                        para(c.email, s.cell),
+                        Paragraph(_email_markup(c.email, email_width - padding), email_style),
                         para(c.phone, s.cell),
                     ]
                 )
-        table = data_table(rows, [150, 120, self.width - 350, 80])
+        table = data_table(rows, [actor_width, rest - actor_width, email_width, phone_width])
         return section(heading, table)
+
+
+def _email_markup(email: str, width: float) -> str:
+    """An address for a Paragraph: whole when it fits, else broken after the "@"
+    (rather than anywhere in a word)."""
+    if stringWidth(email, FONT, EMAIL_SIZE) <= width or "@" not in email:
+        return esc(email)
+    local, _at, domain = email.partition("@")
+    return f"{esc(local)}@<br/>{esc(domain)}"
 
 
 def render_project_summary(

@@ -1,69 +1,37 @@
 """Use cases: the only code that writes. Each call is one transaction and returns
-frozen read models (see ``readmodels``)."""
+frozen read models (see ``readmodels``).
+
+The names below load lazily, so that ``readmodels`` and ``errors`` can be used
+(e.g. by the first view at start-up) before SQLAlchemy is imported.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-from stad_desktop.model import (
-    Actor,
-    EffectEntry,
-    Indicator,
-    InputItem,
-    Meeting,
-    Project,
-    Role,
-    RoleAssignment,
-)
-from stad_desktop.services.actors import ActorInput, ActorService, ContactInput
-from stad_desktop.services.bulk import AssignmentRow, BulkService
-from stad_desktop.services.checklist import ChecklistService
-from stad_desktop.services.effects import EffectService, EntryInput, IndicatorInput
-from stad_desktop.services.errors import NotFoundError, ValidationError
-from stad_desktop.services.meetings import InputData, MeetingInput, MeetingService
-from stad_desktop.services.projects import ProjectInput, ProjectService
-from stad_desktop.services.readmodels import Counts
-from stad_desktop.services.roles import RoleService
-from stad_desktop.services.settings import SettingsService
-from stad_desktop.storage import Database
+if TYPE_CHECKING:
+    from stad_desktop.services.actors import ActorInput, ContactInput
+    from stad_desktop.services.bulk import AssignmentRow
+    from stad_desktop.services.effects import EntryInput, IndicatorInput
+    from stad_desktop.services.errors import NotFoundError, ValidationError
+    from stad_desktop.services.facade import Services
+    from stad_desktop.services.meetings import InputData, MeetingInput
+    from stad_desktop.services.projects import ProjectInput
 
-
-class Services:
-    """All services over one database, passed to the UI, reports and CLI."""
-
-    def __init__(self, db: Database) -> None:
-        self.db = db
-        self.actors = ActorService(db)
-        self.projects = ProjectService(db)
-        self.roles = RoleService(db)
-        self.effects = EffectService(db)
-        self.checklist = ChecklistService(db)
-        self.meetings = MeetingService(db)
-        self.settings = SettingsService(db)
-        self.bulk = BulkService(db)
-
-    def counts(self) -> Counts:
-        with self.db.reading() as session:
-
-            def count(model: type) -> int:
-                return int(session.scalar(select(func.count()).select_from(model)) or 0)
-
-            return Counts(
-                actors=count(Actor),
-                projects=count(Project),
-                roles=count(Role),
-                assignments=count(RoleAssignment),
-                indicators=count(Indicator),
-                entries=count(EffectEntry),
-                meetings=count(Meeting),
-                inputs=count(InputItem),
-            )
-
-    def is_empty(self) -> bool:
-        """True when the database holds no actors, projects or meetings."""
-        c = self.counts()
-        return c.actors == 0 and c.projects == 0 and c.meetings == 0
-
+_WHERE = {
+    "ActorInput": "actors",
+    "ContactInput": "actors",
+    "AssignmentRow": "bulk",
+    "EntryInput": "effects",
+    "IndicatorInput": "effects",
+    "NotFoundError": "errors",
+    "ValidationError": "errors",
+    "Services": "facade",
+    "InputData": "meetings",
+    "MeetingInput": "meetings",
+    "ProjectInput": "projects",
+}
 
 __all__ = [
     "ActorInput",
@@ -78,3 +46,10 @@ __all__ = [
     "Services",
     "ValidationError",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(name)
+    return getattr(import_module(f"stad_desktop.services.{module}"), name)

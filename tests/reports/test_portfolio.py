@@ -15,6 +15,7 @@ from stad_desktop.services import ActorInput, ProjectInput, Services
 HEADINGS = (
     "Portfolio overview",
     "Active projects",
+    "Key figures",
     "Projects per phase",
     "Actors per sector",
     "Actors and projects",
@@ -44,6 +45,20 @@ def test_every_active_project_is_in_it(demo_services: Services, out: Path, lang:
     assert tr._("Page {page} of {pages}").format(page=1, pages=pages) in text
     assert tr._("Printed {date}").format(date=tr.format_date(TODAY)) in text
     assert "Čáhppes Ŋuorra" in text
+
+
+def test_demo_portfolio_is_compact(demo_services: Services, out: Path) -> None:
+    """The charts and the matrix follow on from each other (no page with only the
+    charts), and the matrix headers are short enough that it does not spill far."""
+    path = out / "portfolio.pdf"
+    make_portfolio(demo_services, path, lang="nn", today=TODAY)
+    assert pdf_pages(path) == 3
+    tr = Translator("nn")
+    from pypdf import PdfReader
+
+    second = PdfReader(str(path)).pages[1].extract_text() or ""
+    assert flat(tr._("Key figures")) in flat(second)
+    assert flat(tr._("Actors and projects")) in flat(second)
 
 
 def test_archived_projects_are_left_out(demo_services: Services, out: Path) -> None:

@@ -9,9 +9,12 @@ from report_helpers import TODAY, flat, pdf_pages, pdf_text, project_id
 
 from stad_desktop.demo import ACTORS
 from stad_desktop.language import Translator
+from stad_desktop.model import Sector
 from stad_desktop.model.catalogue import CHECKLIST_ITEMS
+from stad_desktop.model.enums import label
 from stad_desktop.reports import make_project_summary
 from stad_desktop.services import NotFoundError, Services
+from stad_desktop.services.readmodels import ContactView
 
 HEADINGS = (
     "Project summary",
@@ -74,7 +77,11 @@ def test_period_status_and_warning_come_from_the_data(demo_services: Services, o
     assert "1. mars 2025 – 31. desember 2027" in text or (
         tr._("{start} – {end}").format(start="1. mars 2025", end="31. desember 2027") in text
     )
-    assert "1 250 000,00 kr" in text.replace("\u00a0", " ")
+    # Whole kroner without øre.
+    assert "1 250 000 kr" in text.replace("\u00a0", " ")
+    assert "1 250 000,00 kr" not in text.replace("\u00a0", " ")
+    # Effect entries with short numeric dates (one line in the narrow column).
+    assert "20.06.2026" in text
     assert "Deltakarar på aktivitetar per veke" in text
     # Selje grendalag has an expectation but no agreed contribution: a warning.
     assert "Selje grendalag" in text
@@ -106,6 +113,45 @@ def test_contact_data_printed_when_asked(demo_services: Services, out: Path) -> 
     assert "ande.nuorra@epost.example" in text
     # Only the project's own actors.
     assert "ingrid.hjelmeland@stad.example" not in text
+
+
+def test_every_e_mail_is_whole_on_one_line(demo_services: Services, out: Path) -> None:
+    """The e-mail column is wide enough for the addresses: none is broken up."""
+    from pypdf import PdfReader
+
+    path = out / "contacts.pdf"
+    pid = project_id(demo_services, "Folkehelse i bygdene")
+    make_project_summary(demo_services, pid, path, lang="nn", include_contacts=True)
+    lines = {
+        line.strip()
+        for page in PdfReader(str(path)).pages
+        for line in (page.extract_text() or "").splitlines()
+    }
+    emails = {c.email for block in _contacts(demo_services, pid) for c in block}
+    assert "ingrid.hjelmeland@stad.example" in emails
+    for email in emails:
+        assert any(email in line for line in lines), email
+
+
+def _contacts(services: Services, pid: str) -> list[tuple[ContactView, ...]]:
+    matrix = services.roles.matrix(pid)
+    return [services.actors.get(actor.id).contacts for actor in matrix.actors]
+
+
+def test_sector_mix_in_the_programs_sector_order(demo_services: Services, out: Path) -> None:
+    tr = Translator("nn")
+    text = _summary(demo_services, out, "nn", "Folkehelse i bygdene")
+    mix = text[text.index(tr._("Sector mix")) :]
+    present = {
+        a.sector
+        for a in demo_services.roles.matrix(
+            project_id(demo_services, "Folkehelse i bygdene")
+        ).actors
+    }
+    labels = [tr._(label(sector)) for sector in Sector if sector.value in present]
+    assert len(labels) >= 3
+    positions = [mix.index(f"{name} ") for name in labels]
+    assert positions == sorted(positions)
 
 
 def test_font_is_embedded_and_only_font(demo_services: Services, out: Path) -> None:
