@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = {
     "startup_example_frame_ratio",
     "startup_example_first_view_ratio",
+    "startup_example_ready_ratio",
     "startup_scale0.02_frame_ratio",
     "startup_scale0.02_first_view_ratio",
     "ui_view_actors",

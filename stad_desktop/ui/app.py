@@ -72,6 +72,47 @@ def _refused_before_start(db_path: Path, lang: str | None, crash_dialog: bool) -
     return False
 
 
+class _FirstActors:
+    """Stands in for ActorService at start-up: gives the first rows, nothing else."""
+
+    def __init__(self, rows: tuple[object, ...]) -> None:
+        self._rows = rows
+
+    def list(
+        self,
+        query: str = "",
+        sector: str | None = None,
+        include_archived: bool = False,
+        order_by: str = "name",
+        descending: bool = False,
+    ) -> tuple[object, ...]:
+        if query or sector or include_archived or order_by != "name" or descending:
+            return ()  # not reached: input waits until the real services are attached
+        return self._rows
+
+
+class _FirstRows:
+    def __init__(self, rows: tuple[object, ...]) -> None:
+        self.actors = _FirstActors(rows)
+
+
+def _show_first_rows(window: object, path: Path) -> None:
+    """When the first view is the actor list, show it at once with rows read
+    straight from the file (before SQLAlchemy loads; see services/startup.py)."""
+    from stad_desktop.services.startup import first_actor_rows
+    from stad_desktop.ui.main_window import MainWindow
+    from stad_desktop.ui.settings import app_settings
+
+    assert isinstance(window, MainWindow)
+    last = app_settings().value("main_window/view")
+    first = window.specs[0].key
+    if first != "actors" or (isinstance(last, str) and last not in ("", first)):
+        return
+    rows = first_actor_rows(path)
+    if rows:
+        window.show_startup_view(first, _FirstRows(rows))
+
+
 def run_gui(
     db_path: Path | None,
     lang: str | None,
@@ -133,6 +174,7 @@ def run_gui(
     window.removeEventFilter(frame_watch)
     frame_ms = painted[0] if painted else ms()
     outcome: dict[str, int] = {}
+    timings: dict[str, int] = {}
     opened: list[Services] = []
 
     def report_startup(timed_out: bool = False) -> None:
@@ -140,9 +182,23 @@ def run_gui(
             return
         outcome["status"] = 1 if timed_out else 0
         print(f"frame_ms={frame_ms}", flush=True)
-        print(f"startup_ms={-1 if timed_out else ms()}", flush=True)
+        print(f"startup_ms={-1 if timed_out else timings['startup_ms']}", flush=True)
+        print(f"ready_ms={-1 if timed_out else timings['ready_ms']}", flush=True)
         window.close()
         app.exit(outcome["status"])
+
+    def note(name: str) -> None:
+        """startup_ms: the first view painted with its data; ready_ms: the database
+        layer attached, so the view takes input."""
+        timings.setdefault(name, ms())
+        if exit_after_startup and {"startup_ms", "ready_ms"} <= set(timings):
+            report_startup()
+
+    window.first_view_painted.connect(lambda: note("startup_ms"))
+    if exit_after_startup:
+        QTimer.singleShot(_PAINT_TIMEOUT_MS, lambda: report_startup(timed_out=True))
+    _show_first_rows(window, path)
+    app.processEvents()
 
     def open_database() -> None:
         from stad_desktop.services import Services
@@ -162,14 +218,12 @@ def run_gui(
             app.exit(2)
             return
         opened.append(services)
-        if exit_after_startup:
-            window.first_view_painted.connect(lambda: report_startup())
-            QTimer.singleShot(_PAINT_TIMEOUT_MS, lambda: report_startup(timed_out=True))
         window.attach(services)
         # What start-up made (modules, classes, services, views) lives as long as the
         # program: keep it out of the garbage collector's full passes, which would
         # otherwise pause the window for 30-70 ms now and then on a large database.
         gc.freeze()
+        note("ready_ms")
 
     QTimer.singleShot(0, open_database)
     try:

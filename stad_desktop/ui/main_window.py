@@ -47,6 +47,9 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.specs: tuple[ViewSpec, ...] = view_specs()
         self.views: dict[str, View] = {}
+        # A view shown at start-up over a stand-in, before the database layer has
+        # loaded (see show_startup_view); attach() takes it over.
+        self._startup_views: dict[str, View] = {}
         self.welcome: WelcomePage | None = None
         self.current_project_id: str | None = None
 
@@ -166,9 +169,23 @@ class MainWindow(QMainWindow):
         )
 
     # --- attaching the data --------------------------------------------------------------
+    def show_startup_view(self, key: str, stand_in: object) -> None:
+        """Show the view ``key`` at once over ``stand_in``, an object that can give
+        that view its first rows (start-up reads them straight from the file while
+        the database layer loads). Input waits until :meth:`attach`, which gives the
+        same view the real services; nothing can be changed through the stand-in."""
+        spec = next(spec for spec in self.specs if spec.key == key)
+        view = spec.factory(stand_in, self.bus, self.undo_stack)  # type: ignore[arg-type]
+        self._startup_views[key] = view
+        self.stack.addWidget(view)
+        self.stack.setCurrentWidget(view)
+        self.sidebar.setCurrentRow(self.specs.index(spec))
+        self._watch_first_paint(view)
+
     def attach(self, services: Services) -> None:
         """Build the views over ``services`` and show the last view (or the welcome)."""
         self.services = services
+        early = bool(self._startup_views)
         self._build_views(services)
         self.sidebar.setEnabled(True)
         self.bus.data_changed.connect(self._on_data_changed)
@@ -178,18 +195,28 @@ class MainWindow(QMainWindow):
             last = app_settings().value("main_window/view")
             self.show_view(last if isinstance(last, str) and last in self.views else "")
         current = self.stack.currentWidget()
-        if current is not None:
+        if current is not None and not early:
             self._watch_first_paint(current)
 
     def _build_views(self, services: Services) -> None:
         for spec in self.specs:
+            view = self._startup_views.pop(spec.key, None)
+            if view is not None:
+                view.services = services
+                view.refresh()
+                self._connect_view(view)
+                self.views[spec.key] = view
+                continue
             view = spec.factory(services, self.bus, self.undo_stack)
-            view.commands_changed.connect(self._update_commands)
-            view.message.connect(self.show_message)
-            view.project_selected.connect(self.select_project)
-            view.open_project.connect(self.open_project)
+            self._connect_view(view)
             self.views[spec.key] = view
             self.stack.addWidget(view)
+
+    def _connect_view(self, view: View) -> None:
+        view.commands_changed.connect(self._update_commands)
+        view.message.connect(self.show_message)
+        view.project_selected.connect(self.select_project)
+        view.open_project.connect(self.open_project)
 
     # --- language ------------------------------------------------------------------------
     def change_language(self, lang: str) -> None:

@@ -60,3 +60,40 @@ def test_frame_needs_no_database_libraries() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_first_view_shows_its_rows_before_the_database_layer_loads(demo_path: Path) -> None:
+    """The actor list is painted with its data before SQLAlchemy is imported; the
+    same view then takes the real services and shows the same rows."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from stad_desktop.ui.app import _show_first_rows\n"
+        "from stad_desktop.ui.main_window import MainWindow\n"
+        "w = MainWindow('demo.sqlite3'); w.show()\n"
+        f"_show_first_rows(w, Path({str(demo_path)!r}))\n"
+        "app.processEvents()\n"
+        "view = w.stack.currentWidget()\n"
+        "early = view.model.rowCount()\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy')\n"
+        "from stad_desktop.services import Services\n"
+        "from stad_desktop.storage import open_database\n"
+        f"w.attach(Services(open_database(Path({str(demo_path)!r}))))\n"
+        "app.processEvents()\n"
+        "print(early, len(loaded), w.views['actors'] is view, view.model.rowCount())\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["27", "0", "True", "27"]
+
+
+def test_exit_after_startup_on_data_reports_ready_time(demo_path: Path) -> None:
+    result = run("--db", str(demo_path), "--no-crash-dialog", "--exit-after-startup")
+    assert result.returncode == 0, result.stderr
+    values = {k: int(v) for k, v in (line.split("=", 1) for line in result.stdout.split())}
+    assert 0 < values["frame_ms"] <= values["startup_ms"] <= values["ready_ms"] < 60_000

@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QWidget
 from stad_desktop.language import _, ngettext
 from stad_desktop.model.enums import Sector, label
 from stad_desktop.ui.bus import ACTORS, MATRIX, PROJECTS, DataBus
-from stad_desktop.ui.dialogs.actor_dialog import ActorDialog
 from stad_desktop.ui.models.actors import ActorTableModel
 from stad_desktop.ui.views.listbase import ListView
 
 if TYPE_CHECKING:
     from stad_desktop.services import ActorInput, Services
+    from stad_desktop.ui.dialogs.actor_dialog import ActorDialog
 
 
 class ActorsView(ListView):
@@ -89,6 +89,8 @@ class ActorsView(ListView):
             )
             self.message.emit(_("Saved {name}").format(name=detail.name))
 
+        from stad_desktop.ui.dialogs.actor_dialog import ActorDialog
+
         self._show_dialog(ActorDialog(save, None, self))
 
     def open_item(self, item_id: str) -> None:
@@ -107,5 +109,7 @@ class ActorsView(ListView):
                 item_id,
             )
             self.message.emit(_("Saved {name}").format(name=detail.name))
+
+        from stad_desktop.ui.dialogs.actor_dialog import ActorDialog
 
         self._show_dialog(ActorDialog(save, before, self))
