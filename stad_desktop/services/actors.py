@@ -175,7 +175,12 @@ class ActorService:
     ) -> tuple[ActorRow, ...]:
         """Actors matching ``query`` (Unicode case folded, anywhere in name, village,
         organisation number or contact names), sorted in Norwegian order."""
-        stmt = self._list_statement(query, sector, include_archived, order_by, descending)
+        # Village and contact are sorted below with Norwegian keys, on top of the
+        # name order, which stays ascending within a village either way.
+        python_sorted = order_by in ("village", "contact")
+        stmt = self._list_statement(
+            query, sector, include_archived, order_by, descending and not python_sorted
+        )
         with self._db.reading() as session:
             rows = tuple(
                 ActorRow(
@@ -190,8 +195,7 @@ class ActorService:
                 )
                 for row in session.execute(stmt)
             )
-        if order_by in ("village", "contact"):
-            # Stable sort on top of the name order: Norwegian order for the column.
+        if python_sorted:
             keys = {text: sort_key(text) for text in {getattr(r, order_by) for r in rows}}
             rows = tuple(sorted(rows, key=lambda r: keys[getattr(r, order_by)], reverse=descending))
         return rows

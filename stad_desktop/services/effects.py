@@ -103,7 +103,7 @@ class EffectService:
 
     def restore_indicator(self, view: IndicatorView, entries: tuple[EntryView, ...]) -> None:
         with self._db.transaction() as session:
-            indicator = Indicator(id=view.id, project_id=view.project_id)
+            indicator = Indicator(id=view.id, project_id=view.project_id, position=view.position)
             self._apply_indicator(session, indicator, IndicatorInput.from_view(view))
             session.add(indicator)
             session.flush()
@@ -321,6 +321,7 @@ class EffectService:
                     latest_value=last[1] if last else None,
                     latest_date=last[0] if last else None,
                     measurement_count=counts.get(indicator_id, 0),
+                    position=indicator.position,
                 )
             )
         return tuple(views)

@@ -193,13 +193,14 @@ class ProjectService:
         keys: dict[str, list[Any]] = {
             "name": [Project.sort_key],
             "phase": [Project.phase, Project.sort_key],
-            "area": [func.lower(Project.area), Project.sort_key],
+            "area": [Project.sort_key],  # re-sorted below with Norwegian keys
             "owner": [owner.sort_key, Project.sort_key],
             "start_date": [Project.start_date, Project.sort_key],
             "actor_count": [actor_count, Project.sort_key],
         }
         columns = list(keys[order_by])
-        if descending:
+        # Phase and area are sorted below in Python, on top of the ascending name order.
+        if descending and order_by not in ("phase", "area"):
             columns[0] = columns[0].desc()
         stmt = stmt.order_by(*columns, Project.id)
         from stad_desktop.services.matrix import warning_counts
@@ -225,6 +226,9 @@ class ProjectService:
         ]
         if order_by == "phase":
             result.sort(key=lambda r: _PHASE_ORDER.get(r.phase, 99), reverse=descending)
+        elif order_by == "area":
+            area_keys = {area: sort_key(area) for area in {r.area for r in result}}
+            result.sort(key=lambda r: area_keys[r.area], reverse=descending)
         return tuple(result)
 
     # --- helpers ------------------------------------------------------------------

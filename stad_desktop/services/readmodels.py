@@ -167,6 +167,7 @@ class IndicatorView:
     latest_value: float | None
     latest_date: dt.date | None
     measurement_count: int
+    position: int = 0
 
     @property
     def progress(self) -> float | None:

@@ -39,6 +39,7 @@ from stad_desktop.storage.sqlite_file import (
 
 KEEP_DAILY = 10
 KEEP_MONTHLY = 12
+KEEP_RECENT = 5  # at most this many of the last day's copies, besides the daily ones
 KEEP_ALL_WITHIN = dt.timedelta(hours=24)
 
 STARTUP = "startup"
@@ -132,7 +133,10 @@ def rotate(
     """Remove old automatic copies; returns the removed files."""
     copies = _backups(db_path)  # newest first
     recent = (now or dt.datetime.now()) - KEEP_ALL_WITHIN
+    # The last few copies of the past day are kept too (a restart after a mistake
+    # still finds the copy from before it), but not an unbounded number of them.
     keep = {path for path, created, _reason in copies if created >= recent}
+    keep = set([path for path, _c, _r in copies if path in keep][:KEEP_RECENT])
     days: set[dt.date] = set()
     months: set[tuple[int, int]] = set()
     for path, created, _reason in copies:

@@ -147,3 +147,15 @@ def test_list_filters_by_sector_and_sorts_by_other_columns(services: Services) -
     assert [a.name for a in services.actors.list(order_by="village")] == ["A", "B"]
     with pytest.raises(ValueError):
         services.actors.list(order_by="nonsense")
+
+
+def test_village_sort_descending_keeps_names_ascending(services: Services) -> None:
+    for name, village in [("B", "Selje"), ("A", "Selje"), ("C", "Ålfoten"), ("D", "Barmen")]:
+        services.actors.create(ActorInput(name=name, village=village))
+    assert [a.name for a in services.actors.list(order_by="village")] == ["D", "A", "B", "C"]
+    assert [a.name for a in services.actors.list(order_by="village", descending=True)] == [
+        "C",
+        "A",
+        "B",
+        "D",
+    ]

@@ -139,3 +139,11 @@ def test_meeting_with_participants_and_input(services: Services, project: str) -
         services.meetings.create(MeetingInput("M", "2026-01-01", participant_ids=["ghost"]))
     assert info.value.field == "participant_ids"
     assert len(services.meetings.list()) == 1
+
+
+def test_restored_indicator_keeps_its_place(services: Services, project: str) -> None:
+    names = ["Først", "Midten", "Sist"]
+    ids = [services.effects.add_indicator(project, IndicatorInput(n)).id for n in names]
+    view, entries = services.effects.delete_indicator(ids[1])
+    services.effects.restore_indicator(view, entries)
+    assert [i.name for i in services.effects.indicators(project)] == names

@@ -125,3 +125,15 @@ def test_save_with_checklist_is_all_or_nothing(services: Services) -> None:
     with pytest.raises(ValidationError):
         services.projects.save(project.id, ProjectInput(name=""), {3: ("not_started", "")})
     assert services.checklist.items(project.id)[2].status == "done"
+
+
+def test_area_sorts_in_norwegian_order_with_names_ascending(services: Services) -> None:
+    for name, area in [("B", "Ålesund"), ("A", "Ålesund"), ("C", "Zeta"), ("D", "Ørsta")]:
+        services.projects.create(ProjectInput(name=name, area=area))
+    assert [p.name for p in services.projects.list(order_by="area")] == ["C", "D", "A", "B"]
+    assert [p.name for p in services.projects.list(order_by="area", descending=True)] == [
+        "A",
+        "B",
+        "D",
+        "C",
+    ]

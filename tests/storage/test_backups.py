@@ -200,12 +200,15 @@ def test_rotation_keeps_10_days_and_12_months(db_path: Path) -> None:
     assert b.rotate(db_path, now=start + dt.timedelta(hours=30)) == []  # stable
 
 
-def test_rotation_keeps_everything_from_the_last_day(db_path: Path) -> None:
+def test_rotation_keeps_the_last_few_copies_of_the_day(db_path: Path) -> None:
     now = dt.datetime(2026, 11, 26, 18, 0)
     recent = [_fake_copy(db_path, now - dt.timedelta(hours=h), b.STARTUP) for h in range(20)]
     older = [_fake_copy(db_path, now - dt.timedelta(hours=h), b.STARTUP) for h in (50, 51)]
-    assert b.rotate(db_path, now=now) == [older[1]]
-    assert all(path.exists() for path in [*recent, older[0]])
+    removed = set(b.rotate(db_path, now=now))
+    # The five newest, plus the newest of each day (h=19 is 25 November, h=50 the 24th).
+    kept = [*recent[: b.KEEP_RECENT], recent[19], older[0]]
+    assert all(path.exists() for path in kept)
+    assert removed == {*recent[b.KEEP_RECENT : 19], older[1]}
 
 
 # --- restoring ----------------------------------------------------------------------------
