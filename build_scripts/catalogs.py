@@ -74,12 +74,32 @@ def compile_catalogs() -> None:
     compile_qt()
 
 
+def _lrelease() -> Path | None:
+    """Qt's lrelease as shipped inside the PySide6 package, if PySide6 is installed."""
+    try:
+        import PySide6
+    except ImportError:
+        return None
+    folder = Path(PySide6.__file__).parent
+    for name in ("lrelease", "lrelease.exe", "Qt/libexec/lrelease"):
+        if (folder / name).is_file():
+            return folder / name
+    script = Path(sys.executable).with_name("pyside6-lrelease")
+    return script if script.is_file() else None
+
+
 def compile_qt() -> None:
-    """Compile our Qt string catalogs (``i18n/qt/*.ts``) to ``.qm`` with pyside6-lrelease."""
+    """Compile our Qt string catalogs (``i18n/qt/*.ts``) to ``.qm`` with lrelease.
+
+    Where PySide6 is not installed yet (the isolated environment of an editable
+    install), they are left for ``make catalogs``, which runs after the install."""
     ts_files = sorted((I18N / "qt").glob("*.ts"))
     if not ts_files:
         return
-    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    lrelease = _lrelease()
+    if lrelease is None:
+        print("catalogs: PySide6 not installed here; Qt catalogs not compiled", file=sys.stderr)
+        return
     for ts in ts_files:
         qm = ts.with_suffix(".qm")
         if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
