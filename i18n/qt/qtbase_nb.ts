@@ -1669,11 +1669,11 @@ Slå av ett av valgene.</translation>
     </message>
     <message>
         <source>Del</source>
-        <translation>Delete</translation>
+        <translation>Del</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation>Delete</translation>
+        <translation>Del</translation>
     </message>
     <message>
         <source>Down</source>

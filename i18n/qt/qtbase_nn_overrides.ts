@@ -133,6 +133,14 @@ Vil du skrive over ho?</translation>
 <context>
     <name>QShortcut</name>
     <message>
+        <source>Del</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Del</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Opne</translation>
     </message>

@@ -31,11 +31,16 @@ _compile()
 
 @pytest.fixture
 def english_qt_afterwards() -> Iterator[None]:
-    """Tests that install Qt translators leave Qt in English for the next test."""
+    """Tests that install Qt translators leave Qt in English, and the default
+    QLocale as it was, for the next test."""
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
     yield
     from stad_desktop.ui.qt_i18n import install_qt_translators
 
     install_qt_translators("en")
+    QLocale.setDefault(before)
 
 
 @pytest.fixture(autouse=True)

@@ -1,9 +1,12 @@
-"""Qt's own strings (standard buttons, context menus, message boxes) in Nynorsk and Bokmål."""
+"""Qt's own strings (standard buttons, context menus, message boxes, key names) and
+its locale (date pickers) in Nynorsk and Bokmål."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox, QTextEdit
+from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDateEdit, QDialogButtonBox, QLineEdit, QMessageBox, QTextEdit
 
 from stad_desktop.ui.qt_i18n import install_qt_translators
 
@@ -58,3 +61,29 @@ def test_english_needs_no_translator(qtbot, english_qt_afterwards) -> None:  # t
     box = QDialogButtonBox(B.Cancel)
     qtbot.addWidget(box)
     assert box.button(B.Cancel).text() == "Cancel"
+
+
+@pytest.mark.parametrize("lang", ["nn", "nb"])
+def test_delete_key_is_named_as_on_the_keyboard(qtbot, english_qt_afterwards, lang: str) -> None:  # type: ignore[no-untyped-def]
+    native = QKeySequence.SequenceFormat.NativeText
+    install_qt_translators(lang)
+    assert QKeySequence(Qt.Key.Key_Delete).toString(native) == "Del"
+    shortcut = QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_Delete)
+    assert shortcut.toString(native) == "Ctrl+Shift+Del"
+
+
+@pytest.mark.parametrize(
+    ("lang", "month", "day"),
+    [("nn", "januar", "måndag"), ("nb", "januar", "mandag"), ("en", "January", "Monday")],
+)
+def test_date_pickers_follow_the_language(  # type: ignore[no-untyped-def]
+    qtbot, english_qt_afterwards, lang: str, month: str, day: str
+) -> None:
+    install_qt_translators(lang)
+    assert (QLocale().monthName(1), QLocale().dayName(1)) == (month, day)
+    edit = QDateEdit(QDate(2026, 1, 5))
+    edit.setCalendarPopup(True)
+    qtbot.addWidget(edit)
+    calendar = edit.calendarWidget()
+    assert calendar.locale().monthName(1) == month
+    assert calendar.firstDayOfWeek() == Qt.DayOfWeek.Monday

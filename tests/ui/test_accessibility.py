@@ -46,4 +46,11 @@ def test_project_dialog(qtbot, demo_services: Services) -> None:  # type: ignore
     assert all(field.accessibleName() for field in fields)
     # checklist status combos have the item's name as their label
     assert all(id(combo) in buddies(dialog) for combo in dialog.checklist.status.values())
+    # and the comments have the item's number (Alt+number), and show all as a tooltip
+    assert all(id(edit) in buddies(dialog) for edit in dialog.checklist.comment.values())
+    for number, edit in dialog.checklist.comment.items():
+        assert str(number) in edit.accessibleName()
+        assert edit.toolTip() == edit.text()
+    edit.setText("Ein lang kommentar " * 10)
+    assert edit.toolTip() == edit.text()
     assert id(dialog.budget) in buddies(dialog)

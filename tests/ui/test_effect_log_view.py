@@ -195,3 +195,28 @@ def test_main_window_shows_effect_log_for_project(qtbot, make_window, demo_servi
     assert window.current_view() is view
     assert view.project_id == project.id
     assert view.entry_model.rowCount() == len(demo_services.effects.entries(project.id))
+
+
+def test_indicator_keeps_its_archived_owner(qtbot, view: EffectLogView) -> None:  # type: ignore[no-untyped-def]
+    services = view.services
+    effects = services.effects
+    indicator_id = select_indicator(view, INDICATOR)
+    indicator = effects.indicator(indicator_id)
+    assert indicator.owner_id is not None
+    services.actors.archive(indicator.owner_id)
+    assert indicator.owner_id not in {a.id for a in services.actors.refs()}
+
+    view.edit_indicator()
+    qtbot.waitUntil(lambda: isinstance(view.dialog, IndicatorDialog))
+    dialog = view.dialog
+    assert isinstance(dialog, IndicatorDialog)
+    # The archived owner is listed (once) and chosen, not replaced by "no owner".
+    assert dialog.owner.currentData() == indicator.owner_id
+    assert dialog.owner.currentText() == indicator.owner_name
+    owners = [dialog.owner.itemData(i) for i in range(dialog.owner.count())]
+    assert owners.count(indicator.owner_id) == 1
+    dialog.unit.setText("deltakarar")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.dialog is None)
+    saved = effects.indicator(indicator_id)
+    assert (saved.unit, saved.owner_id) == ("deltakarar", indicator.owner_id)

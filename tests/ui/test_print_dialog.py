@@ -90,3 +90,32 @@ def test_main_window_has_print_action(qtbot, make_window, demo_services: Service
     action = window.print_action
     assert action.shortcut().toString() == "Ctrl+P"
     assert action in window.file_menu.actions()
+
+
+def test_preview_fits_the_screen(qtbot, demo_services: Services) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QRect, QSize
+    from PySide6.QtGui import QScreen
+
+    from stad_desktop.ui.dialogs.print_dialog import PREVIEW_SIZE, fit_to_screen
+
+    dialog = _dialog(qtbot, demo_services)
+    preview = dialog.show_preview()
+    assert preview is not None
+    qtbot.addWidget(preview)
+    screen = preview.screen()
+    assert screen is not None
+    area = screen.availableGeometry()
+    assert preview.height() <= min(PREVIEW_SIZE.height(), area.height() * 0.9)
+    assert preview.width() <= min(PREVIEW_SIZE.width(), area.width() * 0.9)
+    preview.reject()
+    dialog.reject()
+
+    class Laptop:  # a 1366 x 768 screen less a 40 px task bar
+        def availableGeometry(self) -> QRect:
+            return QRect(0, 0, 1366, 728)
+
+    class OnLaptop:
+        def screen(self) -> QScreen:
+            return Laptop()  # type: ignore[return-value]
+
+    assert fit_to_screen(OnLaptop(), PREVIEW_SIZE) == QSize(820, 655)  # type: ignore[arg-type]

@@ -284,3 +284,80 @@ def test_portfolio_filters_and_opens_project_matrix(qtbot, make_view, demo_servi
     assert view.tabs.currentIndex() == 0
     assert view.project_id == target.id
     assert view.model.matrix is not None and view.model.matrix.project_id == target.id
+
+
+def test_typed_text_is_saved_when_another_cell_is_chosen(qtbot, make_view, demo_services) -> None:  # type: ignore[no-untyped-def]
+    services: Services = demo_services
+    view = make_view(services)
+    pid = project_id(services)
+    view.show_project(pid)
+    actor, role = actor_id(services, "Lote bygdelag"), role_id(services, IMPLEMENTER)
+    other = cell(view, actor_id(services, "Eid idrettslag"), role_id(services, FUNDER))
+    view.table.setCurrentIndex(cell(view, actor, role))
+    qtbot.keyClicks(view.expectation_edit, "Opne bygdehuset")
+    commands = view.undo_stack.count()
+
+    # Choosing another cell saves the text first (undoable), then shows that cell.
+    view.table.setCurrentIndex(other)
+    saved = services.roles.matrix(pid).assignment(actor, role)
+    assert saved is not None and saved.expectation == "Opne bygdehuset"
+    assert view.undo_stack.count() == commands + 1
+    assert view.table.currentIndex() == other
+    assert view.expectation_edit.toPlainText() == ""
+    assert not view.expectation_edit.document().isModified()
+    view.table.setCurrentIndex(cell(view, actor, role))
+    assert view.expectation_edit.toPlainText() == "Opne bygdehuset"
+
+    # Undo takes the autosaved text (and the role it gave) away again.
+    view.undo_stack.undo()
+    assert services.roles.matrix(pid).assignment(actor, role) is None
+    assert view.expectation_edit.toPlainText() == ""
+    view.undo_stack.redo()
+    saved = services.roles.matrix(pid).assignment(actor, role)
+    assert saved is not None and saved.expectation == "Opne bygdehuset"
+
+    # Unchanged text saves nothing.
+    view.table.setCurrentIndex(other)
+    assert view.undo_stack.count() == commands + 1
+
+
+def test_typed_text_is_saved_when_another_project_is_chosen(
+    qtbot, make_view, demo_services
+) -> None:  # type: ignore[no-untyped-def]
+    services: Services = demo_services
+    view = make_view(services)
+    pid = project_id(services)
+    view.show_project(pid)
+    actor, role = actor_id(services, "Lote bygdelag"), role_id(services, FUNDER)
+    view.table.setCurrentIndex(cell(view, actor, role))
+    qtbot.keyClicks(view.contribution_edit, "Kaffi og vaflar")
+    other = next(p.id for p in services.projects.refs() if p.id != pid)
+    view.selector.combo.setCurrentIndex(view.selector.combo.findData(other))
+    assert view.project_id == other
+    saved = services.roles.matrix(pid).assignment(actor, role)
+    assert saved is not None and saved.contribution == "Kaffi og vaflar"
+
+
+def test_text_that_cannot_be_saved_keeps_its_cell(  # type: ignore[no-untyped-def]
+    qtbot, make_view, demo_services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from stad_desktop.services import ValidationError
+
+    services: Services = demo_services
+    view = make_view(services)
+    pid = project_id(services)
+    view.show_project(pid)
+    actor, role = actor_id(services, "Lote bygdelag"), role_id(services, IMPLEMENTER)
+    here = cell(view, actor, role)
+    view.table.setCurrentIndex(here)
+    qtbot.keyClicks(view.expectation_edit, "Opne bygdehuset")
+
+    def refuse(*_args: object) -> object:
+        raise ValidationError("expectation", "Too long.")
+
+    monkeypatch.setattr(services.roles, "update_assignment", refuse)
+    view.table.setCurrentIndex(view.model.index(0, 0))
+    assert view.table.currentIndex() == here
+    assert view.expectation_edit.toPlainText() == "Opne bygdehuset"
+    assert view.cell_form.error_text("expectation")
+    assert services.roles.matrix(pid).assignment(actor, role) is None

@@ -26,6 +26,7 @@ from stad_desktop.services import ActorInput, ContactInput, ValidationError
 from stad_desktop.services.readmodels import ActorDetail
 from stad_desktop.ui.models.actors import org_number_text
 from stad_desktop.ui.widgets.forms import (
+    KNOWN_PROBLEMS,
     FieldErrors,
     buddy_label,
     error_label,
@@ -249,6 +250,9 @@ class ActorDialog(QDialog):
             self._save(self.value())
         except ValidationError as error:
             self.errors.show_error(error)
+            return
+        except KNOWN_PROBLEMS as problem:
+            self.errors.show_problem(problem)
             return
         self.accept()
 

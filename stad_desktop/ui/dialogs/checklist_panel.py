@@ -24,6 +24,12 @@ from stad_desktop.ui.widgets.forms import FieldErrors, error_label
 HINT_STYLE = "color: palette(placeholder-text); font-style: italic;"
 
 
+def number_mnemonic(number: int) -> str:
+    """``&1.`` … ``&9.``, ``1&0.``, ``1&1.``: the last digit is the mnemonic."""
+    text = str(number)
+    return f"{text[:-1]}&{text[-1]}."
+
+
 def default_items(project_id: str = "") -> tuple[ChecklistItemView, ...]:
     return tuple(
         ChecklistItemView(project_id, number, name, ChecklistStatus.NOT_STARTED.value, "")
@@ -70,7 +76,13 @@ class ChecklistPanel(QScrollArea):
             comment.setAccessibleName(
                 _("Comment on item {number}: {name}").format(number=item.number, name=name)
             )
-            number = QLabel(f"{item.number}.")
+            comment.setCursorPosition(0)  # a long comment shows its beginning
+            # The whole comment as a tooltip: the field shows only a line of it.
+            comment.setToolTip(item.comment)
+            comment.textChanged.connect(comment.setToolTip)
+            # The item's number labels its comment: Alt+number goes to it.
+            number = QLabel(number_mnemonic(item.number))
+            number.setBuddy(comment)
             number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             title = QLabel(name)
             title.setWordWrap(True)

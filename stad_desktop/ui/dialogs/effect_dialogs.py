@@ -79,7 +79,10 @@ class IndicatorDialog(FormDialog):
             self.target_value.setText(_number_text(indicator.target_value))
             self.target_date.setText(_date_text(indicator.target_date))
             index = self.owner.findData(indicator.owner_id) if indicator.owner_id else 0
-            self.owner.setCurrentIndex(max(0, index))
+            if index < 0:  # an archived owner: kept, not silently dropped
+                self.owner.addItem(indicator.owner_name, indicator.owner_id)
+                index = self.owner.count() - 1
+            self.owner.setCurrentIndex(index)
         self.submit = self._save
         self.resize(440, self.sizeHint().height())
         self.restore()

@@ -23,6 +23,7 @@ from stad_desktop.services import Services
 from stad_desktop.services.readmodels import RoleView
 from stad_desktop.ui.widgets.forms import restore_geometry, save_geometry
 from stad_desktop.ui.widgets.inline_form import FormDialog, plain
+from stad_desktop.ui.widgets.matrix_overview import LIST_ITEM_PADDING
 
 
 class ActorPickerDialog(QDialog):
@@ -44,6 +45,8 @@ class ActorPickerDialog(QDialog):
         search_label.setBuddy(self.search)
         self.search.setAccessibleName(plain(search_label.text()).rstrip(":"))
         self.results = QListWidget(self)
+        # Room above and below each name for accents and carons ("Čáhppes Ŋuorra").
+        self.results.setStyleSheet(LIST_ITEM_PADDING)
         results_label = QLabel(_("&Actors:"), self)
         results_label.setBuddy(self.results)
         self.results.setAccessibleName(plain(results_label.text()).rstrip(":"))

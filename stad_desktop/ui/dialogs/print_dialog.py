@@ -47,6 +47,23 @@ PORTFOLIO = "portfolio"
 # Pages are rendered for the printer at this resolution at most (a 1200 dpi
 # printer would otherwise need a 550 MB image per A4 page).
 MAX_PRINT_DPI = 300
+# The preview's preferred size: one A4 page at a readable width.
+PREVIEW_SIZE = QSize(820, 900)
+# A dialog takes at most this share of the screen's free area.
+SCREEN_SHARE = 0.9
+
+
+def fit_to_screen(widget: QWidget, size: QSize) -> QSize:
+    """``size``, made smaller where it would take more than SCREEN_SHARE of the
+    available area of the screen ``widget`` is on (a 1366 x 768 laptop)."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return size
+    area = screen.availableGeometry()
+    return QSize(
+        min(size.width(), int(area.width() * SCREEN_SHARE)),
+        min(size.height(), int(area.height() * SCREEN_SHARE)),
+    )
 
 
 def _settings_value(key: str, default: str) -> str:
@@ -82,7 +99,10 @@ class PrintDialog(QDialog):
         self.contacts = QCheckBox(_("Include contact persons (names, e-mails, phone numbers)"))
         note = QLabel(_("Council papers are public: leave this out unless it is needed."))
         note.setWordWrap(True)
-        note.setStyleSheet("color: palette(mid);")
+        # In the normal text colour (palette(mid) was too faint to read), set off
+        # from the form by italics.
+        note.setStyleSheet("font-style: italic;")
+        note.setObjectName("privacy_note")
 
         form = QFormLayout()
         form.addRow(_("&Printout:"), self.kind)
@@ -238,7 +258,7 @@ class PreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
-        self.resize(820, 900)
+        self.resize(fit_to_screen(self, PREVIEW_SIZE))
         restore_geometry(self, "print_preview")
 
     def page_count(self) -> int:

@@ -27,6 +27,7 @@ from stad_desktop.services import ProjectInput, ValidationError
 from stad_desktop.services.readmodels import ActorRef, ChecklistItemView, ProjectDetail
 from stad_desktop.ui.dialogs.checklist_panel import ChecklistPanel, default_items
 from stad_desktop.ui.widgets.forms import (
+    KNOWN_PROBLEMS,
     FieldErrors,
     buddy_label,
     error_label,
@@ -227,6 +228,9 @@ class ProjectDialog(QDialog):
                         self.tabs.setCurrentIndex(index)
                         break
                 self.errors.show_error(error)  # focus the field now that it is visible
+            return
+        except KNOWN_PROBLEMS as problem:
+            self.errors.show_problem(problem)
             return
         self.accept()
 

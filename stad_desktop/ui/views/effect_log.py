@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -30,6 +30,16 @@ from stad_desktop.ui.views.base import ARCHIVE, EDIT, NEW, View
 from stad_desktop.ui.widgets.effect_chart import EffectChart
 from stad_desktop.ui.widgets.forms import buddy_label
 from stad_desktop.ui.widgets.project_selector import ProjectSelector
+from stad_desktop.ui.widgets.table import ColumnFitter
+
+INDICATOR_NAME_COLUMN = 0
+INDICATOR_NAME_MIN = 200
+ENTRY_TEXT_COLUMN = 2
+ENTRY_TEXT_MIN = 240
+# The indicators and the chart: at least this high (the chart needs it), at most
+# this share of the view's height unless the user drags the splitter.
+UPPER_MIN_HEIGHT = 300
+UPPER_MAX_SHARE = 0.55
 
 # The chart shows no indicator yet in this load (None means "no indicator").
 _NOT_CHARTED = object()
@@ -44,7 +54,6 @@ def _table(parent: QWidget, name: str) -> QTableView:
     table.setTabKeyNavigation(False)
     table.setWordWrap(False)
     table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setStretchLastSection(True)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     # Fit columns to a sample of rows (thousands of entries at scale), capped anyway.
     table.horizontalHeader().setResizeContentsPrecision(200)
@@ -89,6 +98,10 @@ class EffectLogView(View):
         self.indicator_model = IndicatorTableModel(self)
         self.indicators_table = _table(self, _("Indicators"))
         self.indicators_table.setModel(self.indicator_model)
+        # The indicator's name takes the width the other columns leave.
+        self.indicator_columns = ColumnFitter(
+            self.indicators_table, INDICATOR_NAME_COLUMN, INDICATOR_NAME_MIN
+        )
         self.indicators_table.addActions(
             [self.new_indicator_action, self.edit_indicator_action, self.delete_indicator_action]
         )
@@ -99,6 +112,8 @@ class EffectLogView(View):
         self.entry_model = EntryTableModel(self)
         self.entries_table = _table(self, _("Effect entries"))
         self.entries_table.setModel(self.entry_model)
+        # What was observed takes the width the other columns leave.
+        self.entry_columns = ColumnFitter(self.entries_table, ENTRY_TEXT_COLUMN, ENTRY_TEXT_MIN)
         self.entries_table.addActions(
             [self.new_entry_action, self.edit_entry_action, self.delete_entry_action]
         )
@@ -110,7 +125,9 @@ class EffectLogView(View):
         indicators_box = QWidget(self)
         box = QVBoxLayout(indicators_box)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(buddy_label(_("&Indicators:"), self.indicators_table))
+        self._indicators_layout = box
+        self.indicators_label = buddy_label(_("&Indicators:"), self.indicators_table)
+        box.addWidget(self.indicators_label)
         box.addWidget(self.indicators_table)
         upper = QSplitter(Qt.Orientation.Horizontal, self)
         upper.addWidget(indicators_box)
@@ -129,9 +146,13 @@ class EffectLogView(View):
         self.splitter.addWidget(upper)
         self.splitter.addWidget(entries_box)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([380, 360])
+        # The indicators and the chart get the height they need (see _fit_splitter);
+        # the entries, usually many more, get the rest.
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([UPPER_MIN_HEIGHT, 400])
+        self._splitter_moved = False
+        self.splitter.splitterMoved.connect(self._splitter_dragged)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
@@ -219,15 +240,38 @@ class EffectLogView(View):
         self._select(
             self.entries_table, self.entry_model.row_of(keep_entry.id) if keep_entry else -1
         )
-        self.indicators_table.resizeColumnsToContents()
-        self.entries_table.resizeColumnsToContents()
-        for table, widest in ((self.indicators_table, 180), (self.entries_table, 260)):
-            header = table.horizontalHeader()
-            for column in range(table.model().columnCount()):
-                header.resizeSection(column, min(header.sectionSize(column), widest))
+        self.indicator_columns.fit()
+        self.entry_columns.fit()
+        self._fit_splitter()
         if self._charted != self.current_indicator():
             self._show_chart()  # not already drawn by the selection change above
         self._update_actions()
+
+    def _splitter_dragged(self, _pos: int, _index: int) -> None:
+        self._splitter_moved = True  # the user's choice from now on
+
+    def _fit_splitter(self) -> None:
+        """Give the indicators (and the chart beside them) the height their rows
+        need, at least UPPER_MIN_HEIGHT and at most UPPER_MAX_SHARE of the view."""
+        total = sum(self.splitter.sizes())
+        if self._splitter_moved or total <= 0:
+            return
+        table = self.indicators_table
+        rows = table.verticalHeader().length()
+        needed = (
+            self.indicators_label.sizeHint().height()
+            + max(0, self._indicators_layout.spacing())
+            + table.horizontalHeader().sizeHint().height()
+            + rows
+            + 2 * table.frameWidth()
+            + table.horizontalScrollBar().sizeHint().height()
+        )
+        upper = max(UPPER_MIN_HEIGHT, min(needed, int(total * UPPER_MAX_SHARE)))
+        self.splitter.setSizes([upper, total - upper])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_splitter()
 
     @staticmethod
     def _select(table: QTableView, row: int, default_first: bool = False) -> None:

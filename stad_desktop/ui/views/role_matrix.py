@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QSignalBlocker, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -39,6 +39,10 @@ from stad_desktop.ui.widgets.inline_form import InlineForm
 from stad_desktop.ui.widgets.matrix_overview import MatrixOverview, Target, heading
 from stad_desktop.ui.widgets.project_selector import ProjectSelector
 
+# Beside a role column's header text, measured in bold: the style's margins (2 x 2
+# px in Fusion) and a little air. More makes nine roles too wide for a 1366 px screen.
+BOLD_HEADER_PADDING = 8
+
 
 class RoleMatrixView(View):
     commands = frozenset({NEW, EDIT, ARCHIVE})
@@ -52,7 +56,9 @@ class RoleMatrixView(View):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(services, bus, undo_stack, parent)
+        # The cell (actor id, role id) and project whose texts the side panel shows.
         self._loaded_cell: tuple[str, str] | None = None
+        self._loaded_project: str | None = None
         self.dialog: QDialog | None = None
 
         page = QWidget(self)
@@ -236,6 +242,10 @@ class RoleMatrixView(View):
 
     # --- loading ------------------------------------------------------------------
     def _load_matrix(self) -> None:
+        previous = self._loaded_project
+        if previous and previous != self.project_id and not self._save_before_leaving(previous):
+            with QSignalBlocker(self.selector):  # stay with the text that was not saved
+                self.selector.set_project(previous)
         current_index = self.table.currentIndex()
         actor_id = current_index.data(ACTOR_ID_ROLE) if current_index.isValid() else None
         role_id = current_index.data(ROLE_ID_ROLE) if current_index.isValid() else None
@@ -263,12 +273,16 @@ class RoleMatrixView(View):
         self._update_actions()
 
     def _size_columns(self) -> None:
+        """Each role column as wide as its header lines, measured in bold: the
+        current cell's column header is drawn bold (highlighted sections)."""
         header = self.table.horizontalHeader()
-        metrics = header.fontMetrics()
+        bold = QFont(header.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
         for column in range(self.model.columnCount()):
             text = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
             widest = max((metrics.horizontalAdvance(w) for w in text.splitlines()), default=0)
-            header.resizeSection(column, max(52, min(widest + 12, 160)))
+            header.resizeSection(column, max(52, min(widest + BOLD_HEADER_PADDING, 170)))
 
     def warning_targets(self) -> list[Target]:
         """(actor id, role id, code) of each warning shown, in order."""
@@ -279,8 +293,42 @@ class RoleMatrixView(View):
 
     # --- the selected cell ----------------------------------------------------------
     def _current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
-        self._update_cell_panel(force=True)
+        if not self._save_before_leaving():
+            return
+        # Not forced: a cell that is selected again keeps its unsaved text.
+        self._update_cell_panel(force=False)
         self._update_actions()
+
+    def _panel_modified(self) -> bool:
+        return (
+            self.expectation_edit.document().isModified()
+            or self.contribution_edit.document().isModified()
+        )
+
+    def _save_before_leaving(self, project_id: str | None = None) -> bool:
+        """Text typed for the cell shown in the panel is saved (undoable, as with
+        Save cell) when another cell or project is chosen, rather than lost. If it
+        cannot be saved, that cell is selected again with the message and False is
+        returned."""
+        loaded = self._loaded_cell
+        project_id = project_id or self._loaded_project
+        if loaded is None or not project_id or not self._panel_modified():
+            return True
+        cell = self.model.cell(self.table.currentIndex())
+        if (
+            cell is not None
+            and (cell[0].id, cell[1].id) == loaded
+            and project_id == self.project_id
+        ):
+            return True
+        error = self._save_cell(project_id, *loaded)
+        if error is None:
+            return True
+        row, column = self.model.actor_row(loaded[0]), self.model.role_column(loaded[1])
+        if project_id == self.project_id and row >= 0 and column >= 0:
+            self.table.setCurrentIndex(self.model.index(row, column))
+        self.cell_form.show_error(error)
+        return False
 
     def _current_actor_id(self) -> str | None:
         index = self.table.currentIndex()
@@ -295,6 +343,7 @@ class RoleMatrixView(View):
         self.save_cell_action.setEnabled(enabled)
         if cell is None:
             self._loaded_cell = None
+            self._loaded_project = None
             self.cell_label.setText(_("Select a cell in the matrix."))
             self.expectation_edit.clear()
             self.contribution_edit.clear()
@@ -308,15 +357,15 @@ class RoleMatrixView(View):
             text = _("{actor} – {role} (not assigned; saving assigns the role)")
         elif assignment.lacks_contribution:
             text = _("{actor} – {role} (! expectation without agreed contribution)")
+            # Keep "(!" with the word after it when the label wraps.
+            text = text.replace("(! ", "(!\u00a0")
         else:
             text = _("{actor} – {role}")
         self.cell_label.setText(text.format(actor=actor.name, role=role_name))
-        modified = (
-            self.expectation_edit.document().isModified()
-            or self.contribution_edit.document().isModified()
-        )
+        modified = self._panel_modified()
         if force or key != self._loaded_cell or not modified:
             self._loaded_cell = key
+            self._loaded_project = self.project_id
             self.cell_form.clear_errors()
             self.expectation_edit.setPlainText(assignment.expectation if assignment else "")
             self.contribution_edit.setPlainText(assignment.contribution if assignment else "")
@@ -381,8 +430,19 @@ class RoleMatrixView(View):
         project_id = self.project_id
         if cell is None or not project_id:
             return
-        actor_id, role_id = cell[0].id, cell[1].id
-        old = self.model.assignment(index)
+        error = self._save_cell(project_id, cell[0].id, cell[1].id)
+        if error is not None:
+            self.cell_form.show_error(error)
+
+    def _save_cell(self, project_id: str, actor_id: str, role_id: str) -> ValidationError | None:
+        """Save the panel's texts for this cell and push the undo command; the
+        ValidationError if the service refuses them."""
+        matrix = self.model.matrix
+        old = (
+            matrix.assignment(actor_id, role_id)
+            if matrix is not None and matrix.project_id == project_id
+            else self.services.roles.matrix(project_id).assignment(actor_id, role_id)
+        )
         roles = self.services.roles
         try:
             new = roles.update_assignment(
@@ -393,8 +453,7 @@ class RoleMatrixView(View):
                 self.contribution_edit.toPlainText(),
             )
         except ValidationError as error:
-            self.cell_form.show_error(error)
-            return
+            return error
         self.cell_form.clear_errors()
         self.expectation_edit.document().setModified(False)
         self.contribution_edit.document().setModified(False)
@@ -416,6 +475,7 @@ class RoleMatrixView(View):
                 self._announce(project_id),
             )
         )
+        return None
 
     def add_actor(self) -> None:
         project_id = self.project_id

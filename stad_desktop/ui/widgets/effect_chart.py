@@ -28,6 +28,8 @@ DATE_FORMAT = "dd.MM.yyyy"
 MEASUREMENT_COLOUR = QColor("#1f5fa8")
 BASELINE_COLOUR = QColor("#6b6b6b")
 TARGET_COLOUR = QColor("#2e7d32")
+# Share of the value range added above the highest value or target.
+HEADROOM = 0.1
 
 
 @lru_cache(maxsize=8192)
@@ -58,6 +60,19 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     if len(ticks) < 2:
         ticks.append(ticks[-1] + step)
     return ticks
+
+
+def tick_digits(step: float) -> int:
+    """Decimals that show every tick of this step apart: 0 for 50, 1 for 0.5 and
+    2.5, 2 for 0.05 and 0.25 (at most 6)."""
+    if step <= 0 or not math.isfinite(step):
+        return 0
+    digits = max(0, -math.floor(math.log10(step)))
+    while digits < 6 and not math.isclose(
+        round(step * 10**digits), step * 10**digits, rel_tol=1e-9, abs_tol=1e-9
+    ):
+        digits += 1
+    return min(digits, 6)
 
 
 def _dashed(colour: QColor) -> QPen:
@@ -164,18 +179,21 @@ class EffectChart(QChartView):
         low, high = (min(values), max(values)) if values else (0.0, 1.0)
         if low > 0 and low < high * 0.5:
             low = 0.0  # counts read better from zero
-        self._set_value_axis(nice_ticks(low, high))
+        # Room above the highest line (often the target), so it does not run into
+        # the title or the frame.
+        high += (high - low) * HEADROOM or abs(high) * HEADROOM
+        self._set_value_axis(nice_ticks(low, high), high)
 
-    def _set_value_axis(self, ticks: list[float]) -> None:
+    def _set_value_axis(self, ticks: list[float], top: float | None = None) -> None:
+        """Labels at ``ticks``; the axis runs to ``top`` if that is above the last."""
         tr = current()
         for label in list(self.axis_y.categoriesLabels()):
             self.axis_y.remove(label)
-        step = ticks[1] - ticks[0]
-        digits = 0 if float(step).is_integer() else 2
+        digits = tick_digits(ticks[1] - ticks[0])
         self.axis_y.setStartValue(ticks[0])
         for value in ticks:
             self.axis_y.append(tr.format_number(value, digits), value)
-        self.axis_y.setRange(ticks[0], ticks[-1])
+        self.axis_y.setRange(ticks[0], max(ticks[-1], top if top is not None else ticks[-1]))
 
     def _set_visible(self, visible: bool) -> None:
         self.axis_x.setVisible(visible)

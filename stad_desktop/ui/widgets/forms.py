@@ -6,9 +6,15 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from stad_desktop.language import current
+from stad_desktop.services.errors import NotFoundError
+from stad_desktop.storage.errors import StorageError
 from stad_desktop.ui.settings import app_settings
 
 ERROR_STYLE = "color: #b00020;"
+# Known problems that are not about one field (a full disk, a locked file, a record
+# deleted meanwhile): a dialog shows their message in its message line and stays
+# open with what the user typed.
+KNOWN_PROBLEMS = (StorageError, NotFoundError)
 
 
 def buddy_label(text: str, widget: QWidget) -> QLabel:
@@ -72,6 +78,14 @@ class FieldErrors:
         message = getattr(error, "message", None)
         text = message.render(current()) if message is not None else str(error)
         return self.show(field, text)
+
+    def show_problem(self, error: object) -> QLabel | None:
+        """Show a known problem that is not about one field (a full disk, a locked
+        file, a record deleted meanwhile: StorageError, NotFoundError) in the
+        general message line; the inputs keep what the user typed."""
+        message = getattr(error, "message", None)
+        text = message.render(current()) if message is not None else str(error)
+        return self.show("", text)
 
     def message(self, field: str) -> str:
         entry = self._fields.get(field)

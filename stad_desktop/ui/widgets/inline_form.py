@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from stad_desktop.language import _
 from stad_desktop.services.errors import ValidationError
 from stad_desktop.ui.widgets.forms import (
+    KNOWN_PROBLEMS,
     FieldErrors,
     buddy_label,
     error_label,
@@ -77,8 +78,8 @@ class InlineForm(QWidget):
 class FormDialog(QDialog):
     """A dialog around an InlineForm. ``submit`` performs the action with the
     current values and returns a result; a ValidationError it raises is shown
-    beside its field and the dialog stays open. Its geometry is remembered
-    under ``key``."""
+    beside its field, a StorageError or NotFoundError in the message line at the
+    top, and the dialog stays open. Its geometry is remembered under ``key``."""
 
     def __init__(self, title: str, key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,6 +112,9 @@ class FormDialog(QDialog):
                 self.result_value = self.submit()
             except ValidationError as error:
                 self.form.show_error(error)
+                return
+            except KNOWN_PROBLEMS as problem:
+                self.form.errors.show_problem(problem)
                 return
         self.form.clear_errors()
         self.accept()

@@ -17,6 +17,12 @@ TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 # (actor id, role id, warning code); ids are None where the warning is not about one.
 Target = tuple[str | None, str | None, str]
 
+# Room above and below each item, so accents and carons ("Čáhppes Ŋuorra") are not cut.
+LIST_ITEM_PADDING = "QListWidget::item { padding: 3px 4px; }"
+# The same for a list whose items wrap: no room at the sides, which would make the
+# wrapped items wider than the list (and give it a horizontal scroll bar).
+WRAPPED_ITEM_PADDING = "QListWidget::item { padding-top: 3px; padding-bottom: 3px; }"
+
 
 def heading(text: str, buddy: QWidget) -> QLabel:
     """A bold label with a mnemonic that focuses ``buddy``."""
@@ -35,9 +41,11 @@ class MatrixOverview(QWidget):
         super().__init__(parent)
         self.sector_list = QListWidget(self)
         self.sector_list.setMaximumHeight(130)
+        self.sector_list.setStyleSheet(LIST_ITEM_PADDING)
         self.actor_count_label = QLabel(self)
         self.warnings_list = QListWidget(self)
         self.warnings_list.setWordWrap(True)
+        self.warnings_list.setStyleSheet(WRAPPED_ITEM_PADDING)
         self.warnings_list.itemActivated.connect(self._chosen)
         self.warnings_list.itemClicked.connect(self._chosen)
         layout = QVBoxLayout(self)

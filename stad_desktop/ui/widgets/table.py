@@ -1,12 +1,125 @@
 """A table view for read-model lists: whole-row selection, sorting in SQL through
-the header (the view re-queries; nothing is sorted in Python), Enter opens."""
+the header (the view re-queries; nothing is sorted in Python), Enter opens. And
+the column fitting it shares with the effect log's tables."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from collections.abc import Mapping
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from stad_desktop.ui.models.rows import RowTableModel
+
+# The column that stretches (the name, the text) never gets less than its minimum
+# (FIRST_COLUMN_MIN in the lists); the others are sized to their contents, at most
+# OTHER_COLUMN_MAX, and shrink (widest first, down to OTHER_COLUMN_MIN) when the
+# view is too narrow for them all.
+FIRST_COLUMN_MIN = 220
+OTHER_COLUMN_MAX = 320
+OTHER_COLUMN_MIN = 72
+# Room beside a column's widest text.
+COLUMN_PADDING = 16
+
+
+def shrink_to_fit(widths: list[int], budget: int, floor: int) -> list[int]:
+    """``widths`` capped at one common width so that they sum to at most
+    ``budget``: the widest give way first, none below ``floor`` (nor above its own
+    width). When even that is too wide, the sum is more than ``budget``."""
+    if sum(widths) <= budget:
+        return list(widths)
+    low, high = floor, max(widths)
+    while low < high:  # the largest cap that fits
+        cap = (low + high + 1) // 2
+        if sum(min(w, cap) for w in widths) <= budget:
+            low = cap
+        else:
+            high = cap - 1
+    return [min(w, low) for w in widths]
+
+
+class ColumnFitter(QObject):
+    """Keeps a table's columns within its width: column ``stretch`` takes what the
+    others leave, but at least ``stretch_min`` pixels; the others are sized to their
+    contents and, when the view is too narrow, the widest of them give way first.
+    Refitted when the view is resized, until the user resizes a column by hand.
+    If even the narrowest widths do not fit, the columns keep their content widths
+    and the table scrolls sideways."""
+
+    def __init__(self, table: QTableView, stretch: int, stretch_min: int) -> None:
+        super().__init__(table)
+        self.table = table
+        self.stretch = stretch
+        self.stretch_min = stretch_min
+        self._natural: dict[int, int] = {}  # column -> content width (not `stretch`)
+        self._fitting = False
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(self._section_resized)
+        table.installEventFilter(self)
+
+    def fit(self, minimums: Mapping[int, int] | None = None) -> None:
+        """Measure the contents (``minimums``: column -> pixels) and fit the view."""
+        table = self.table
+        header = table.horizontalHeader()
+        self._fitting = True
+        try:
+            table.resizeColumnsToContents()
+        finally:
+            self._fitting = False
+        minimums = minimums or {}
+        self._natural = {
+            column: min(
+                max(header.sectionSize(column) + COLUMN_PADDING, minimums.get(column, 0)),
+                OTHER_COLUMN_MAX,
+            )
+            for column in range(table.model().columnCount())
+            if column != self.stretch and not header.isSectionHidden(column)
+        }
+        self.refit()
+
+    def available_width(self) -> int:
+        """The viewport's width, less a vertical scroll bar that may yet appear."""
+        width = self.table.viewport().width()
+        bar = self.table.verticalScrollBar()
+        if not bar.isVisible():
+            width -= bar.sizeHint().width()
+        return width
+
+    def refit(self) -> None:
+        if not self._natural:
+            return
+        header = self.table.horizontalHeader()
+        budget = self.available_width() - self.stretch_min
+        natural = list(self._natural.values())
+        fitted = shrink_to_fit(natural, budget, OTHER_COLUMN_MIN)
+        too_narrow = sum(fitted) > budget
+        if too_narrow:  # the table scrolls anyway: no column cut for nothing
+            fitted = natural
+        self._fitting = True
+        try:
+            for column, width in zip(self._natural, fitted, strict=True):
+                header.resizeSection(column, width)
+            if too_narrow:  # the stretching column keeps its minimum
+                header.setSectionResizeMode(self.stretch, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(self.stretch, self.stretch_min)
+            else:
+                header.setSectionResizeMode(self.stretch, QHeaderView.ResizeMode.Stretch)
+        finally:
+            self._fitting = False
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        if not self._fitting and column in self._natural:
+            self._natural = {}  # the user sized a column: leave the widths alone
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.Resize and self._natural:
+            assert isinstance(event, QResizeEvent)
+            if event.oldSize().width() != event.size().width():
+                self.refit()
+        return False
 
 
 class RecordTable(QTableView):
@@ -33,12 +146,12 @@ class RecordTable(QTableView):
         header.setSortIndicatorShown(True)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the name takes the rest
-        header.setStretchLastSection(False)
         header.setHighlightSections(False)
         # Fit columns to the visible rows and 200 more, not to all 2,000 (each asked
         # of the model); the widths are capped anyway.
         header.setResizeContentsPrecision(200)
+        # The name (first column) takes the rest, but never less than 220 px.
+        self.fitter = ColumnFitter(self, 0, FIRST_COLUMN_MIN)
         self._sort = (0, Qt.SortOrder.AscendingOrder)
         header.sortIndicatorChanged.connect(self._on_sort_indicator)
         self.activated.connect(self._on_activated)
@@ -80,16 +193,12 @@ class RecordTable(QTableView):
         return True
 
     def fit_columns(self, widths: dict[int, int] | None = None) -> None:
-        """Size the columns to their contents once (on the first data)."""
+        """Size the columns to their contents once (on the first data), then keep
+        them fitted to the view (see :class:`ColumnFitter`); ``widths`` are minimums."""
         if self._sized or self.record_model.rowCount() == 0:
             return
         self._sized = True
-        self.resizeColumnsToContents()
-        for column, minimum in (widths or {}).items():
-            if self.columnWidth(column) < minimum:
-                self.setColumnWidth(column, minimum)
-        for column in range(1, self.record_model.columnCount()):
-            self.setColumnWidth(column, min(self.columnWidth(column) + 16, 320))
+        self.fitter.fit(widths)
 
     def _on_activated(self, index: QModelIndex) -> None:
         if index.isValid():
