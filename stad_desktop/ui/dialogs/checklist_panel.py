@@ -94,7 +94,7 @@ class ChecklistPanel(QScrollArea):
             row += 1
             if item.hint is not None:
                 hint = QLabel(
-                    _("Suggestion: {hint} ({status})").format(
+                    _("Suggested status: {status}. {hint}").format(
                         hint=item.hint.message.render(current()),
                         status=_(label(ChecklistStatus(item.hint.suggested_status))),
                     )
