@@ -72,6 +72,29 @@ def _refused_before_start(db_path: Path, lang: str | None, crash_dialog: bool) -
     return False
 
 
+def warn_backup_problem(window: object, services: Services, dialog: bool) -> str | None:
+    """Tell the user when the automatic start-up backup could not be made (a full
+    disk, a damaged file): in the status bar, on stderr and, unless dialogs are off,
+    in a message box. Returns the text shown, or None when all went well."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from stad_desktop.language import _
+    from stad_desktop.ui.main_window import MainWindow
+
+    problem = services.db.backup_error
+    if problem is None:
+        return None
+    assert isinstance(window, MainWindow)
+    text = _("The automatic backup at start-up could not be made. {reason}").format(
+        reason=problem.message.render()
+    )
+    window.show_message(text)
+    print(f"stad-desktop: {text}", file=sys.stderr)
+    if dialog:
+        QMessageBox.warning(window, "Stad Desktop", text)
+    return text
+
+
 class _FirstActors:
     """Stands in for ActorService at start-up: gives the first rows, nothing else."""
 
@@ -219,6 +242,7 @@ def run_gui(
             return
         opened.append(services)
         window.attach(services)
+        warn_backup_problem(window, services, crash_dialog)
         # What start-up made (modules, classes, services, views) lives as long as the
         # program: keep it out of the garbage collector's full passes, which would
         # otherwise pause the window for 30-70 ms now and then on a large database.

@@ -97,3 +97,17 @@ def test_exit_after_startup_on_data_reports_ready_time(demo_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     values = {k: int(v) for k, v in (line.split("=", 1) for line in result.stdout.split())}
     assert 0 < values["frame_ms"] <= values["startup_ms"] <= values["ready_ms"] < 60_000
+
+
+def test_a_failed_start_up_backup_is_told(make_window, demo_services, capsys) -> None:  # type: ignore[no-untyped-def]
+    from stad_desktop.storage.errors import StorageError, StorageProblem
+    from stad_desktop.ui.app import warn_backup_problem
+
+    window = make_window(demo_services)
+    assert warn_backup_problem(window, demo_services, dialog=False) is None
+    demo_services.db.backup_error = StorageError(StorageProblem.DISK_FULL, "x")
+    text = warn_backup_problem(window, demo_services, dialog=False)
+    assert text is not None
+    assert demo_services.db.backup_error.message.render() in text
+    assert window.statusBar().currentMessage() == text
+    assert text in capsys.readouterr().err
