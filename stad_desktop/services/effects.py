@@ -330,8 +330,22 @@ class EffectService:
     def _entry_views(
         session: Session, condition: object, limit: int | None = None
     ) -> tuple[EntryView, ...]:
+        # Plain columns, not entities: the effect log of a busy project has
+        # thousands of entries, and building ORM objects for them is the slow part.
         stmt = (
-            select(EffectEntry, Indicator.name)
+            select(
+                EffectEntry.id,
+                EffectEntry.project_id,
+                EffectEntry.indicator_id,
+                Indicator.name,
+                EffectEntry.entry_date,
+                EffectEntry.kind,
+                EffectEntry.value,
+                EffectEntry.text,
+                EffectEntry.beneficiary,
+                EffectEntry.source,
+                EffectEntry.recorded_by,
+            )
             .outerjoin(Indicator, Indicator.id == EffectEntry.indicator_id)
             .where(condition)  # type: ignore[arg-type]
             .order_by(EffectEntry.entry_date.desc(), EffectEntry.created_at.desc())
@@ -340,17 +354,17 @@ class EffectService:
             stmt = stmt.limit(limit)
         return tuple(
             EntryView(
-                id=e.id,
-                project_id=e.project_id,
-                indicator_id=e.indicator_id,
-                indicator_name=name or "",
-                entry_date=e.entry_date,
-                kind=e.kind,
-                value=e.value,
-                text=e.text,
-                beneficiary=e.beneficiary,
-                source=e.source,
-                recorded_by=e.recorded_by,
+                id=row[0],
+                project_id=row[1],
+                indicator_id=row[2],
+                indicator_name=row[3] or "",
+                entry_date=row[4],
+                kind=row[5],
+                value=row[6],
+                text=row[7],
+                beneficiary=row[8],
+                source=row[9],
+                recorded_by=row[10],
             )
-            for e, name in session.execute(stmt)
+            for row in session.execute(stmt)
         )
