@@ -262,12 +262,17 @@ _BUILTIN: dict[str, Callable[[argparse.Namespace, Translator], int]] = {
 }
 
 
-def _load_plugins() -> None:
-    """Import the modules that register their own subcommands (cheap: no heavy imports).
+# The subcommands registered from stad_desktop.commands (a test keeps this in step).
+PLUGIN_COMMANDS = frozenset({"selftest", "report"})
 
-    Always imported (Python imports a module once): one of them may already have
-    been imported on its own, so a non-empty registry does not mean all are in."""
-    from stad_desktop import commands  # noqa: F401
+
+def _load_plugins(argv: Sequence[str] = ("--help",)) -> None:
+    """Import the modules that register their own subcommands (cheap: no heavy imports),
+    when the command line may name one or asks for help; starting the window skips
+    them. Always imported then (Python imports a module once): one of them may already
+    have been imported on its own, so a non-empty registry does not mean all are in."""
+    if any(arg in PLUGIN_COMMANDS or arg in ("-h", "--help") for arg in argv):
+        from stad_desktop import commands  # noqa: F401
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -276,7 +281,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_language(tr.lang)
     translate_argparse(tr)
     try:
-        _load_plugins()
+        _load_plugins(argv)
         args = build_parser(tr).parse_args(argv)
         if args.lang:
             tr = set_language(args.lang)

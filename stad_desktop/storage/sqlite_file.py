@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from stad_desktop.storage.errors import StorageError, StorageProblem
+from stad_desktop.storage.precheck import SQLITE_HEADER
 from stad_desktop.storage.revisions import KNOWN_REVISIONS
-
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 @dataclass(frozen=True)

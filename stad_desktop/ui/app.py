@@ -46,17 +46,15 @@ def _display_available() -> bool:
 
 
 def _refused_before_start(db_path: Path, lang: str | None, crash_dialog: bool) -> bool:
-    """Check an explicitly given file read-only before any window opens.
+    """Look at an explicitly given file before any window opens (cheaply: the frame
+    must not wait). A file that is plainly not a database, or one in a missing folder,
+    is reported as one line on stderr (and in a message box when one can be seen) and
+    left untouched. Returns True when the file was refused. Damaged, too new or
+    foreign databases are found by the full check when the database is opened."""
+    from stad_desktop.storage.precheck import plainly_unusable
 
-    A file that is not a Stad database, is damaged, too new or in a missing folder is
-    reported as one line on stderr (and in a message box when one can be seen) and
-    left untouched. Returns True when the file was refused."""
-    from stad_desktop.storage.errors import StorageError
-    from stad_desktop.storage.sqlite_file import inspect_file
-
-    try:
-        inspect_file(db_path)
-    except StorageError as exc:
+    exc = plainly_unusable(db_path)
+    if exc is not None:
         from stad_desktop.ui.settings import saved_language
 
         tr = set_language(lang or saved_language() or current().lang)
@@ -168,9 +166,6 @@ def run_gui(
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Stad Desktop")
-    icon = _window_icon()
-    if isinstance(icon, QIcon):
-        app.setWindowIcon(icon)
     crash.install(crash_dialog)
 
     explicit = db_path is not None
@@ -196,6 +191,10 @@ def run_gui(
     app.processEvents()
     window.removeEventFilter(frame_watch)
     frame_ms = painted[0] if painted else ms()
+    # The icon (an SVG, which loads Qt's SVG plugin) once the frame is on screen.
+    icon = _window_icon()
+    if isinstance(icon, QIcon):
+        app.setWindowIcon(icon)
     outcome: dict[str, int] = {}
     timings: dict[str, int] = {}
     opened: list[Services] = []

@@ -103,3 +103,10 @@ def test_help_and_argument_errors_in_the_users_language(capsys) -> None:  # type
     err = capsys.readouterr().err
     assert "disse argumentene må være med: --db" in err
     assert "required" not in err
+
+
+def test_plugin_commands_are_known_without_loading_them() -> None:
+    from stad_desktop import cli
+
+    cli._load_plugins()
+    assert set(cli._HANDLERS) == cli.PLUGIN_COMMANDS
