@@ -246,6 +246,7 @@ def run_gui(
         # program: keep it out of the garbage collector's full passes, which would
         # otherwise pause the window for 30-70 ms now and then on a large database.
         gc.freeze()
+        gc.enable()  # switched off during start-up by cli.main
         note("ready_ms")
 
     QTimer.singleShot(0, open_database)

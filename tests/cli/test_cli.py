@@ -110,3 +110,12 @@ def test_plugin_commands_are_known_without_loading_them() -> None:
 
     cli._load_plugins()
     assert set(cli._HANDLERS) == cli.PLUGIN_COMMANDS
+
+
+def test_the_collector_is_on_again_after_a_command(tmp_path: Path) -> None:
+    import gc
+
+    assert main(["demo", "--db", str(tmp_path / "x.sqlite3")]) == 0
+    assert gc.isenabled()
+    assert main(["demo"]) == 2
+    assert gc.isenabled()
