@@ -113,13 +113,8 @@ class Database:
             return
         session = self._writers()
         try:
-            with session.begin():
+            with self._known_errors(), session.begin():
                 yield session
-        except (DBAPIError, sqlite3.DatabaseError) as exc:
-            known = translate_db_error(exc, self.path or self.engine.url)
-            if known is not None:
-                raise known from exc
-            raise
         finally:
             session.close()
 
@@ -131,14 +126,22 @@ class Database:
             return
         session = self._sessions()
         try:
-            yield session
+            with self._known_errors():
+                yield session
+        finally:
+            session.close()
+
+    @contextmanager
+    def _known_errors(self) -> Iterator[None]:
+        """Turn a driver error with a known cause (locked, full disk, read-only,
+        damaged) into a StorageError; anything else is a bug and passes through."""
+        try:
+            yield
         except (DBAPIError, sqlite3.DatabaseError) as exc:
             known = translate_db_error(exc, self.path or self.engine.url)
             if known is not None:
                 raise known from exc
             raise
-        finally:
-            session.close()
 
     def revision(self) -> str | None:
         from sqlalchemy import text

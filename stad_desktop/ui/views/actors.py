@@ -63,19 +63,6 @@ class ActorsView(ListView):
     def set_archived(self, item_id: str, archived: bool) -> object:
         return self.services.actors.set_archived(item_id, archived)
 
-    # --- dialogs ---------------------------------------------------------------------
-    def _show_dialog(self, dialog: ActorDialog) -> None:
-        if self.dialog is not None:
-            self.dialog.close()
-        self.dialog = dialog
-        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
-        dialog.open()
-
-    def _dialog_closed(self, dialog: ActorDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-        dialog.deleteLater()
-
     def new_item(self) -> None:
         actors = self.services.actors
 
@@ -91,7 +78,7 @@ class ActorsView(ListView):
 
         from stad_desktop.ui.dialogs.actor_dialog import ActorDialog
 
-        self._show_dialog(ActorDialog(save, None, self))
+        self.show_dialog(ActorDialog(save, None, self))
 
     def open_item(self, item_id: str) -> None:
         from stad_desktop.services import ActorInput
@@ -112,4 +99,4 @@ class ActorsView(ListView):
 
         from stad_desktop.ui.dialogs.actor_dialog import ActorDialog
 
-        self._show_dialog(ActorDialog(save, before, self))
+        self.show_dialog(ActorDialog(save, before, self))

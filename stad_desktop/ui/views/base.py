@@ -8,11 +8,12 @@ project at a time also implement :class:`ProjectAware` (``show_project``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent, QUndoStack
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from stad_desktop.ui.bus import DataBus
 
@@ -61,7 +62,28 @@ class View(QWidget):
         self.bus = bus
         self.undo_stack = undo_stack
         self._stale = True
+        # The view's open dialog, if any (window-modal, one at a time).
+        self.dialog: QDialog | None = None
         bus.data_changed.connect(self._on_data_changed)
+
+    # --- dialogs ---------------------------------------------------------------------
+    def show_dialog(self, dialog: QDialog, on_accept: Callable[[], object] | None = None) -> None:
+        """Open ``dialog`` window-modal without blocking (the event loop, and tests,
+        keep running); ``on_accept`` runs when it is accepted. A dialog still open in
+        this view is closed first."""
+        if self.dialog is not None:
+            self.dialog.close()
+        self.dialog = dialog
+
+        def finished(result: int) -> None:
+            if self.dialog is dialog:
+                self.dialog = None
+            if on_accept is not None and result == QDialog.DialogCode.Accepted:
+                on_accept()
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        dialog.open()
 
     # --- refreshing ------------------------------------------------------------------
     def refresh(self) -> None:

@@ -9,7 +9,6 @@ from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QSplitter,
@@ -73,7 +72,6 @@ class EffectLogView(View):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(services, bus, undo_stack, parent)
-        self.dialog: QDialog | None = None
         self.selector = ProjectSelector(services, self)
         self.selector.project_changed.connect(self._project_changed)
 
@@ -319,22 +317,6 @@ class EffectLogView(View):
         self.delete_entry_action.setEnabled(has_entry)
         self.commands_changed.emit()
 
-    # --- dialogs (window-modal, not blocking: tests and the event loop keep running) ---
-    def _show_dialog(self, dialog: QDialog, on_accept: Callable[[], object]) -> None:
-        if self.dialog is not None:
-            self.dialog.close()
-        self.dialog = dialog
-
-        def finished(result: int) -> None:
-            if self.dialog is dialog:
-                self.dialog = None
-            if result == QDialog.DialogCode.Accepted:
-                on_accept()
-            dialog.deleteLater()
-
-        dialog.finished.connect(finished)
-        dialog.open()
-
     # --- actions --------------------------------------------------------------------
     def _announce(self, project_id: str) -> Callable[[], None]:
         return lambda: self.bus.changed(EFFECTS, project_id)
@@ -344,7 +326,7 @@ class EffectLogView(View):
         if not project_id:
             return
         dialog = IndicatorDialog(self.services, project_id, None, self)
-        self._show_dialog(dialog, lambda: self._indicator_added(project_id, dialog.result_value))
+        self.show_dialog(dialog, lambda: self._indicator_added(project_id, dialog.result_value))
 
     def _indicator_added(self, project_id: str, view: IndicatorView) -> None:
         effects = self.services.effects
@@ -364,7 +346,7 @@ class EffectLogView(View):
         if old is None or not project_id:
             return
         dialog = IndicatorDialog(self.services, project_id, old, self)
-        self._show_dialog(
+        self.show_dialog(
             dialog, lambda: self._indicator_edited(project_id, old, dialog.result_value)
         )
 
@@ -412,7 +394,7 @@ class EffectLogView(View):
             indicator.id if indicator else None,
             self,
         )
-        self._show_dialog(dialog, lambda: self._entry_added(project_id, dialog.result_value))
+        self.show_dialog(dialog, lambda: self._entry_added(project_id, dialog.result_value))
 
     def _entry_added(self, project_id: str, view: EntryView) -> None:
         effects = self.services.effects
@@ -432,7 +414,7 @@ class EffectLogView(View):
         if old is None or not project_id:
             return
         dialog = EntryDialog(self.services, project_id, self.indicators(), old, None, self)
-        self._show_dialog(dialog, lambda: self._entry_edited(project_id, old, dialog.result_value))
+        self.show_dialog(dialog, lambda: self._entry_edited(project_id, old, dialog.result_value))
 
     def _entry_edited(self, project_id: str, old: EntryView, new: EntryView) -> None:
         effects = self.services.effects

@@ -84,19 +84,6 @@ class ProjectsView(ListView):
         if current is not None:
             self.open_project.emit(key, current)
 
-    # --- dialogs ---------------------------------------------------------------------
-    def _show_dialog(self, dialog: ProjectDialog) -> None:
-        if self.dialog is not None:
-            self.dialog.close()
-        self.dialog = dialog
-        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
-        dialog.open()
-
-    def _dialog_closed(self, dialog: ProjectDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-        dialog.deleteLater()
-
     def new_item(self) -> None:
         projects = self.services.projects
 
@@ -111,7 +98,7 @@ class ProjectsView(ListView):
             self.message.emit(_("Saved {name}").format(name=detail.name))
 
         owners = self.services.actors.refs()
-        self._show_dialog(ProjectDialog(save, owners, None, None, self))
+        self.show_dialog(ProjectDialog(save, owners, None, None, self))
 
     def open_item(self, item_id: str, tab: int = 0) -> None:
         from stad_desktop.services import ProjectInput
@@ -138,4 +125,4 @@ class ProjectsView(ListView):
         owners = self.services.actors.refs()
         dialog = ProjectDialog(save, owners, before, items, self)
         dialog.tabs.setCurrentIndex(tab)
-        self._show_dialog(dialog)
+        self.show_dialog(dialog)

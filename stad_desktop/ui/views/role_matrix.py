@@ -10,7 +10,6 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QSi
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -59,7 +58,6 @@ class RoleMatrixView(View):
         # The cell (actor id, role id) and project whose texts the side panel shows.
         self._loaded_cell: tuple[str, str] | None = None
         self._loaded_project: str | None = None
-        self.dialog: QDialog | None = None
 
         page = QWidget(self)
         self.selector = ProjectSelector(services, page)
@@ -489,7 +487,7 @@ class RoleMatrixView(View):
             if actor_id:
                 self.add_actor_id(actor_id)
 
-        self._show_dialog(dialog, accepted)
+        self.show_dialog(dialog, accepted)
 
     def add_actor_id(self, actor_id: str) -> None:
         project_id = self.project_id
@@ -546,23 +544,7 @@ class RoleMatrixView(View):
             if column >= 0 and self.model.rowCount():
                 self.table.setCurrentIndex(self.model.index(0, column))
 
-        self._show_dialog(dialog, accepted)
-
-    # --- dialogs (window-modal, not blocking: tests and the event loop keep running) ---
-    def _show_dialog(self, dialog: QDialog, on_accept: Callable[[], object]) -> None:
-        if self.dialog is not None:
-            self.dialog.close()
-        self.dialog = dialog
-
-        def finished(result: int) -> None:
-            if self.dialog is dialog:
-                self.dialog = None
-            if result == QDialog.DialogCode.Accepted:
-                on_accept()
-            dialog.deleteLater()
-
-        dialog.finished.connect(finished)
-        dialog.open()
+        self.show_dialog(dialog, accepted)
 
     # --- warnings -------------------------------------------------------------------
     def go_to_target(self, target: Target) -> None:
