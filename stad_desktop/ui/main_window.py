@@ -227,6 +227,8 @@ class MainWindow(QMainWindow):
         save_language(lang)
         if lang == current().lang:
             return
+        if not self.commit_pending():
+            return  # the view shows why its typed text could not be saved
         set_language(lang)
         install_qt_translators(lang)
         self.retranslate()
@@ -443,7 +445,14 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     # --- closing -----------------------------------------------------------------------
+    def commit_pending(self) -> bool:
+        """Save every view's typed-but-unsaved input; False if one could not be."""
+        return all([view.commit_pending() for view in self.views.values()])
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.commit_pending():
+            event.ignore()  # keep the window open: the view shows what is wrong
+            return
         for view in self.views.values():
             dialog = getattr(view, "dialog", None)
             if dialog is not None:

@@ -361,3 +361,27 @@ def test_text_that_cannot_be_saved_keeps_its_cell(  # type: ignore[no-untyped-de
     assert view.expectation_edit.toPlainText() == "Opne bygdehuset"
     assert view.cell_form.error_text("expectation")
     assert services.roles.matrix(pid).assignment(actor, role) is None
+
+
+@pytest.mark.parametrize("leave", ["switch_language", "close_window"])
+def test_typed_cell_text_is_saved_when_the_window_is_rebuilt_or_closed(  # type: ignore[no-untyped-def]
+    qtbot, make_window, demo_services, leave
+) -> None:
+    services: Services = demo_services
+    window = make_window(services)
+    pid = project_id(services)
+    window.open_project("role_matrix", pid)
+    view = window.views["role_matrix"]
+    assert isinstance(view, RoleMatrixView)
+    actor, role = actor_id(services, "Selje grendalag"), role_id(services, IMPLEMENTER)
+    view.table.setCurrentIndex(cell(view, actor, role))
+    qtbot.keyClicks(view.contribution_edit, "Tre dugnader")
+    if leave == "switch_language":
+        window.change_language("nb")
+    else:
+        window.close()
+    assignment = services.roles.matrix(pid).assignment(actor, role)
+    assert assignment is not None and assignment.contribution == "Tre dugnader"
+    window.undo_stack.undo()
+    assignment = services.roles.matrix(pid).assignment(actor, role)
+    assert assignment is not None and assignment.contribution == ""

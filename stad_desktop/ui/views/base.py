@@ -66,6 +66,12 @@ class View(QWidget):
         self.dialog: QDialog | None = None
         bus.data_changed.connect(self._on_data_changed)
 
+    def commit_pending(self) -> bool:
+        """Save what the user has typed but not yet saved (before the window closes
+        or is rebuilt in another language). False when it cannot be saved; the view
+        then shows why. Override where a view holds unsaved input."""
+        return True
+
     # --- dialogs ---------------------------------------------------------------------
     def show_dialog(self, dialog: QDialog, on_accept: Callable[[], object] | None = None) -> None:
         """Open ``dialog`` window-modal without blocking (the event loop, and tests,

@@ -303,6 +303,16 @@ class RoleMatrixView(View):
             or self.contribution_edit.document().isModified()
         )
 
+    def commit_pending(self) -> bool:
+        """Save the panel's typed text for its cell (undoable), as Save cell would."""
+        loaded, project_id = self._loaded_cell, self._loaded_project
+        if loaded is None or not project_id or not self._panel_modified():
+            return True
+        error = self._save_cell(project_id, *loaded)
+        if error is not None:
+            self.cell_form.show_error(error)
+        return error is None
+
     def _save_before_leaving(self, project_id: str | None = None) -> bool:
         """Text typed for the cell shown in the panel is saved (undoable, as with
         Save cell) when another cell or project is chosen, rather than lost. If it
