@@ -77,16 +77,17 @@ def project_checklist(shot: Shot) -> QWidget:
 
 
 def project_details(shot: Shot) -> QWidget:
-    from stad_desktop.ui.dialogs.project_dialog import DETAILS_TAB
+    from stad_desktop.ui.dialogs.project_dialog import DETAILS_TAB, ProjectDialog
 
-    dialog = shot.window.views["projects"].dialog  # type: ignore[attr-defined]
+    dialog = shot.window.views["projects"].dialog
+    assert isinstance(dialog, ProjectDialog)
     dialog.tabs.setCurrentIndex(DETAILS_TAB)
     shot.settle()
-    return dialog  # type: ignore[no-any-return]
+    return dialog
 
 
 def actor_dialog(shot: Shot) -> QWidget:
-    project_dialog = shot.window.views["projects"].dialog  # type: ignore[attr-defined]
+    project_dialog = shot.window.views["projects"].dialog
     if project_dialog is not None:
         project_dialog.reject()
     shot.view("actors")
@@ -94,7 +95,8 @@ def actor_dialog(shot: Shot) -> QWidget:
     view.table.selectRow(5)  # type: ignore[attr-defined]
     view.edit_item()
     shot.settle()
-    return view.dialog  # type: ignore[attr-defined, no-any-return]
+    assert view.dialog is not None
+    return view.dialog
 
 
 def _project_id(shot: Shot, name: str) -> str:

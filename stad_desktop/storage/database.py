@@ -94,10 +94,14 @@ class Database:
     def batch(self) -> Iterator[Session]:
         """Group many service calls into one transaction (example data, bulk loads):
         all are committed together or none is. Inside, each service call runs in a
-        savepoint of the batch."""
+        savepoint of the batch; a batch inside a batch is a savepoint too."""
+        if self._batch is not None:
+            with self._known_errors(), self._batch.begin_nested():
+                yield self._batch
+            return
         session = self._writers()
         try:
-            with session.begin():
+            with self._known_errors(), session.begin():
                 self._batch = session
                 yield session
         finally:
@@ -108,7 +112,7 @@ class Database:
     def transaction(self) -> Iterator[Session]:
         """One unit of work: committed whole on success, rolled back whole on error."""
         if self._batch is not None:
-            with self._batch.begin_nested():
+            with self._known_errors(), self._batch.begin_nested():
                 yield self._batch
             return
         session = self._writers()

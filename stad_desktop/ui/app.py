@@ -223,30 +223,44 @@ def run_gui(
     app.processEvents()
 
     def open_database() -> None:
+        if not window.isVisible():  # closed before the event loop ran: just stop
+            gc.enable()
+            app.exit(outcome.get("status", 0))
+            return
+        try:
+            attach_database()
+        finally:
+            gc.enable()  # switched off during start-up by cli.main; on whatever happened
+
+    def attach_database() -> None:
         from stad_desktop.services import Services
         from stad_desktop.storage import StorageError, open_database
 
-        if not explicit:
-            path.parent.mkdir(parents=True, exist_ok=True)
         try:
+            if not explicit:
+                path.parent.mkdir(parents=True, exist_ok=True)
             services = Services(open_database(path))
-        except StorageError as exc:
-            message = tr.render(exc.message)
+        except (StorageError, OSError) as exc:
+            if isinstance(exc, StorageError):
+                message = tr.render(exc.message)
+            else:
+                message = tr._("The database {path} could not be used: {detail}").format(
+                    path=path, detail=exc
+                )
             print(f"stad-desktop: {message}", file=sys.stderr)
             outcome["status"] = 2
-            if crash_dialog:
+            if crash_dialog and _display_available():
                 QMessageBox.critical(window, "Stad Desktop", message)
             window.close()
             app.exit(2)
             return
         opened.append(services)
         window.attach(services)
-        warn_backup_problem(window, services, crash_dialog)
+        warn_backup_problem(window, services, crash_dialog and _display_available())
         # What start-up made (modules, classes, services, views) lives as long as the
         # program: keep it out of the garbage collector's full passes, which would
         # otherwise pause the window for 30-70 ms now and then on a large database.
         gc.freeze()
-        gc.enable()  # switched off during start-up by cli.main
         note("ready_ms")
 
     QTimer.singleShot(0, open_database)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QListWidget,
     QMainWindow,
@@ -33,6 +34,34 @@ if TYPE_CHECKING:
 STATUS_TIMEOUT_MS = 6000
 
 
+class _InputGuard(QObject):
+    """Drops mouse and keyboard input aimed at a view shown before the database layer
+    is attached (see MainWindow.show_startup_view): it has nothing to act on yet."""
+
+    BLOCKED = frozenset(
+        {
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.MouseButtonRelease,
+            QEvent.Type.MouseButtonDblClick,
+            QEvent.Type.KeyPress,
+            QEvent.Type.KeyRelease,
+            QEvent.Type.Shortcut,
+            QEvent.Type.ShortcutOverride,
+            QEvent.Type.Wheel,
+            QEvent.Type.ContextMenu,
+        }
+    )
+
+    def __init__(self, view: QWidget) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self.BLOCKED and isinstance(watched, QWidget):
+            return watched is self.view or self.view.isAncestorOf(watched)
+        return False
+
+
 class MainWindow(QMainWindow):
     # Emitted once, after the first view has painted with data.
     first_view_painted = Signal()
@@ -50,6 +79,7 @@ class MainWindow(QMainWindow):
         # A view shown at start-up over a stand-in, before the database layer has
         # loaded (see show_startup_view); attach() takes it over.
         self._startup_views: dict[str, View] = {}
+        self._input_guard: _InputGuard | None = None
         self.welcome: WelcomePage | None = None
         self.current_project_id: str | None = None
 
@@ -147,6 +177,8 @@ class MainWindow(QMainWindow):
             self.view_menu.addAction(action)
 
         self.language_menu = self.settings_menu.addMenu(_("&Language"))
+        # Switching rebuilds the views, which exist once the database is attached.
+        self.language_menu.setEnabled(self.services is not None)
         self.language_actions = QActionGroup(self)
         for lang in LANGUAGES:
             # Each language in its own name, so a user can always find their way back.
@@ -177,6 +209,10 @@ class MainWindow(QMainWindow):
         spec = next(spec for spec in self.specs if spec.key == key)
         view = spec.factory(stand_in, self.bus, self.undo_stack)  # type: ignore[arg-type]
         self._startup_views[key] = view
+        self._input_guard = _InputGuard(view)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._input_guard)
         self.stack.addWidget(view)
         self.stack.setCurrentWidget(view)
         self.sidebar.setCurrentRow(self.specs.index(spec))
@@ -188,6 +224,7 @@ class MainWindow(QMainWindow):
         early = bool(self._startup_views)
         self._build_views(services)
         self.sidebar.setEnabled(True)
+        self.language_menu.setEnabled(True)
         self.bus.data_changed.connect(self._on_data_changed)
         if services.is_empty():
             self.show_welcome()
@@ -199,6 +236,10 @@ class MainWindow(QMainWindow):
             self._watch_first_paint(current)
 
     def _build_views(self, services: Services) -> None:
+        guard, self._input_guard = self._input_guard, None
+        app = QApplication.instance()
+        if guard is not None and app is not None:
+            app.removeEventFilter(guard)
         for spec in self.specs:
             view = self._startup_views.pop(spec.key, None)
             if view is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
@@ -94,3 +95,32 @@ def test_upgrade_backs_up_first_and_keeps_data(tmp_path: Path) -> None:
     )
     assert conn.execute("SELECT name FROM actors").fetchall() == [("Lote bygdelag",)]
     conn.close()
+
+
+def test_batch_errors_are_known_and_batches_nest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from stad_desktop.storage import StorageError, StorageProblem, database
+
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 200)
+    path = tmp_path / "b.sqlite3"
+    db = open_database(path)
+    services = Services(db)
+    with db.batch():
+        services.actors.create(ActorInput(name="Ytre"))
+        with db.batch():
+            services.actors.create(ActorInput(name="Indre"))
+    assert {a.name for a in services.actors.list()} == {"Ytre", "Indre"}
+    # Another program holds the write lock: saving a project with its checklist
+    # (a batch) reports "locked", and nothing is written.
+    blocker = sqlite3.connect(path, timeout=0)
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(StorageError) as info:
+            services.projects.save(None, ProjectInput(name="Låst"), {1: ("done", "")})
+        assert info.value.problem is StorageProblem.LOCKED
+    finally:
+        blocker.rollback()
+        blocker.close()
+    assert services.projects.list() == ()
+    db.close()

@@ -111,3 +111,20 @@ def test_a_failed_start_up_backup_is_told(make_window, demo_services, capsys) ->
     assert demo_services.db.backup_error.message.render() in text
     assert window.statusBar().currentMessage() == text
     assert text in capsys.readouterr().err
+
+
+def test_a_too_new_database_without_a_display_exits_instead_of_waiting(tmp_path: Path) -> None:
+    """Offscreen there is nobody to click a message box away: report and exit."""
+    import sqlite3
+
+    from stad_desktop.storage import open_database
+
+    db = tmp_path / "new.sqlite3"
+    open_database(db).close()
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.commit()
+    conn.close()
+    result = run("--db", str(db), "--exit-after-startup", timeout=60)
+    assert result.returncode == 2
+    assert "9999" in result.stderr

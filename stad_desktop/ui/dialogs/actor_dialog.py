@@ -222,7 +222,7 @@ class ActorDialog(QDialog):
         self.village.setText(actor.village)
         self.wishes.setPlainText(actor.wishes_to_contribute)
         if actor.hours_per_month is not None:
-            self.hours.setText(current().format_number(actor.hours_per_month, 1))
+            self.hours.setText(current().format_number(actor.hours_per_month, 2))
         self.notes.setPlainText(actor.notes)
         for contact in actor.contacts:
             row = self.add_contact()

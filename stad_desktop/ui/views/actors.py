@@ -89,9 +89,12 @@ class ActorsView(ListView):
 
         def save(data: ActorInput) -> None:
             detail = actors.update(item_id, data)
+            # Redo stores what was saved (numbers, not the typed text, which would be
+            # read again in whatever language is in use by then).
+            saved = ActorInput.from_detail(detail)
             self.push(
                 _("Edit {name}").format(name=detail.name),
-                lambda: actors.update(item_id, data),
+                lambda: actors.update(item_id, saved),
                 lambda: actors.update(item_id, old),
                 item_id,
             )
