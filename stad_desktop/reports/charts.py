@@ -10,6 +10,7 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarC
 from reportlab.graphics.charts.lineplots import LinePlot
 from reportlab.graphics.shapes import Drawing, Line, String
 from reportlab.graphics.widgets.markers import makeMarker
+from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from stad_desktop.language import Translator
@@ -166,25 +167,27 @@ def indicator_chart(
     return drawing
 
 
-def vertical_bars(
-    labels: Sequence[str], values: Sequence[int], width: float, height: float
-) -> Drawing:
-    """Counts per category as upright bars, the count above each bar."""
-    drawing = _drawing(width, height)
-    chart = VerticalBarChart()
-    chart.x, chart.y = 26, 34
-    chart.width, chart.height = width - 34, height - 46
+def _style_bars(
+    chart: VerticalBarChart | HorizontalBarChart,
+    labels: Sequence[str],
+    values: Sequence[int],
+    *,
+    headroom: float,
+    label_anchor: str,
+    colour: Color,
+) -> None:
+    """The look both bar charts share: axes, grid, whole-number steps, bar labels."""
     chart.data = [list(values)]
     chart.categoryAxis.categoryNames = list(labels)
     chart.categoryAxis.labels.fontName = FONT
     chart.categoryAxis.labels.fontSize = 7
     chart.categoryAxis.labels.fillColor = INK
-    chart.categoryAxis.labels.boxAnchor = "n"
+    chart.categoryAxis.labels.boxAnchor = label_anchor
     chart.categoryAxis.strokeColor = RULE
     top = max([*values, 1])
     step = max(1, int(nice_step(top, 4)))
     chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = math.ceil(top * 1.15 / step) * step
+    chart.valueAxis.valueMax = math.ceil(top * headroom / step) * step
     chart.valueAxis.valueStep = step
     chart.valueAxis.labels.fontName = FONT
     chart.valueAxis.labels.fontSize = 7
@@ -193,13 +196,24 @@ def vertical_bars(
     chart.valueAxis.visibleGrid = True
     chart.valueAxis.gridStrokeColor = GRID
     chart.valueAxis.gridStrokeWidth = 0.3
-    chart.bars[0].fillColor = ACCENT
+    chart.bars[0].fillColor = colour
     chart.bars[0].strokeColor = None
-    chart.barWidth = 6
-    chart.groupSpacing = 10
     chart.barLabelFormat = "%d"
     chart.barLabels.fontName = FONT
     chart.barLabels.fontSize = 7
+
+
+def vertical_bars(
+    labels: Sequence[str], values: Sequence[int], width: float, height: float
+) -> Drawing:
+    """Counts per category as upright bars, the count above each bar."""
+    drawing = _drawing(width, height)
+    chart = VerticalBarChart()
+    chart.x, chart.y = 26, 34
+    chart.width, chart.height = width - 34, height - 46
+    _style_bars(chart, labels, values, headroom=1.15, label_anchor="n", colour=ACCENT)
+    chart.barWidth = 6
+    chart.groupSpacing = 10
     chart.barLabels.nudge = 6
     drawing.add(chart)
     return drawing
@@ -215,30 +229,14 @@ def horizontal_bars(
     chart.x, chart.y = label_width, 16
     chart.width, chart.height = width - label_width - 20, height - 22
     # Draw the first category at the top.
-    chart.data = [list(reversed(values))]
-    chart.categoryAxis.categoryNames = list(reversed(labels))
-    chart.categoryAxis.labels.fontName = FONT
-    chart.categoryAxis.labels.fontSize = 7
-    chart.categoryAxis.labels.fillColor = INK
-    chart.categoryAxis.labels.boxAnchor = "e"
-    chart.categoryAxis.strokeColor = RULE
-    top = max([*values, 1])
-    step = max(1, int(nice_step(top, 4)))
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = math.ceil(top * 1.12 / step) * step
-    chart.valueAxis.valueStep = step
-    chart.valueAxis.labels.fontName = FONT
-    chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.labels.fillColor = MUTED
-    chart.valueAxis.strokeColor = RULE
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = GRID
-    chart.valueAxis.gridStrokeWidth = 0.3
-    chart.bars[0].fillColor = SERIES
-    chart.bars[0].strokeColor = None
-    chart.barLabelFormat = "%d"
-    chart.barLabels.fontName = FONT
-    chart.barLabels.fontSize = 7
+    _style_bars(
+        chart,
+        list(reversed(labels)),
+        list(reversed(values)),
+        headroom=1.12,
+        label_anchor="e",
+        colour=SERIES,
+    )
     chart.barLabels.boxAnchor = "w"
     chart.barLabels.nudge = 4
     drawing.add(chart)
