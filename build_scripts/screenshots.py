@@ -145,6 +145,22 @@ def effect_log(shot: Shot) -> QWidget:
     return shot.window
 
 
+def meetings(shot: Shot) -> QWidget:
+    from stad_desktop.ui.views.meetings import MeetingsView
+
+    shot.window.resize(*WINDOW_SIZE)
+    window = shot.view("meetings")
+    view = shot.window.views["meetings"]
+    assert isinstance(view, MeetingsView)
+    # The meeting with the most input collected on the road.
+    busiest = max(view.meetings(), key=lambda m: m.input_count)
+    view.select_meeting(busiest.id)
+    view.inputs_table.selectRow(0)
+    view.meetings_table.setFocus()
+    shot.settle()
+    return window
+
+
 # (file name, what to grab) in order; later entries may rely on earlier ones.
 SHOTS: list[tuple[str, Callable[[Shot], QWidget]]] = [
     ("actors.png", actors),
@@ -155,6 +171,7 @@ SHOTS: list[tuple[str, Callable[[Shot], QWidget]]] = [
     ("role-matrix.png", role_matrix),
     ("portfolio.png", portfolio),
     ("effect-log.png", effect_log),
+    ("meetings.png", meetings),
 ]
 
 

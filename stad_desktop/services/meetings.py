@@ -35,6 +35,18 @@ class MeetingInput:
     minutes: str = ""
     participant_ids: Sequence[str] = field(default_factory=tuple)
 
+    @classmethod
+    def from_view(cls, meeting: MeetingView) -> MeetingInput:
+        return cls(
+            meeting.title,
+            meeting.meeting_date,
+            meeting.kind,
+            meeting.place,
+            meeting.project_id,
+            meeting.minutes,
+            tuple(p.id for p in meeting.participants),
+        )
+
 
 @dataclass(frozen=True)
 class InputData:
@@ -45,6 +57,18 @@ class InputData:
     project_id: str | None = None
     status: str = InputStatus.NEW
     answer: str = ""
+
+    @classmethod
+    def from_view(cls, item: InputItemView) -> InputData:
+        return cls(
+            item.text,
+            item.from_actor_id,
+            item.from_name,
+            item.topic,
+            item.project_id,
+            item.status,
+            item.answer,
+        )
 
 
 def _input_view(item: InputItem) -> InputItemView:
@@ -65,9 +89,11 @@ class MeetingService:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def create(self, data: MeetingInput) -> MeetingView:
+    def create(self, data: MeetingInput, meeting_id: str | None = None) -> MeetingView:
         with self._db.transaction() as session:
             meeting = Meeting()
+            if meeting_id is not None:
+                meeting.id = meeting_id
             self._apply(session, meeting, data)
             session.add(meeting)
             session.flush()
@@ -79,6 +105,42 @@ class MeetingService:
             meeting = self._get(session, meeting_id)
             self._apply(session, meeting, data)
             self._set_participants(session, meeting.id, data.participant_ids)
+            return self._views(session, [meeting.id])[0]
+
+    def delete(self, meeting_id: str) -> tuple[MeetingView, tuple[InputItemView, ...]]:
+        """Delete a meeting with its participants and input; returns them for undo."""
+        with self._db.transaction() as session:
+            meeting = self._get(session, meeting_id)
+            view = self._views(session, [meeting_id])[0]
+            items = tuple(
+                _input_view(item)
+                for item in session.scalars(
+                    select(InputItem)
+                    .where(InputItem.meeting_id == meeting_id)
+                    .order_by(InputItem.created_at)
+                )
+            )
+            session.execute(delete(InputItem).where(InputItem.meeting_id == meeting_id))
+            session.execute(
+                delete(MeetingParticipant).where(MeetingParticipant.meeting_id == meeting_id)
+            )
+            session.delete(meeting)
+            return view, items
+
+    def restore(self, view: MeetingView, items: Sequence[InputItemView] = ()) -> MeetingView:
+        """Put back a meeting returned by :meth:`delete`, with its input."""
+        with self._db.transaction() as session:
+            meeting = Meeting(id=view.id)
+            data = MeetingInput.from_view(view)
+            self._apply(session, meeting, data)
+            session.add(meeting)
+            session.flush()
+            self._set_participants(session, meeting.id, data.participant_ids)
+            for item in items:
+                row = InputItem(id=item.id, meeting_id=meeting.id)
+                self._apply_input(session, row, InputData.from_view(item))
+                session.add(row)
+                session.flush()  # keeps their order (created_at)
             return self._views(session, [meeting.id])[0]
 
     def get(self, meeting_id: str) -> MeetingView:
@@ -94,10 +156,14 @@ class MeetingService:
             return self._views(session, list(session.scalars(stmt)))
 
     # --- input --------------------------------------------------------------------
-    def add_input(self, meeting_id: str, data: InputData) -> InputItemView:
+    def add_input(
+        self, meeting_id: str, data: InputData, input_id: str | None = None
+    ) -> InputItemView:
         with self._db.transaction() as session:
             self._get(session, meeting_id)
             item = InputItem(meeting_id=meeting_id)
+            if input_id is not None:
+                item.id = input_id
             self._apply_input(session, item, data)
             session.add(item)
             session.flush()
@@ -111,6 +177,19 @@ class MeetingService:
             self._apply_input(session, item, data)
             session.flush()
             return _input_view(item)
+
+    def delete_input(self, input_id: str) -> InputItemView:
+        """Delete one input item; returns it for undo (:meth:`restore_input`)."""
+        with self._db.transaction() as session:
+            item = session.get(InputItem, input_id)
+            if item is None:
+                raise NotFoundError("input", input_id)
+            view = _input_view(item)
+            session.delete(item)
+            return view
+
+    def restore_input(self, view: InputItemView) -> InputItemView:
+        return self.add_input(view.meeting_id, InputData.from_view(view), input_id=view.id)
 
     def inputs(
         self, meeting_id: str | None = None, project_id: str | None = None

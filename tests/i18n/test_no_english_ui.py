@@ -71,6 +71,13 @@ def walk(qtbot, services: Services) -> list[str]:  # type: ignore[no-untyped-def
             dialog(view, view.new_entry)
             view.indicators_table.selectRow(0)
             dialog(view, view.edit_indicator)
+        elif key == "meetings":
+            view.meetings_table.selectRow(0)
+            dialog(view, view.new_meeting)
+            dialog(view, view.edit_meeting)
+            dialog(view, view.new_input)
+            view.inputs_table.selectRow(0)
+            dialog(view, view.edit_input)
         elif key == "role_matrix":
             dialog(view, view.add_actor)
             dialog(view, view.new_role)

@@ -67,6 +67,7 @@ def test_switching_rebuilds_the_window(qtbot, english_qt_afterwards, demo: Servi
         "Prosjekter",
         "Rollematrise",
         "Effektlogg",
+        "Møter",
     ]
     assert window.views["role_matrix"] is not old_view
     assert window.stack.currentWidget() is window.views["role_matrix"]

@@ -55,6 +55,12 @@ def _effect_log(services: Services, bus: DataBus, undo_stack: QUndoStack) -> Vie
     return EffectLogView(services, bus, undo_stack)
 
 
+def _meetings(services: Services, bus: DataBus, undo_stack: QUndoStack) -> View:
+    from stad_desktop.ui.views.meetings import MeetingsView
+
+    return MeetingsView(services, bus, undo_stack)
+
+
 def _placeholder(title: str) -> Factory:
     def factory(services: Services, bus: DataBus, undo_stack: QUndoStack) -> View:
         from stad_desktop.ui.views.placeholder import PlaceholderView
@@ -71,4 +77,5 @@ def view_specs() -> tuple[ViewSpec, ...]:
         ViewSpec("projects", N_("Projects"), _projects),
         ViewSpec("role_matrix", N_("Role matrix"), _role_matrix),
         ViewSpec("effect_log", N_("Effect log"), _effect_log),
+        ViewSpec("meetings", N_("Meetings"), _meetings),
     )

@@ -1,0 +1,250 @@
+"""Dialogs of the meetings view: a meeting (with its participants) and an input
+item. Each calls the service itself on Save, so a ValidationError is shown beside
+its field and the dialog stays open with what the user typed; the view then pushes
+the undo command."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from stad_desktop.language import _
+from stad_desktop.model.enums import InputStatus, MeetingKind, label
+from stad_desktop.services import InputData, MeetingInput, Services
+from stad_desktop.services.readmodels import ActorRef, InputItemView, MeetingView, ProjectRef
+from stad_desktop.ui.widgets.inline_form import FormDialog
+
+ACTOR_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def date_text(value: dt.date | None) -> str:
+    """``12.03.2026``: the form the date fields read back."""
+    return value.strftime("%d.%m.%Y") if value else ""
+
+
+def _text_box(parent: QWidget, height: int) -> QPlainTextEdit:
+    box = QPlainTextEdit(parent)
+    box.setTabChangesFocus(True)
+    box.setMaximumHeight(height)
+    return box
+
+
+def _project_combo(
+    parent: QWidget, projects: Sequence[ProjectRef], project_id: str | None, name: str = ""
+) -> QComboBox:
+    combo = QComboBox(parent)
+    combo.addItem(_("(no project)"), None)
+    for ref in projects:
+        combo.addItem(ref.name, ref.id)
+    if project_id:
+        index = combo.findData(project_id)
+        if index < 0:  # an archived project: kept, not silently dropped
+            combo.addItem(name or project_id, project_id)
+            index = combo.count() - 1
+        combo.setCurrentIndex(index)
+    return combo
+
+
+class ParticipantList(QListWidget):
+    """The actors as a checkable list; ``set_filter`` hides the ones not matching."""
+
+    def __init__(self, actors: Sequence[ActorRef], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        for ref in actors:
+            self._add(ref.id, ref.name)
+
+    def _add(self, actor_id: str, name: str) -> QListWidgetItem:
+        item = QListWidgetItem(name, self)
+        item.setData(ACTOR_ID_ROLE, actor_id)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Unchecked)
+        return item
+
+    def set_checked(self, participants: Sequence[ActorRef]) -> None:
+        wanted = {p.id: p.name for p in participants}
+        for row in range(self.count()):
+            item = self.item(row)
+            actor_id = item.data(ACTOR_ID_ROLE)
+            if actor_id in wanted:
+                item.setCheckState(Qt.CheckState.Checked)
+                del wanted[actor_id]
+        for actor_id, name in wanted.items():  # archived actors stay participants
+            self._add(actor_id, name).setCheckState(Qt.CheckState.Checked)
+
+    def checked_ids(self) -> list[str]:
+        return [
+            self.item(row).data(ACTOR_ID_ROLE)
+            for row in range(self.count())
+            if self.item(row).checkState() == Qt.CheckState.Checked
+        ]
+
+    def set_filter(self, text: str) -> None:
+        needle = text.strip().casefold()
+        for row in range(self.count()):
+            item = self.item(row)
+            item.setHidden(bool(needle) and needle not in item.text().casefold())
+
+    def check_actor(self, name: str, checked: bool = True) -> None:
+        """Tick (or untick) the actor with this name (for tests and scripts)."""
+        for item in self.findItems(name, Qt.MatchFlag.MatchExactly):
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+
+class MeetingDialog(FormDialog):
+    def __init__(
+        self,
+        services: Services,
+        meeting: MeetingView | None = None,
+        project_id: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        title = _("Edit meeting") if meeting else _("New meeting")
+        super().__init__(title, "meeting", parent)
+        self._services = services
+        self._meeting = meeting
+        self.title = QLineEdit(self)
+        self.meeting_date = QLineEdit(self)
+        self.meeting_date.setPlaceholderText(_("dd.mm.yyyy"))
+        self.kind = QComboBox(self)
+        for value in MeetingKind:
+            self.kind.addItem(_(label(value)), value.value)
+        self.place = QLineEdit(self)
+        self.place.setPlaceholderText(_("e.g. Selje skule"))
+        self.project = _project_combo(
+            self,
+            services.projects.refs(),
+            meeting.project_id if meeting else project_id,
+            meeting.project_name if meeting else "",
+        )
+        self.find_actor = QLineEdit(self)
+        self.find_actor.setPlaceholderText(_("Type to narrow the list"))
+        self.find_actor.setClearButtonEnabled(True)
+        self.participants = ParticipantList(services.actors.refs(), self)
+        self.participants.setMinimumHeight(140)
+        self.find_actor.textChanged.connect(self.participants.set_filter)
+        self.minutes = _text_box(self, 160)
+        form = self.form
+        form.add_row("title", _("&Title:"), self.title)
+        form.add_row("meeting_date", _("&Date:"), self.meeting_date)
+        form.add_row("kind", _("&Kind:"), self.kind)
+        form.add_row("place", _("P&lace:"), self.place)
+        form.add_row("project_id", _("&Project:"), self.project)
+        form.add_row("find_actor", _("&Find actor:"), self.find_actor)
+        form.add_row("participant_ids", _("P&articipants:"), self.participants)
+        form.add_row("minutes", _("&Minutes:"), self.minutes)
+        if meeting is not None:
+            self.title.setText(meeting.title)
+            self.meeting_date.setText(date_text(meeting.meeting_date))
+            self.kind.setCurrentIndex(max(0, self.kind.findData(meeting.kind)))
+            self.place.setText(meeting.place)
+            self.participants.set_checked(meeting.participants)
+            self.minutes.setPlainText(meeting.minutes)
+        else:
+            self.meeting_date.setText(date_text(dt.date.today()))
+        self.submit = self._save
+        self.resize(520, self.sizeHint().height())
+        self.restore()
+
+    def data(self) -> MeetingInput:
+        return MeetingInput(
+            title=self.title.text(),
+            meeting_date=self.meeting_date.text(),
+            kind=self.kind.currentData(),
+            place=self.place.text(),
+            project_id=self.project.currentData(),
+            minutes=self.minutes.toPlainText(),
+            participant_ids=tuple(self.participants.checked_ids()),
+        )
+
+    def _save(self) -> MeetingView:
+        if self._meeting is None:
+            return self._services.meetings.create(self.data())
+        return self._services.meetings.update(self._meeting.id, self.data())
+
+
+class InputDialog(FormDialog):
+    """An input item received at a meeting: what was said, by whom, and the answer."""
+
+    def __init__(
+        self,
+        services: Services,
+        meeting: MeetingView,
+        item: InputItemView | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        title = _("Edit input") if item else _("New input")
+        super().__init__(title, "input_item", parent)
+        self._services = services
+        self._meeting = meeting
+        self._item = item
+        self.text = _text_box(self, 110)
+        self.from_actor = QComboBox(self)
+        self.from_actor.addItem(_("(not an actor)"), None)
+        for ref in services.actors.refs():
+            self.from_actor.addItem(ref.name, ref.id)
+        self.from_name = QLineEdit(self)
+        self.from_name.setPlaceholderText(_("e.g. a resident's name"))
+        self.topic = QLineEdit(self)
+        self.topic.setPlaceholderText(_("e.g. roads, culture, health"))
+        project_id = item.project_id if item else meeting.project_id
+        project_name = ""
+        if project_id:
+            every = services.projects.refs(include_archived=True)
+            project_name = next((p.name for p in every if p.id == project_id), "")
+        self.project = _project_combo(self, services.projects.refs(), project_id, project_name)
+        self.status = QComboBox(self)
+        for value in InputStatus:
+            self.status.addItem(_(label(value)), value.value)
+        self.answer = _text_box(self, 90)
+        form = self.form
+        form.add_row("text", _("&Input:"), self.text)
+        form.add_row("from_actor_id", _("From &actor:"), self.from_actor)
+        form.add_row("from_name", _("From &name:"), self.from_name)
+        form.add_row("topic", _("&Topic:"), self.topic)
+        form.add_row("project_id", _("&Project:"), self.project)
+        form.add_row("status", _("&Status:"), self.status)
+        form.add_row("answer", _("A&nswer given:"), self.answer)
+        if item is not None:
+            self.text.setPlainText(item.text)
+            if item.from_actor_id:
+                index = self.from_actor.findData(item.from_actor_id)
+                if index < 0:  # an archived actor: kept
+                    names = {a.id: a.name for a in services.actors.refs(include_archived=True)}
+                    self.from_actor.addItem(
+                        names.get(item.from_actor_id, item.from_actor_id), item.from_actor_id
+                    )
+                    index = self.from_actor.count() - 1
+                self.from_actor.setCurrentIndex(index)
+            self.from_name.setText(item.from_name)
+            self.topic.setText(item.topic)
+            self.status.setCurrentIndex(max(0, self.status.findData(item.status)))
+            self.answer.setPlainText(item.answer)
+        self.submit = self._save
+        self.resize(520, self.sizeHint().height())
+        self.restore()
+
+    def data(self) -> InputData:
+        return InputData(
+            text=self.text.toPlainText(),
+            from_actor_id=self.from_actor.currentData(),
+            from_name=self.from_name.text(),
+            topic=self.topic.text(),
+            project_id=self.project.currentData(),
+            status=self.status.currentData(),
+            answer=self.answer.toPlainText(),
+        )
+
+    def _save(self) -> InputItemView:
+        if self._item is None:
+            return self._services.meetings.add_input(self._meeting.id, self.data())
+        return self._services.meetings.update_input(self._item.id, self.data())

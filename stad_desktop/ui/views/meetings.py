@@ -1,0 +1,466 @@
+"""Meetings (public, village and work meetings) and the input collected there:
+the meetings newest first, filterable by project; the selected meeting's
+participants and minutes; and its input items with their status and answer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPlainTextEdit,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stad_desktop.language import _, current
+from stad_desktop.model.enums import InputStatus, label
+from stad_desktop.services import InputData, MeetingInput, Services
+from stad_desktop.services.readmodels import InputItemView, MeetingView
+from stad_desktop.ui.bus import ACTORS, MEETINGS, PROJECTS, DataBus
+from stad_desktop.ui.commands import ServiceCommand
+from stad_desktop.ui.dialogs.meeting_dialogs import InputDialog, MeetingDialog
+from stad_desktop.ui.models.meetings import (
+    INPUT_TEXT_COLUMN,
+    MEETING_TITLE_COLUMN,
+    InputRow,
+    InputTableModel,
+    MeetingTableModel,
+    input_rows,
+    kind_text,
+)
+from stad_desktop.ui.views.base import ARCHIVE, EDIT, NEW, View
+from stad_desktop.ui.widgets.forms import buddy_label
+from stad_desktop.ui.widgets.table import ColumnFitter
+
+TITLE_MIN = 220
+INPUT_TEXT_MIN = 240
+
+
+def _table(parent: QWidget, name: str) -> QTableView:
+    table = QTableView(parent)
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)
+    table.setWordWrap(False)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setResizeContentsPrecision(200)
+    table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    return table
+
+
+class MeetingsView(View):
+    commands = frozenset({NEW, EDIT, ARCHIVE})
+    kinds = frozenset({ACTORS, PROJECTS, MEETINGS})
+
+    def __init__(
+        self,
+        services: Services,
+        bus: DataBus,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(services, bus, undo_stack, parent)
+        # --- the project filter and the toolbar
+        self.project_filter = QComboBox(self)
+        self.project_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.project_filter.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.project_filter.currentIndexChanged.connect(lambda _index: self._load())
+        self.new_meeting_action = self._action(_("New &meeting…"), "", self.new_meeting)
+        self.edit_meeting_action = self._action(_("Edit meeting…"), "", self.edit_meeting)
+        self.new_input_action = self._action(_("New &input…"), "Ctrl+Shift+I", self.new_input)
+        self.edit_input_action = self._action(_("Edit input…"), "", self.edit_input)
+        self.delete_input_action = self._action(_("Delete input"), "", self.delete_input)
+        self.status_menu = QMenu(_("Set &status"), self)
+        self.status_group = QActionGroup(self)
+        self.status_actions: dict[str, QAction] = {}
+        for status in InputStatus:
+            action = QAction(_(label(status)), self)
+            action.setCheckable(True)
+            action.triggered.connect(
+                lambda _checked=False, value=status.value: self.set_status(value)
+            )
+            self.status_group.addAction(action)
+            self.status_menu.addAction(action)
+            self.status_actions[status.value] = action
+        self.status_action = self.status_menu.menuAction()
+        self.toolbar = QToolBar(self)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addAction(self.new_meeting_action)
+        self.toolbar.addAction(self.new_input_action)
+        self.toolbar.addAction(self.status_action)
+        button = self.toolbar.widgetForAction(self.status_action)
+        if isinstance(button, QToolButton):
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        top = QHBoxLayout()
+        top.addWidget(buddy_label(_("&Project:"), self.project_filter))
+        top.addWidget(self.project_filter, 1)
+        top.addWidget(self.toolbar)
+
+        # --- the meetings
+        self.meeting_model = MeetingTableModel(self)
+        self.meetings_table = _table(self, _("Meetings"))
+        self.meetings_table.setModel(self.meeting_model)
+        self.meeting_columns = ColumnFitter(self.meetings_table, MEETING_TITLE_COLUMN, TITLE_MIN)
+        self.meetings_table.addActions(
+            [self.new_meeting_action, self.edit_meeting_action, self.new_input_action]
+        )
+        self.meetings_table.activated.connect(lambda _index: self.edit_meeting())
+        self.meetings_table.selectionModel().currentRowChanged.connect(
+            lambda *_args: self._show_meeting()
+        )
+        meetings_box = QWidget(self)
+        box = QVBoxLayout(meetings_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(buddy_label(_("M&eetings:"), self.meetings_table))
+        box.addWidget(self.meetings_table)
+
+        # --- the selected meeting
+        self.heading = QLabel(self)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setWordWrap(True)
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.participants = QLabel(self)
+        self.participants.setTextFormat(Qt.TextFormat.PlainText)
+        self.participants.setWordWrap(True)
+        self.participants.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.minutes = QPlainTextEdit(self)
+        self.minutes.setReadOnly(True)
+        self.minutes.setTabChangesFocus(True)
+        details = QWidget(self)
+        box = QVBoxLayout(details)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.heading)
+        self.participants_label = QLabel(_("Participants:"), self)
+        self.participants.setAccessibleName(_("Participants"))
+        box.addWidget(self.participants_label)
+        box.addWidget(self.participants)
+        box.addWidget(buddy_label(_("Min&utes:"), self.minutes))
+        box.addWidget(self.minutes, 1)
+
+        self.input_model = InputTableModel(self)
+        self.inputs_table = _table(self, _("Input"))
+        self.inputs_table.setModel(self.input_model)
+        self.input_columns = ColumnFitter(self.inputs_table, INPUT_TEXT_COLUMN, INPUT_TEXT_MIN)
+        self.inputs_table.addActions(
+            [
+                self.new_input_action,
+                self.edit_input_action,
+                self.status_action,
+                self.delete_input_action,
+            ]
+        )
+        self.inputs_table.activated.connect(lambda _index: self.edit_input())
+        self.inputs_table.selectionModel().currentRowChanged.connect(
+            lambda *_args: self._update_actions()
+        )
+        inputs_box = QWidget(self)
+        box = QVBoxLayout(inputs_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(buddy_label(_("Input &received:"), self.inputs_table))
+        box.addWidget(self.inputs_table)
+
+        lower = QSplitter(Qt.Orientation.Horizontal, self)
+        lower.addWidget(details)
+        lower.addWidget(inputs_box)
+        lower.setStretchFactor(0, 1)
+        lower.setStretchFactor(1, 2)
+        lower.setChildrenCollapsible(False)
+        lower.setSizes([320, 900])
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(meetings_box)
+        self.splitter.addWidget(lower)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([200, 460])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+        self.setTabOrder(self.project_filter, self.meetings_table)
+        self.setTabOrder(self.meetings_table, self.minutes)
+        self.setTabOrder(self.minutes, self.inputs_table)
+        self._update_actions()
+
+    def _action(self, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    # --- loading ------------------------------------------------------------------
+    def project_id(self) -> str | None:
+        """The project the list is filtered by (None: all projects)."""
+        value = self.project_filter.currentData()
+        return str(value) if value else None
+
+    def reload(self) -> None:
+        keep = self.project_id()
+        with QSignalBlocker(self.project_filter):
+            self.project_filter.clear()
+            self.project_filter.addItem(_("(all projects)"), None)
+            for ref in self.services.projects.refs():
+                self.project_filter.addItem(ref.name, ref.id)
+            index = self.project_filter.findData(keep) if keep else 0
+            self.project_filter.setCurrentIndex(max(0, index))
+        self._load()
+
+    def _load(self) -> None:
+        keep = self.current_meeting()
+        self.meeting_model.set_rows(self.services.meetings.list(self.project_id()))
+        row = self.meeting_model.row_of(keep.id) if keep else -1
+        if row < 0 and self.meeting_model.rowCount():
+            row = 0
+        self._select(self.meetings_table, row)
+        self.meeting_columns.fit()
+        self._show_meeting()
+
+    def _show_meeting(self) -> None:
+        meeting = self.current_meeting()
+        keep = self.current_input()
+        if meeting is None:
+            self.heading.clear()
+            self.participants.clear()
+            self.minutes.clear()
+            self.input_model.set_rows(())
+        else:
+            parts = [current().format_date(meeting.meeting_date, "short"), meeting.title]
+            parts.append(kind_text(meeting.kind))
+            if meeting.place:
+                parts.append(meeting.place)
+            self.heading.setText(" · ".join(parts))
+            names = ", ".join(p.name for p in meeting.participants)
+            self.participants.setText(names or _("(none recorded)"))
+            self.minutes.setPlainText(meeting.minutes)
+            actors = {a.id: a.name for a in self.services.actors.refs(include_archived=True)}
+            projects = {p.id: p.name for p in self.services.projects.refs(include_archived=True)}
+            items = self.services.meetings.inputs(meeting_id=meeting.id)
+            self.input_model.set_rows(input_rows(items, actors, projects))
+            self._select(self.inputs_table, self.input_model.row_of(keep.item.id) if keep else -1)
+        self.input_columns.fit()
+        self._update_actions()
+
+    @staticmethod
+    def _select(table: QTableView, row: int) -> None:
+        if row >= 0:
+            table.setCurrentIndex(table.model().index(row, 0))
+            table.selectRow(row)
+
+    def meetings(self) -> list[MeetingView]:
+        return [self.meeting_model.row_at(i) for i in range(self.meeting_model.rowCount())]
+
+    def current_meeting(self) -> MeetingView | None:
+        index = self.meetings_table.currentIndex()
+        if not index.isValid() or index.row() >= self.meeting_model.rowCount():
+            return None
+        return self.meeting_model.row_at(index.row())
+
+    def current_input(self) -> InputRow | None:
+        index = self.inputs_table.currentIndex()
+        if not index.isValid() or index.row() >= self.input_model.rowCount():
+            return None
+        return self.input_model.row_at(index.row())
+
+    def select_meeting(self, meeting_id: str) -> bool:
+        row = self.meeting_model.row_of(meeting_id)
+        self._select(self.meetings_table, row)
+        return row >= 0
+
+    def select_input(self, input_id: str) -> bool:
+        row = self.input_model.row_of(input_id)
+        self._select(self.inputs_table, row)
+        return row >= 0
+
+    def _update_actions(self) -> None:
+        has_meeting = self.current_meeting() is not None
+        row = self.current_input()
+        self.edit_meeting_action.setEnabled(has_meeting)
+        self.new_input_action.setEnabled(has_meeting)
+        self.edit_input_action.setEnabled(row is not None)
+        self.delete_input_action.setEnabled(row is not None)
+        self.status_menu.setEnabled(row is not None)
+        self.status_action.setEnabled(row is not None)
+        for value, action in self.status_actions.items():
+            action.setChecked(row is not None and row.item.status == value)
+        self.commands_changed.emit()
+
+    # --- commands from the main window ---------------------------------------------
+    def _inputs_focused(self) -> bool:
+        return self.inputs_table.hasFocus()
+
+    def enabled_commands(self) -> frozenset[str]:
+        commands = {NEW}
+        if self._inputs_focused():
+            if self.current_input() is not None:
+                commands |= {EDIT, ARCHIVE}
+        elif self.current_meeting() is not None:
+            commands.add(EDIT)
+        return frozenset(commands)
+
+    def new_item(self) -> None:
+        self.new_meeting()
+
+    def edit_item(self) -> None:
+        if self._inputs_focused():
+            self.edit_input()
+        else:
+            self.edit_meeting()
+
+    def archive_item(self) -> None:
+        if self._inputs_focused():
+            self.delete_input()
+
+    # --- meetings -------------------------------------------------------------------
+    def _announce(self, meeting_id: str) -> Callable[[], None]:
+        return lambda: self.bus.changed(MEETINGS, meeting_id)
+
+    def new_meeting(self) -> None:
+        dialog = MeetingDialog(self.services, None, self.project_id(), self)
+        self.show_dialog(dialog, lambda: self._meeting_added(dialog.result_value))
+
+    def _meeting_added(self, view: MeetingView) -> None:
+        meetings = self.services.meetings
+        state: dict[str, tuple[MeetingView, tuple[InputItemView, ...]]] = {"deleted": (view, ())}
+
+        def undo() -> None:
+            state["deleted"] = meetings.delete(view.id)
+
+        self.undo_stack.push(
+            ServiceCommand(
+                _("Add meeting {title}").format(title=view.title),
+                lambda: meetings.restore(*state["deleted"]),
+                undo,
+                self._announce(view.id),
+            )
+        )
+        if not self.select_meeting(view.id):  # not in the filtered project
+            with QSignalBlocker(self.project_filter):
+                self.project_filter.setCurrentIndex(0)
+            self._load()
+            self.select_meeting(view.id)
+        self.meetings_table.setFocus()
+
+    def edit_meeting(self) -> None:
+        old = self.current_meeting()
+        if old is None:
+            return
+        dialog = MeetingDialog(self.services, old, None, self)
+        self.show_dialog(dialog, lambda: self._meeting_edited(old, dialog.result_value))
+
+    def _meeting_edited(self, old: MeetingView, new: MeetingView) -> None:
+        meetings = self.services.meetings
+        self.undo_stack.push(
+            ServiceCommand(
+                _("Edit meeting {title}").format(title=new.title),
+                lambda: meetings.update(old.id, MeetingInput.from_view(new)),
+                lambda: meetings.update(old.id, MeetingInput.from_view(old)),
+                self._announce(old.id),
+            )
+        )
+
+    # --- input ----------------------------------------------------------------------
+    def new_input(self) -> None:
+        meeting = self.current_meeting()
+        if meeting is None:
+            return
+        dialog = InputDialog(self.services, meeting, None, self)
+        self.show_dialog(dialog, lambda: self._input_added(dialog.result_value))
+
+    def _input_added(self, view: InputItemView) -> None:
+        meetings = self.services.meetings
+        self.undo_stack.push(
+            ServiceCommand(
+                _("Add input"),
+                lambda: meetings.restore_input(view),
+                lambda: meetings.delete_input(view.id),
+                self._announce(view.meeting_id),
+            )
+        )
+        self.select_input(view.id)
+        self.inputs_table.setFocus()
+
+    def edit_input(self) -> None:
+        meeting = self.current_meeting()
+        row = self.current_input()
+        if meeting is None or row is None:
+            return
+        old = row.item
+        dialog = InputDialog(self.services, meeting, old, self)
+        self.show_dialog(dialog, lambda: self._input_edited(old, dialog.result_value))
+
+    def _input_edited(self, old: InputItemView, new: InputItemView) -> None:
+        self._push_input_change(_("Edit input"), old, new)
+
+    def _push_input_change(self, text: str, old: InputItemView, new: InputItemView) -> None:
+        meetings = self.services.meetings
+        self.undo_stack.push(
+            ServiceCommand(
+                text,
+                lambda: meetings.update_input(old.id, InputData.from_view(new)),
+                lambda: meetings.update_input(old.id, InputData.from_view(old)),
+                self._announce(old.meeting_id),
+            )
+        )
+
+    def set_status(self, status: str) -> None:
+        """Mark the selected input item new, considered, included or rejected."""
+        row = self.current_input()
+        if row is None or row.item.status == status:
+            self._update_actions()
+            return
+        old = row.item
+        try:
+            new = self.services.meetings.update_input(
+                old.id, replace(InputData.from_view(old), status=status)
+            )
+        except Exception as exc:
+            from stad_desktop.ui.crash import report_known
+
+            if not report_known(exc):
+                raise
+            return
+        self._push_input_change(
+            _("Set input to {status}").format(status=_(label(InputStatus(status)))), old, new
+        )
+
+    def delete_input(self) -> None:
+        row = self.current_input()
+        if row is None:
+            return
+        meetings = self.services.meetings
+        try:
+            deleted = meetings.delete_input(row.item.id)
+        except Exception as exc:
+            from stad_desktop.ui.crash import report_known
+
+            if not report_known(exc):
+                raise
+            return
+        self.undo_stack.push(
+            ServiceCommand(
+                _("Delete input"),
+                lambda: meetings.delete_input(deleted.id),
+                lambda: meetings.restore_input(deleted),
+                self._announce(deleted.meeting_id),
+            )
+        )
