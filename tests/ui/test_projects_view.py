@@ -183,3 +183,29 @@ def test_search_and_phase_filter(qtbot, make_window, services: Services) -> None
     view.filter.setCurrentIndex(0)
     qtbot.keyClicks(view.search, "ØRSTA")
     qtbot.waitUntil(lambda: shown_names(view) == ["Ørsta-samarbeid"])
+
+
+def test_undoing_an_owner_change_takes_the_new_owner_out_of_the_matrix(  # type: ignore[no-untyped-def]
+    qtbot, make_window, services: Services
+) -> None:
+    first = services.actors.create(ActorInput(name="Stad kommune"))
+    second = services.actors.create(ActorInput(name="Selje grendalag"))
+    project = services.projects.create(ProjectInput(name="Folkehelse", owner_id=first.id))
+    window = make_window(services)
+    view = projects_view(window)
+    select(qtbot, view, "Folkehelse")
+    qtbot.keyClick(view.table, Qt.Key.Key_F2)
+    dialog = open_dialog(qtbot, view)
+    dialog.owner.setCurrentIndex(dialog.owner.findData(second.id))
+    save(qtbot, view, dialog)
+
+    def members() -> set[str]:
+        return {a.name for a in services.roles.matrix(project.id).actors}
+
+    assert members() == {"Stad kommune", "Selje grendalag"}
+    window.undo_stack.undo()
+    assert services.projects.get(project.id).owner_id == first.id
+    assert members() == {"Stad kommune"}
+    window.undo_stack.redo()
+    assert services.projects.get(project.id).owner_id == second.id
+    assert members() == {"Stad kommune", "Selje grendalag"}

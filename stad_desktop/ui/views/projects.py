@@ -110,14 +110,24 @@ class ProjectsView(ListView):
         old_items = {item.number: (item.status, item.comment) for item in items}
 
         def save(data: ProjectInput, changes: Changes) -> None:
+            roles = self.services.roles
+            members = {actor.id for actor in roles.matrix(item_id).actors}
             detail = projects.save(item_id, data, changes)
+            saved = ProjectInput.from_detail(detail)  # values, not typed text
             undo_changes = {number: old_items[number] for number in changes}
+            # A new owner joins the project's role matrix; undo takes it out again
+            # if it came in that way and has been given no role since.
+            joined = detail.owner_id if detail.owner_id not in members else None
 
             def redo() -> None:
-                projects.save(item_id, data, changes)
+                projects.save(item_id, saved, changes)
 
             def undo() -> None:
                 projects.save(item_id, old, undo_changes)
+                if joined and not any(
+                    actor == joined for actor, _role in roles.matrix(item_id).assignments
+                ):
+                    roles.remove_actor(item_id, joined)
 
             self.push(_("Edit {name}").format(name=detail.name), redo, undo, item_id)
             self.message.emit(_("Saved {name}").format(name=detail.name))
