@@ -8,9 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QSplitter,
     QTableView,
     QToolBar,
@@ -29,7 +27,7 @@ from stad_desktop.ui.views.base import ARCHIVE, EDIT, NEW, View
 from stad_desktop.ui.widgets.effect_chart import EffectChart
 from stad_desktop.ui.widgets.forms import buddy_label
 from stad_desktop.ui.widgets.project_selector import ProjectSelector
-from stad_desktop.ui.widgets.table import ColumnFitter
+from stad_desktop.ui.widgets.table import ColumnFitter, read_only_table
 
 INDICATOR_NAME_COLUMN = 0
 INDICATOR_NAME_MIN = 200
@@ -42,22 +40,6 @@ UPPER_MAX_SHARE = 0.55
 
 # The chart shows no indicator yet in this load (None means "no indicator").
 _NOT_CHARTED = object()
-
-
-def _table(parent: QWidget, name: str) -> QTableView:
-    table = QTableView(parent)
-    table.setAccessibleName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setTabKeyNavigation(False)
-    table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    # Fit columns to a sample of rows (thousands of entries at scale), capped anyway.
-    table.horizontalHeader().setResizeContentsPrecision(200)
-    table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-    return table
 
 
 class EffectLogView(View):
@@ -94,7 +76,7 @@ class EffectLogView(View):
         top.addWidget(self.toolbar)
 
         self.indicator_model = IndicatorTableModel(self)
-        self.indicators_table = _table(self, _("Indicators"))
+        self.indicators_table = read_only_table(self, _("Indicators"))
         self.indicators_table.setModel(self.indicator_model)
         # The indicator's name takes the width the other columns leave.
         self.indicator_columns = ColumnFitter(
@@ -108,7 +90,7 @@ class EffectLogView(View):
         self.chart = EffectChart(self)
 
         self.entry_model = EntryTableModel(self)
-        self.entries_table = _table(self, _("Effect entries"))
+        self.entries_table = read_only_table(self, _("Effect entries"))
         self.entries_table.setModel(self.entry_model)
         # What was observed takes the width the other columns leave.
         self.entry_columns = ColumnFitter(self.entries_table, ENTRY_TEXT_COLUMN, ENTRY_TEXT_MIN)

@@ -10,10 +10,8 @@ from dataclasses import replace
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPlainTextEdit,
@@ -44,26 +42,10 @@ from stad_desktop.ui.models.meetings import (
 )
 from stad_desktop.ui.views.base import ARCHIVE, EDIT, NEW, View
 from stad_desktop.ui.widgets.forms import buddy_label
-from stad_desktop.ui.widgets.table import ColumnFitter
+from stad_desktop.ui.widgets.table import ColumnFitter, read_only_table
 
 TITLE_MIN = 220
 INPUT_TEXT_MIN = 240
-
-
-def _table(parent: QWidget, name: str) -> QTableView:
-    table = QTableView(parent)
-    table.setAccessibleName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setTabKeyNavigation(False)
-    table.setWordWrap(False)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.horizontalHeader().setResizeContentsPrecision(200)
-    table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-    return table
 
 
 class MeetingsView(View):
@@ -116,7 +98,7 @@ class MeetingsView(View):
 
         # --- the meetings
         self.meeting_model = MeetingTableModel(self)
-        self.meetings_table = _table(self, _("Meetings"))
+        self.meetings_table = read_only_table(self, _("Meetings"))
         self.meetings_table.setModel(self.meeting_model)
         self.meeting_columns = ColumnFitter(self.meetings_table, MEETING_TITLE_COLUMN, TITLE_MIN)
         self.meetings_table.addActions(
@@ -158,7 +140,7 @@ class MeetingsView(View):
         box.addWidget(self.minutes, 1)
 
         self.input_model = InputTableModel(self)
-        self.inputs_table = _table(self, _("Input"))
+        self.inputs_table = read_only_table(self, _("Input"))
         self.inputs_table.setModel(self.input_model)
         self.input_columns = ColumnFitter(self.inputs_table, INPUT_TEXT_COLUMN, INPUT_TEXT_MIN)
         self.inputs_table.addActions(

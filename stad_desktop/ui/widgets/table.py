@@ -203,3 +203,22 @@ class RecordTable(QTableView):
     def _on_activated(self, index: QModelIndex) -> None:
         if index.isValid():
             self.open_requested.emit(self.record_model.id_at(index.row()))
+
+
+def read_only_table(parent: QWidget, name: str) -> QTableView:
+    """A plain table of whole rows that are read, not edited in place (effect log,
+    meetings): one row selected at a time, no editing, Tab leaves the table, the
+    columns fitted to a sample of rows (a busy project has thousands)."""
+    table = QTableView(parent)
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)
+    table.setWordWrap(False)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setResizeContentsPrecision(200)
+    table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    return table
