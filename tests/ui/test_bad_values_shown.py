@@ -3,11 +3,16 @@ dialog), and names from the database are shown in messages as typed, not as HTML
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QUndoStack
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QMessageBox
 
-from stad_desktop.services import ActorInput, ProjectInput, Services
+from stad_desktop.language import N_
+from stad_desktop.services import ActorInput, ProjectInput, Services, ValidationError
+from stad_desktop.ui import crash
 from stad_desktop.ui.bus import DataBus
 from stad_desktop.ui.dialogs.actor_dialog import ActorDialog
 from stad_desktop.ui.dialogs.project_dialog import ProjectDialog
@@ -136,3 +141,54 @@ def test_names_in_the_role_matrix_labels_are_shown_as_typed(  # type: ignore[no-
     legend = view.portfolio.legend
     qtbot.waitUntil(lambda: "V = <i>Vert</i>" in legend.text())
     assert shown_text(legend) == legend.text()
+
+
+def test_a_refusal_reaching_the_crash_hook_shows_names_as_typed(  # type: ignore[no-untyped-def]
+    qtbot, monkeypatch
+) -> None:
+    # E.g. an undo that the service refuses: its message is shown in a message box.
+    shown: list[QMessageBox] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self) or 0)
+    crash.install(dialog=True)
+    try:
+        error = ValidationError(
+            "org_number",
+            N_("{name} already has organisation number {value}."),
+            name="<b>Lote</b> bygdelag",
+            value="974760673",
+        )
+        try:
+            raise error
+        except ValidationError:
+            sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
+        qtbot.waitUntil(lambda: len(shown) == 1)
+    finally:
+        crash.uninstall()
+    label = shown[0].findChild(QLabel, "qt_msgbox_label")
+    assert isinstance(label, QLabel)
+    assert label.text() == "<b>Lote</b> bygdelag har alt organisasjonsnummeret 974760673."
+    assert shown_text(label) == label.text()
+
+
+def test_a_file_name_in_a_warning_is_shown_as_typed(  # type: ignore[no-untyped-def]
+    qtbot, services: Services, tmp_path: Path, monkeypatch
+) -> None:
+    from stad_desktop.ui.dialogs.print_dialog import PrintDialog
+
+    project = services.projects.create(ProjectInput("Kulturskule"))
+    dialog = PrintDialog(services, project.id)
+    qtbot.addWidget(dialog)
+    preview = dialog.show_preview()
+    assert preview is not None
+    qtbot.addWidget(preview)
+    target = tmp_path / "<b>Kulturskule</b>" / "samandrag.pdf"  # a folder that is not there
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    shown: list[QMessageBox] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self) or 0)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kwargs: shown.append(args[2]))
+    assert preview.save_as() is None
+    assert len(shown) == 1 and isinstance(shown[0], QMessageBox)
+    label = shown[0].findChild(QLabel, "qt_msgbox_label")
+    assert isinstance(label, QLabel)
+    assert "<b>Kulturskule</b>" in label.text()
+    assert shown_text(label) == label.text()
