@@ -17,7 +17,7 @@ from stad_desktop.services import validation as v
 from stad_desktop.services.errors import NotFoundError, ValidationError
 from stad_desktop.services.readmodels import ProjectDetail, ProjectRef, ProjectRow
 from stad_desktop.storage import Database
-from stad_desktop.textkeys import fold, like_pattern, sort_key
+from stad_desktop.textkeys import clean_text, fold, has_broken_character, sort_key
 
 
 @dataclass(frozen=True)
@@ -52,12 +52,12 @@ class ProjectInput:
 
 
 def _budget_ore(value: object) -> int | None:
-    amount = v.number("budget_nok", value)
+    """The budget in øre: a finite amount from 0 to v.MAX_NUMBER kroner (it fits the
+    integer column with room to spare)."""
+    amount = v.decimal("budget_nok", value, minimum=Decimal(0))
     if amount is None:
         return None
-    v.non_negative("budget_nok", amount)
-    ore = (Decimal(str(amount)) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    return int(ore)
+    return int((amount * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 PROJECT_SORT_COLUMNS = ("name", "phase", "area", "owner", "start_date", "actor_count")
@@ -129,14 +129,12 @@ class ProjectService:
     def find(self, name_or_id: str) -> ProjectDetail:
         """A project by id, or by name (Unicode case folded, exact first, then unique part)."""
         with self._db.reading() as session:
-            project = session.get(Project, name_or_id)
+            project = None if has_broken_character(name_or_id) else session.get(Project, name_or_id)
             if project is None:
-                wanted = fold(name_or_id.strip())
+                wanted = fold(clean_text(name_or_id, multiline=False))
                 candidates = list(
                     session.scalars(
-                        select(Project).where(
-                            Project.search_text.like(like_pattern(name_or_id), escape="\\")
-                        )
+                        select(Project).where(v.matches(Project.search_text, name_or_id))
                     )
                 )
                 exact = [p for p in candidates if fold(p.name) == wanted]
@@ -184,8 +182,8 @@ class ProjectService:
             actor_count,
             Project.archived,
         ).outerjoin(owner, owner.id == Project.owner_id)
-        if query.strip():
-            stmt = stmt.where(Project.search_text.like(like_pattern(query), escape="\\"))
+        if query:
+            stmt = stmt.where(v.matches(Project.search_text, query))
         if phase:
             stmt = stmt.where(Project.phase == phase)
         if not include_archived:
