@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from stad_desktop.services.actors import ActorInput, ContactInput
     from stad_desktop.services.bulk import AssignmentRow
+    from stad_desktop.services.changes import Change
     from stad_desktop.services.effects import EntryInput, IndicatorInput
     from stad_desktop.services.errors import NotFoundError, ValidationError
     from stad_desktop.services.facade import Services
@@ -23,6 +24,7 @@ _WHERE = {
     "ActorInput": "actors",
     "ContactInput": "actors",
     "AssignmentRow": "bulk",
+    "Change": "changes",
     "EntryInput": "effects",
     "IndicatorInput": "effects",
     "NotFoundError": "errors",
@@ -36,6 +38,7 @@ _WHERE = {
 __all__ = [
     "ActorInput",
     "AssignmentRow",
+    "Change",
     "ContactInput",
     "EntryInput",
     "IndicatorInput",
