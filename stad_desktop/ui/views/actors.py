@@ -83,7 +83,7 @@ class ActorsView(ListView):
         def save(data: ActorInput) -> None:
             actors = self.services.actors
             change = actors.create(data) if actor_id is None else actors.update(actor_id, data)
-            self.push(change, change.value.id)
+            self.push_change(change, ACTORS, change.value.id)
             self.message.emit(_("Saved {name}").format(name=change.value.name))
 
         return save

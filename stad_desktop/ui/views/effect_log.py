@@ -22,7 +22,6 @@ from stad_desktop.services import Services
 from stad_desktop.services.changes import Change
 from stad_desktop.services.readmodels import EntryView, IndicatorView
 from stad_desktop.ui.bus import ACTORS, EFFECTS, PROJECTS, DataBus
-from stad_desktop.ui.commands import ChangeCommand
 from stad_desktop.ui.dialogs.effect_dialogs import EntryDialog, IndicatorDialog
 from stad_desktop.ui.models.effects import EntryTableModel, IndicatorTableModel
 from stad_desktop.ui.views.base import ARCHIVE, EDIT, NEW, View
@@ -302,11 +301,8 @@ class EffectLogView(View):
         self.commands_changed.emit()
 
     # --- actions --------------------------------------------------------------------
-    def _announce(self, project_id: str) -> Callable[[], None]:
-        return lambda: self.bus.changed(EFFECTS, project_id)
-
     def _push(self, project_id: str, change: Change[Any]) -> None:
-        self.undo_stack.push(ChangeCommand(change, self._announce(project_id)))
+        self.push_change(change, EFFECTS, project_id)
 
     def new_indicator(self) -> None:
         project_id = self.project_id

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from stad_desktop.language import _
 from stad_desktop.ui.bus import DataBus
-from stad_desktop.ui.commands import ChangeCommand
 from stad_desktop.ui.models.rows import RowTableModel
 from stad_desktop.ui.views.base import ARCHIVE, EDIT, NEW, SEARCH, View
 from stad_desktop.ui.widgets.forms import buddy_label
@@ -203,14 +202,10 @@ class ListView(View):
         if current is None:
             return
         change = self.set_archived(current, not self.is_archived(current))
-        self.push(change, current)
+        self.push_change(change, self.kind, current)
         self.message.emit(change.description.render())
 
-    def push(self, change: Change[Any], item_id: str) -> None:
-        """Record a change already made on the undo stack and announce it on the bus."""
-
-        def after() -> None:
-            self._select_next = item_id
-            self.bus.changed(self.kind, item_id)
-
-        self.undo_stack.push(ChangeCommand(change, after))
+    def announce(self, kind: str, item_id: str = "") -> None:
+        """After a change (and its undo or redo), the changed item is selected."""
+        self._select_next = item_id or None
+        super().announce(kind, item_id)

@@ -30,7 +30,6 @@ from stad_desktop.services import Services
 from stad_desktop.services.changes import Change
 from stad_desktop.services.readmodels import InputItemView, MeetingView
 from stad_desktop.ui.bus import ACTORS, MEETINGS, PROJECTS, DataBus
-from stad_desktop.ui.commands import ChangeCommand
 from stad_desktop.ui.dialogs.meeting_dialogs import InputDialog, MeetingDialog
 from stad_desktop.ui.models.meetings import (
     INPUT_TEXT_COLUMN,
@@ -315,7 +314,7 @@ class MeetingsView(View):
 
     # --- meetings -------------------------------------------------------------------
     def _push(self, meeting_id: str, change: Change[Any]) -> None:
-        self.undo_stack.push(ChangeCommand(change, lambda: self.bus.changed(MEETINGS, meeting_id)))
+        self.push_change(change, MEETINGS, meeting_id)
 
     def new_meeting(self) -> None:
         dialog = MeetingDialog(self.services, None, self.project_id(), self)

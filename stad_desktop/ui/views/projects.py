@@ -104,7 +104,7 @@ class ProjectsView(ListView):
 
         def save(data: ProjectInput, changes: Changes) -> None:
             change = self.services.projects.save(project_id, data, changes)
-            self.push(change, change.value.id)
+            self.push_change(change, PROJECTS, change.value.id)
             self.message.emit(_("Saved {name}").format(name=change.value.name))
 
         return save

@@ -30,7 +30,6 @@ from stad_desktop.services.changes import Change
 from stad_desktop.services.errors import NotFoundError, ValidationError
 from stad_desktop.services.readmodels import MatrixView
 from stad_desktop.ui.bus import ACTORS, MATRIX, PROJECTS, ROLES, DataBus
-from stad_desktop.ui.commands import ChangeCommand
 from stad_desktop.ui.dialogs.matrix_dialogs import ActorPickerDialog, NewRoleDialog
 from stad_desktop.ui.models.role_matrix import RoleMatrixModel
 from stad_desktop.ui.views.base import ARCHIVE, EDIT, NEW, View
@@ -296,8 +295,7 @@ class RoleMatrixView(View):
 
     # --- changes: each one service call, its Change on the undo stack ----------------
     def _push(self, change: Change[Any], kind: str = MATRIX, item_id: str = "") -> None:
-        item_id = item_id or self.project_id or ""
-        self.undo_stack.push(ChangeCommand(change, lambda: self.bus.changed(kind, item_id)))
+        self.push_change(change, kind, item_id or self.project_id or "")
 
     def toggle_current(self) -> None:
         cell = self.table.current_cell()
