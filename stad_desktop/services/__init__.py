@@ -1,5 +1,7 @@
-"""Use cases: the only code that writes. Each call is one transaction and returns
-frozen read models (see ``readmodels``).
+"""Use cases: the only code that writes. Reading calls return frozen read models
+(see ``readmodels``). Each writing call is one user action in one transaction and
+returns a :class:`~stad_desktop.services.changes.Change`: its result (``value``),
+a description, and ``undo()``, itself one transaction, which returns the redo.
 
 The names below load lazily, so that ``readmodels`` and ``errors`` can be used
 (e.g. by the first view at start-up) before SQLAlchemy is imported.
