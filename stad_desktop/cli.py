@@ -217,7 +217,6 @@ def _cmd_check(args: argparse.Namespace, tr: Translator) -> int:
     path = db_path(args)
     try:
         state = require_database_file(path)
-        problems = integrity_check(path)
     except StorageError as exc:
         if exc.problem in (
             StorageProblem.MISSING,
@@ -227,29 +226,34 @@ def _cmd_check(args: argparse.Namespace, tr: Translator) -> int:
             raise CliError(exc.message) from exc
         print(tr.render(exc.message), file=sys.stderr)
         return EXIT_FAILURE
-    except sqlite3.Error as exc:
-        problems = [str(exc)]
-    if problems:
-        print(
-            tr._("The database {path} is damaged: {detail}").format(
-                path=path, detail="; ".join(problems[:5])
-            ),
-            file=sys.stderr,
-        )
-        return EXIT_FAILURE
     from stad_desktop.services import Services
     from stad_desktop.storage.backups import list_backups
     from stad_desktop.storage.reading import open_read_only
 
     try:
         db = open_read_only(path)
-        try:
-            counts = Services(db).counts()
-        finally:
-            db.close()
     except StorageError as exc:
         print(tr.render(exc.message), file=sys.stderr)
         return EXIT_FAILURE
+    try:
+        try:
+            problems = integrity_check(path)
+        except sqlite3.Error as exc:
+            problems = [str(exc)]
+        if problems:
+            print(
+                tr._("The database {path} is damaged: {detail}").format(
+                    path=path, detail="; ".join(problems[:5])
+                ),
+                file=sys.stderr,
+            )
+            return EXIT_FAILURE
+        counts = Services(db).counts()
+    except StorageError as exc:
+        print(tr.render(exc.message), file=sys.stderr)
+        return EXIT_FAILURE
+    finally:
+        db.close()
     print(tr._("Database: {path}").format(path=path))
     print(tr._("Integrity: ok"))
     print(tr._("Schema revision: {revision}").format(revision=state.revision or "-"))

@@ -239,7 +239,7 @@ def acquire(db_path: Path) -> DatabaseLock:
         try:
             if identity is None:
                 try:
-                    os.close(os.open(db_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+                    os.close(os.open(db_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
                     created = True
                 except FileExistsError:
                     pass

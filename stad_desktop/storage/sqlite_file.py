@@ -24,9 +24,9 @@ class FileState:
     has_tables: bool
 
 
-def _ro_uri(path: Path) -> str:
+def _ro_uri(path: Path, shared: bool = False) -> str:
     uri = f"{path.resolve().as_uri()}?mode=ro"
-    if not path.with_name(path.name + "-wal").exists():
+    if not shared and not path.with_name(path.name + "-wal").exists():
         # No write-ahead log means no connection has the file open. A read-only
         # connection to a WAL database would otherwise create (and leave behind)
         # the -wal and -shm files; "immutable" reads the file alone and writes
@@ -35,9 +35,12 @@ def _ro_uri(path: Path) -> str:
     return uri
 
 
-def connect_read_only(path: Path) -> sqlite3.Connection:
-    """A connection that can never change ``path`` or create files next to it."""
-    return sqlite3.connect(_ro_uri(path), uri=True, timeout=5)
+def connect_read_only(path: Path, *, shared: bool = False) -> sqlite3.Connection:
+    """A connection that can never change ``path`` or create files next to it.
+    ``shared``: another copy of the program has the file open, though perhaps not
+    yet its write-ahead log; read through SQLite's locks then (the -wal and -shm
+    files this may create are that copy's, removed when it closes the file)."""
+    return sqlite3.connect(_ro_uri(path, shared), uri=True, timeout=5)
 
 
 def inspect_file(path: Path) -> FileState:

@@ -34,6 +34,7 @@ def write(path: Path) -> None:
 
 def hold(path: Path) -> None:
     db = open_database(path)
+    Services(db).counts()  # connected, as the window is once it shows data
     print("ready", flush=True)
     sys.stdin.read()
     db.close()
