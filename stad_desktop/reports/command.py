@@ -43,29 +43,23 @@ def _add_parser(sub: Any, tr: Translator) -> None:
         parser.add_argument("--logo", metavar="IMAGE", help=_("logo in the page header"))
 
 
-def _check_output(output: Path) -> None:
-    """Refuse early, before any work, a target that cannot become a file."""
-    folder = output.parent
-    if output.is_dir() or not folder.is_dir():
-        raise CliError(
-            Message(
-                N_("Cannot write the printout to {path}: no such folder, or it is a folder."),
-                {"path": output},
-            )
-        )
-
-
 def _run(args: argparse.Namespace, tr: Translator) -> int:
+    from stad_desktop.os_errors import os_error_message
     from stad_desktop.reports.api import (
         DEFAULT_MUNICIPALITY,
         make_portfolio,
         make_project_summary,
     )
     from stad_desktop.services import NotFoundError
+    from stad_desktop.services.outputs import OutputKind, OutputRefused, check_output
 
     lang = args.report_lang or args.lang or tr.lang
     output = Path(args.output)
-    _check_output(output)
+    database = db_path(args)
+    try:
+        check_output(output, database, OutputKind.PDF)
+    except OutputRefused as exc:
+        raise CliError(exc.message) from exc
     logo = Path(args.logo) if args.logo else None
     if logo is not None and not logo.is_file():
         raise CliError(Message(N_("The logo {path} does not exist."), {"path": logo}))
@@ -75,7 +69,7 @@ def _run(args: argparse.Namespace, tr: Translator) -> int:
         municipality=args.municipality or DEFAULT_MUNICIPALITY,
         logo=logo,
     )
-    services = open_services(db_path(args), create=False)
+    services = open_services(database, read_only=True)
     try:
         if args.report_kind == "project":
             try:
@@ -94,7 +88,7 @@ def _run(args: argparse.Namespace, tr: Translator) -> int:
         raise CliError(
             Message(
                 N_("Could not write the printout {path}: {detail}"),
-                {"path": output, "detail": exc.strerror or exc},
+                {"path": output, "detail": os_error_message(exc)},
             )
         ) from exc
     finally:

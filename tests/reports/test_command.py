@@ -87,7 +87,8 @@ def test_unwritable_output(
 def test_write_failure_during_build(
     demo_path: Path, out: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """An OSError while writing (disk full, say) is one line too, and leaves nothing."""
+    """An OSError while writing (disk full, say) is one line too, in the user's
+    language, and leaves nothing."""
     import os
 
     real_replace = os.replace
@@ -101,7 +102,8 @@ def test_write_failure_during_build(
     )
     monkeypatch.setattr(os, "replace", real_replace)
     assert status == 2
-    assert "No space left on device" in _one_error_line(err)
+    line = _one_error_line(err)
+    assert "disken er full" in line and "No space left on device" not in line
     assert list(out.iterdir()) == []
 
 

@@ -119,3 +119,40 @@ def test_preview_fits_the_screen(qtbot, demo_services: Services) -> None:  # typ
             return Laptop()  # type: ignore[return-value]
 
     assert fit_to_screen(OnLaptop(), PREVIEW_SIZE) == QSize(820, 655)  # type: ignore[arg-type]
+
+
+def test_save_as_pdf_never_writes_over_the_database_or_its_backups(
+    qtbot, demo_services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from stad_desktop.language import set_language
+    from stad_desktop.storage.sqlite_file import backups_dir
+
+    set_language("en")
+    database = demo_services.db.path
+    assert database is not None
+    dialog = _dialog(qtbot, demo_services)
+    preview = dialog.show_preview()
+    assert preview is not None
+    qtbot.addWidget(preview)
+    data = database.read_bytes()
+    link = tmp_path / "database.pdf"
+    link.symlink_to(database)
+    notes = tmp_path / "notes.pdf"
+    notes.write_text("not a PDF", encoding="utf-8")
+    backups_dir(database).mkdir(exist_ok=True)
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: warnings.append(box.text()) or 0)
+    for target, reason in (
+        (link, "is the database itself"),
+        (backups_dir(database) / "summary.pdf", "backups folder"),
+        (notes, "is not a PDF file"),
+    ):
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, t=target, **k: (str(t), ""))
+        assert preview.save_as() is None
+        assert reason in warnings[-1]
+    assert len(warnings) == 3
+    assert database.read_bytes() == data and link.is_symlink()
+    assert notes.read_text(encoding="utf-8") == "not a PDF"
+    assert list(backups_dir(database).glob("*.pdf")) == []

@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from stad_desktop.language import LANGUAGE_NAMES, LANGUAGES, Translator, _, current
+from stad_desktop.os_errors import os_error_message
+from stad_desktop.services.outputs import OutputKind, OutputRefused, check_output
 from stad_desktop.ui.settings import app_settings
 from stad_desktop.ui.widgets.forms import restore_geometry, save_geometry, warning_box
 
@@ -207,13 +209,17 @@ class PrintDialog(QDialog):
             return None
         except OSError as exc:
             self._show_error(
-                _("Could not make the printout: {detail}").format(detail=exc.strerror or exc)
+                _("Could not make the printout: {detail}").format(
+                    detail=current().render(os_error_message(exc))
+                )
             )
             return None
         finally:
             QGuiApplication.restoreOverrideCursor()
         self._remember()
-        self.preview = PreviewDialog(pdf, self.suggested_name(), parent=self)
+        self.preview = PreviewDialog(
+            pdf, self.suggested_name(), database=self.services.db.path, parent=self
+        )
         self.preview.open()
         return self.preview
 
@@ -228,10 +234,19 @@ class PrintDialog(QDialog):
 
 
 class PreviewDialog(QDialog):
-    """Shows a PDF; Print … sends it to a printer, Save as PDF … copies it."""
+    """Shows a PDF; Print … sends it to a printer, Save as PDF … copies it (never over
+    the database, its own files or anything but a PDF: see ``services.outputs``)."""
 
-    def __init__(self, pdf: Path, suggested_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        pdf: Path,
+        suggested_name: str,
+        *,
+        database: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.database = database
         self.setObjectName("print_preview")
         self.setWindowTitle(_("Print preview"))
         self.pdf = pdf
@@ -336,13 +351,17 @@ class PreviewDialog(QDialog):
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
         try:
+            check_output(target, self.database, OutputKind.PDF)
             copy_atomically(self.pdf, target)
+        except OutputRefused as exc:
+            warning_box(self, _("Save as PDF"), exc.message.render())
+            return None
         except OSError as exc:
             warning_box(
                 self,
                 _("Save as PDF"),
                 _("Could not save {path}: {detail}").format(
-                    path=target, detail=exc.strerror or exc
+                    path=target, detail=current().render(os_error_message(exc))
                 ),
             )
             return None
