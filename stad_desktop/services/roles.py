@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from stad_desktop.language import N_, Localized
 from stad_desktop.model import Actor, Project, ProjectActor, Role, RoleAssignment
+from stad_desktop.model.catalogue import ENGLISH_SHORT
 from stad_desktop.services import validation as v
 from stad_desktop.services.errors import NotFoundError, ValidationError
 from stad_desktop.services.matrix import (
@@ -38,6 +39,7 @@ def role_view(role: Role) -> RoleView:
         name=Localized(role.name_nn, role.name_nb, role.name_en),
         builtin=role.builtin,
         position=role.position,
+        short_en=ENGLISH_SHORT.get(role.code, "") if role.builtin else "",
     )
 
 
@@ -241,10 +243,9 @@ class RoleService:
     def portfolio(
         self, sector: str | None = None, phase: str | None = None, include_archived: bool = False
     ) -> PortfolioView:
-        """Actors x projects with the short codes of each actor's roles in each project."""
+        """Actors x projects with the roles each actor has in each project."""
         with self._db.reading() as session:
             roles = role_views(session)
-            short = {role.id: role.short for role in roles}
             order = {role.id: role.position for role in roles}
             project_stmt = select(Project.id, Project.name, Project.phase).order_by(
                 Project.sort_key, Project.id
@@ -282,10 +283,7 @@ class RoleService:
         return PortfolioView(
             actors=ordered,
             projects=projects,
-            cells={
-                key: tuple(short[r] for r in sorted(ids, key=lambda r: order[r]))
-                for key, ids in cells.items()
-            },
+            cells={key: tuple(sorted(ids, key=lambda r: order[r])) for key, ids in cells.items()},
             roles=roles,
         )
 
