@@ -67,6 +67,27 @@ TICK_GAP = 0.5
 # Up to this many measurements per point of width a line carries markers; denser
 # series are drawn as a plain line (1,800 markers would merge into a band).
 MARKER_DENSITY = 1 / 6
+# Above this many measurements per point of width, the line shows the average of
+# each short stretch of time: day-to-day noise of 1,800 values would fill a band.
+LINE_DENSITY = 1 / 2
+
+
+def smoothed(points: list[tuple[float, float]], width: float) -> list[tuple[float, float]]:
+    """``points`` (x, y; sorted by x) thinned to at most ``width * LINE_DENSITY``:
+    the mean of the points in each of that many equal stretches of x."""
+    buckets = max(1, int(width * LINE_DENSITY))
+    if len(points) <= buckets:
+        return points
+    first, last = points[0][0], points[-1][0]
+    span = (last - first) or 1.0
+    sums: dict[int, list[float]] = {}
+    for x, y in points:
+        bucket = min(buckets - 1, int((x - first) / span * buckets))
+        total = sums.setdefault(bucket, [0.0, 0.0, 0.0])
+        total[0] += x
+        total[1] += y
+        total[2] += 1
+    return [(sx / n, sy / n) for _bucket, (sx, sy, n) in sorted(sums.items())]
 
 
 def _months(start: dt.date, end: dt.date) -> list[dt.date]:
@@ -139,7 +160,7 @@ def indicator_chart(
     plot.x, plot.y = 34, 30
     plot.width, plot.height = width - 44, height - 42
     x0, x1 = start.toordinal(), end.toordinal()
-    lines: list[list[tuple[float, float]]] = [points or [(x0, low)]]
+    lines: list[list[tuple[float, float]]] = [smoothed(points, plot.width) or [(x0, low)]]
     styles: list[tuple[object, float, list[float] | None]] = [(SERIES, 1.6, None)]
     if ind.baseline_value is not None:
         lines.append([(x0, ind.baseline_value), (x1, ind.baseline_value)])

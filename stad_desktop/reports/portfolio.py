@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from stad_desktop.language import Translator
@@ -20,7 +21,15 @@ from stad_desktop.reports.document import (
 )
 from stad_desktop.reports.labels import enum_text, period_text, sector_text
 from stad_desktop.reports.portfolio_matrix import MatrixSection
-from stad_desktop.reports.style import BUSY, FONT_BOLD, RULE, make_styles, para, register_fonts
+from stad_desktop.reports.style import (
+    BUSY,
+    FONT,
+    FONT_BOLD,
+    RULE,
+    make_styles,
+    para,
+    register_fonts,
+)
 from stad_desktop.reports.tables import (
     ProgressBar,
     RotatedLabel,
@@ -68,8 +77,9 @@ class Portfolio:
             para(tr._("Portfolio overview"), s.kicker),
             Heading(tr._("Co-creation projects"), s.title),
             Spacer(1, 2),
-            para(lead.format(projects=len(data.projects), actors=taking_part), s.lead),
         ]
+        if data.projects:
+            out.append(para(lead.format(projects=len(data.projects), actors=taking_part), s.lead))
         if not data.active_only:
             phases = ", ".join(enum_text(tr, Phase, phase) for phase in data.phases)
             chosen = tr._("Phases: {phases}.").format(phases=phases)
@@ -84,7 +94,7 @@ class Portfolio:
             text = tr._("There are no active projects.")
         else:
             text = tr._("No project matches the chosen phases and areas.")
-        return [Spacer(1, 8), para(text, s.body)]
+        return [para(text, s.lead)]
 
     def charts(self) -> list[Flowable]:
         tr, s = self.tr, self.s
@@ -156,7 +166,11 @@ class Portfolio:
             RotatedLabel(tr._("Warnings")),
             para(tr._("Key indicators"), s.head),
         ]
-        widths = [26.0, 148.0, 72.0, 100.0, *([20.0] * len(sectors)), 24.0, 22.0]
+        # The phase column fits the longest phase name of the language on one line.
+        phase_width = 8 + max(
+            stringWidth(enum_text(tr, Phase, phase.value), FONT, s.cell.fontSize) for phase in Phase
+        )
+        widths = [26.0, 148.0, phase_width, 100.0, *([20.0] * len(sectors)), 24.0, 22.0]
         widths.append(self.width - sum(widths))
         first_count = 4
         last_count = first_count + len(sectors) + 1

@@ -75,9 +75,14 @@ def test_date_labels_do_not_overlap(days: int, width: float) -> None:
 
 
 def test_many_points_read_as_a_line() -> None:
-    """1,800 measurements: a plain line, not 1,800 dots merging into a band."""
-    assert getattr(_line_plot(_chart(1800, 5 * 365)).lines[0], "symbol", None) is None
-    assert getattr(_line_plot(_chart(12, 365)).lines[0], "symbol", None) is not None
+    """1,800 measurements: a plain line of averages, not 1,800 dots and zigzags
+    merging into a band; a few measurements keep their dots."""
+    many = _line_plot(_chart(1800, 5 * 365))
+    assert getattr(many.lines[0], "symbol", None) is None
+    assert len(many.data[0]) <= many.width / 2
+    few = _line_plot(_chart(12, 365))
+    assert getattr(few.lines[0], "symbol", None) is not None
+    assert len(few.data[0]) == 12
 
 
 # --- whole names ------------------------------------------------------------------------
