@@ -194,6 +194,8 @@ class _Document(BaseDocTemplate):
             return
         count = getattr(self, "_outline_count", 0) + 1
         self._outline_count = count
+        if count == 1:
+            self.canv.showOutline()  # the reader opens with the bookmarks shown
         key = f"heading-{count}"
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(flowable.outline_text, key, level=flowable.outline_level)

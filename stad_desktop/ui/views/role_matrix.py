@@ -396,7 +396,6 @@ class RoleMatrixView(View):
         matrix = self.model.matrix
         actor = next((a.name for a in matrix.actors if a.id == actor_id), "") if matrix else ""
         role = next((r for r in matrix.roles if r.id == role_id), None) if matrix else None
-        # Undo texts are sentences: "Gje X rolla finansiør".
         return {"actor": actor, "role": role.name.in_sentence().get(current().lang) if role else ""}
 
     def toggle_current(self) -> None:
