@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import case, func, select
@@ -15,7 +16,7 @@ from stad_desktop.services import validation as v
 from stad_desktop.services.errors import NotFoundError, ValidationError
 from stad_desktop.services.readmodels import ActorDetail, ActorRef, ActorRow, ContactView
 from stad_desktop.storage import Database
-from stad_desktop.textkeys import fold, like_pattern, sort_key
+from stad_desktop.textkeys import fold, sort_key
 
 
 @dataclass(frozen=True)
@@ -85,9 +86,7 @@ def _clean(data: ActorInput) -> _Clean:
         org_number=v.org_number("org_number", data.org_number),
         village=v.optional_text("village", data.village, 100),
         wishes_to_contribute=v.optional_text("wishes_to_contribute", data.wishes_to_contribute),
-        hours_per_month=v.non_negative(
-            "hours_per_month", v.number("hours_per_month", data.hours_per_month)
-        ),
+        hours_per_month=v.number("hours_per_month", data.hours_per_month, minimum=Decimal(0)),
         notes=v.optional_text("notes", data.notes),
         contacts=tuple(contacts),
     )
@@ -239,7 +238,7 @@ class ActorService:
         # Always filtered (an empty query is the pattern "%%", matching every actor), so
         # a search has the same SQL shape as the plain list and reuses its compiled
         # form: the first keystroke does not wait for SQLAlchemy to compile a new one.
-        stmt = stmt.where(Actor.search_text.like(like_pattern(query), escape="\\"))
+        stmt = stmt.where(v.matches(Actor.search_text, query))
         if sector:
             stmt = stmt.where(Actor.sector == sector)
         if not include_archived:

@@ -17,7 +17,7 @@ from stad_desktop.services import validation as v
 from stad_desktop.services.errors import NotFoundError, ValidationError
 from stad_desktop.services.readmodels import ProjectDetail, ProjectRef, ProjectRow
 from stad_desktop.storage import Database
-from stad_desktop.textkeys import fold, like_pattern, sort_key
+from stad_desktop.textkeys import clean_text, fold, has_broken_character, sort_key
 
 
 @dataclass(frozen=True)
@@ -52,12 +52,12 @@ class ProjectInput:
 
 
 def _budget_ore(value: object) -> int | None:
-    amount = v.number("budget_nok", value)
+    """The budget in øre: a finite amount from 0 to v.MAX_NUMBER kroner (it fits the
+    integer column with room to spare)."""
+    amount = v.decimal("budget_nok", value, minimum=Decimal(0))
     if amount is None:
         return None
-    v.non_negative("budget_nok", amount)
-    ore = (Decimal(str(amount)) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    return int(ore)
+    return int((amount * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 PROJECT_SORT_COLUMNS = ("name", "phase", "area", "owner", "start_date", "actor_count")
@@ -131,9 +131,9 @@ class ProjectService:
         the one project whose name holds the text. Raises NotFoundError otherwise; see
         :meth:`matching` for the names that made a text ambiguous."""
         with self._db.reading() as session:
-            project = session.get(Project, name_or_id)
+            project = None if has_broken_character(name_or_id) else session.get(Project, name_or_id)
             if project is None:
-                wanted = fold(name_or_id.strip())
+                wanted = fold(clean_text(name_or_id, multiline=False))
                 candidates = self._name_matches(session, name_or_id)
                 exact = [p for p in candidates if fold(p.name) == wanted]
                 if len(exact) == 1:
@@ -160,12 +160,10 @@ class ProjectService:
 
     @staticmethod
     def _name_matches(session: Session, text: str) -> list[Project]:
-        wanted = fold(text.strip())
+        wanted = fold(clean_text(text, multiline=False))
         if not wanted:
             return []
-        candidates = session.scalars(
-            select(Project).where(Project.search_text.like(like_pattern(text), escape="\\"))
-        )
+        candidates = session.scalars(select(Project).where(v.matches(Project.search_text, text)))
         # The search text also holds the area and target group: only names count here.
         return [p for p in candidates if wanted in fold(p.name)]
 
@@ -205,8 +203,8 @@ class ProjectService:
             actor_count,
             Project.archived,
         ).outerjoin(owner, owner.id == Project.owner_id)
-        if query.strip():
-            stmt = stmt.where(Project.search_text.like(like_pattern(query), escape="\\"))
+        if query:
+            stmt = stmt.where(v.matches(Project.search_text, query))
         if phase:
             stmt = stmt.where(Project.phase == phase)
         if not include_archived:

@@ -60,15 +60,16 @@ class RoleService:
         self, name_nn: str, name_nb: str = "", name_en: str = "", short: str = ""
     ) -> RoleView:
         """A user-defined role. A name missing in one language is taken from another."""
-        names = [n.strip() for n in (name_nn, name_nb, name_en)]
+        fields = ("name_nn", "name_nb", "name_en")
+        names = [
+            v.optional_text(field, n, 100)
+            for field, n in zip(fields, (name_nn, name_nb, name_en), strict=True)
+        ]
         if not any(names):
             raise ValidationError("name_nn", N_("This field is required."))
         fallback = next(n for n in names if n)
-        nn, nb, en = (
-            v.required_text(field, n or fallback, 100)
-            for field, n in zip(("name_nn", "name_nb", "name_en"), names, strict=True)
-        )
-        short_code = (short.strip() or fallback[:2]).upper()
+        nn, nb, en = (n or fallback for n in names)
+        short_code = (v.optional_text("short", short, 40) or fallback[:2]).upper()
         if len(short_code) > 4:
             raise ValidationError(
                 "short", N_("At most {max} characters (now {count})."), max=4, count=len(short_code)

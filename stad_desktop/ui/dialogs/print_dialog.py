@@ -41,7 +41,7 @@ from stad_desktop.language import LANGUAGE_NAMES, LANGUAGES, Translator, _, curr
 from stad_desktop.model.enums import Phase
 from stad_desktop.model.enums import label as enum_label
 from stad_desktop.ui.settings import app_settings
-from stad_desktop.ui.widgets.forms import restore_geometry, save_geometry
+from stad_desktop.ui.widgets.forms import restore_geometry, save_geometry, warning_box
 
 if TYPE_CHECKING:
     from stad_desktop.services import Services
@@ -127,6 +127,7 @@ class PrintDialog(QDialog):
             if isinstance(label, QLabel):
                 field.setAccessibleName(label.text().replace("&", "").rstrip(":"))
         self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # it may quote a name or path
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
         self.error.setVisible(False)
@@ -402,7 +403,7 @@ class PreviewDialog(QDialog):
         try:
             copy_atomically(self.pdf, target)
         except OSError as exc:
-            QMessageBox.warning(
+            warning_box(
                 self,
                 _("Save as PDF"),
                 _("Could not save {path}: {detail}").format(

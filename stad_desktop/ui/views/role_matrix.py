@@ -123,6 +123,7 @@ class RoleMatrixView(View):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         self.cell_label = QLabel(side)
+        self.cell_label.setTextFormat(Qt.TextFormat.PlainText)  # actor and role names
         self.cell_label.setWordWrap(True)
         self.cell_form = InlineForm(side)
         self.cell_form.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
