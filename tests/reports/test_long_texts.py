@@ -60,7 +60,7 @@ def test_every_field_at_its_maximum_length_prints(services: Services, out: Path)
             village="V" * 100,
             contacts=(ContactInput(name=_name("person"), email="a@b.no", phone="+47 99 99 99 99"),),
         )
-    )
+    ).value
     project = services.projects.create(
         ProjectInput(
             name=_name("project"),
@@ -74,13 +74,13 @@ def test_every_field_at_its_maximum_length_prints(services: Services, out: Path)
             start_date=dt.date(2020, 1, 1),
             end_date=dt.date(2030, 12, 31),
         )
-    )
+    ).value
     roles = {role.code: role.id for role in services.roles.roles()}
     services.roles.assign(project.id, actor.id, roles["funder"], fields["exp"], fields["con"])
     services.checklist.set_item(project.id, 6, "in_progress", fields["com"])
     indicator = services.effects.add_indicator(
         project.id, IndicatorInput(_name("indicator"), "u" * 40, 1, None, 2, None)
-    )
+    ).value
     services.effects.add_entry(
         project.id, EntryInput(dt.date(2024, 1, 1), indicator.id, 1.5, source="x")
     )

@@ -99,10 +99,12 @@ def test_names_are_never_cut(services: Services, out: Path) -> None:
             sector="citizens",
             contacts=(ContactInput(LONG_CONTACT, LONG_EMAIL, "+47 912 34 567"),),
         )
-    )
+    ).value
     roles = {role.code: role.id for role in services.roles.roles()}
     for number in range(3):
-        project = services.projects.create(ProjectInput(name=f"{LONG_PROJECT} ({number + 1})"))
+        project = services.projects.create(
+            ProjectInput(name=f"{LONG_PROJECT} ({number + 1})")
+        ).value
         services.roles.assign(project.id, actor.id, roles["funder"])
     portfolio = out / "portfolio.pdf"
     make_portfolio(services, portfolio, lang="nn", include_contacts=True)
@@ -121,12 +123,12 @@ def test_names_are_never_cut(services: Services, out: Path) -> None:
 
 
 def test_role_codes_do_not_wrap(services: Services, out: Path) -> None:
-    actor = services.actors.create(ActorInput(name="Lag", sector="voluntary"))
-    project = services.projects.create(ProjectInput(name="Prosjekt"))
+    actor = services.actors.create(ActorInput(name="Lag", sector="voluntary")).value
+    project = services.projects.create(ProjectInput(name="Prosjekt")).value
     roles = {role.code: role.id for role in services.roles.roles()}
     services.roles.assign(project.id, actor.id, roles["funder"])
     for name, short in (("Vertskap", "ABCD"), ("Frivillig rettleiar", "FR")):
-        role = services.roles.create_role(name, short=short)
+        role = services.roles.create_role(name, short=short).value
         services.roles.assign(project.id, actor.id, role.id)
     path = out / "portfolio.pdf"
     make_portfolio(services, path, lang="nn")
@@ -137,8 +139,8 @@ def test_role_codes_do_not_wrap(services: Services, out: Path) -> None:
 # --- tables over page breaks -------------------------------------------------------------
 def test_split_table_repeats_the_actor(services: Services, out: Path) -> None:
     """An actor's expectations run over several pages: each page names the actor."""
-    actor = services.actors.create(ActorInput(name="Bygdelaget Mangfald", sector="voluntary"))
-    project = services.projects.create(ProjectInput(name="Prosjekt"))
+    actor = services.actors.create(ActorInput(name="Bygdelaget Mangfald", sector="voluntary")).value
+    project = services.projects.create(ProjectInput(name="Prosjekt")).value
     for role in services.roles.roles():
         text = f"Forventning til {role.code}: " + "delta på møte og dugnad " * 30
         services.roles.assign(project.id, actor.id, role.id, text, "Ja, " + text)
@@ -169,17 +171,17 @@ def test_a_note_never_stands_alone_at_the_top_of_a_page(services: Services, out:
 
 # --- numbers -----------------------------------------------------------------------------
 def test_minus_signs_and_shares(services: Services, out: Path) -> None:
-    project = services.projects.create(ProjectInput(name="Prosjekt"))
+    project = services.projects.create(ProjectInput(name="Prosjekt")).value
     for name, sector in (
         ("Kommunen", "municipality"),
         ("Laget", "voluntary"),
         ("Banken", "business"),
     ):
-        actor = services.actors.create(ActorInput(name=name, sector=sector))
+        actor = services.actors.create(ActorInput(name=name, sector=sector)).value
         services.roles.add_actor(project.id, actor.id)
     indicator = services.effects.add_indicator(
         project.id, IndicatorInput("Netto", "kr", -5, dt.date(2024, 1, 1), 10, dt.date(2026, 1, 1))
-    )
+    ).value
     services.effects.add_entry(project.id, EntryInput(dt.date(2025, 1, 1), indicator.id, -2.5))
     path = out / "summary.pdf"
     make_project_summary(services, project.id, path, lang="nn", today=TODAY)
@@ -231,9 +233,9 @@ def test_summary_wording(
     footer: str,
 ) -> None:
     roles = {role.code: role.id for role in services.roles.roles()}
-    lag = services.actors.create(ActorInput(name="Selje grendalag", sector="voluntary"))
-    bank = services.actors.create(ActorInput(name="Sparebanken", sector="business"))
-    project = services.projects.create(ProjectInput(name="Prosjekt", budget_nok="1250000"))
+    lag = services.actors.create(ActorInput(name="Selje grendalag", sector="voluntary")).value
+    bank = services.actors.create(ActorInput(name="Sparebanken", sector="business")).value
+    project = services.projects.create(ProjectInput(name="Prosjekt", budget_nok="1250000")).value
     services.roles.assign(project.id, lag.id, roles["informed"], "Referat kvar månad", "")
     services.roles.assign(project.id, bank.id, roles["employer"], "Tilsette", "")
     path = out / "summary.pdf"

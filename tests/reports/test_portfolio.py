@@ -112,11 +112,11 @@ def test_contacts_only_when_asked(demo_services: Services, out: Path) -> None:
 def _numbered_projects(services: Services, count: int, actors: int = 12) -> None:
     roles = {role.code: role.id for role in services.roles.roles()}
     ids = [
-        services.actors.create(ActorInput(name=f"Lag nr. {n:02d}", sector="voluntary")).id
+        services.actors.create(ActorInput(name=f"Lag nr. {n:02d}", sector="voluntary")).value.id
         for n in range(actors)
     ]
     for n in range(count):
-        project = services.projects.create(ProjectInput(name=f"Prosjekt {n + 1}"))
+        project = services.projects.create(ProjectInput(name=f"Prosjekt {n + 1}")).value
         services.roles.assign(project.id, ids[n % actors], roles["funder"])
         services.roles.assign(project.id, ids[(n + 1) % actors], roles["implementer"])
 
