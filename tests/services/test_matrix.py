@@ -258,3 +258,12 @@ def test_english_short_codes_match_the_english_names(services: Services) -> None
         initials = {word[0].upper() for word in role.name.en.split()}
         assert role.short_in("en") in initials, role.name.en
         assert role.short_in("nn") == role.short_in("nb") == role.short
+
+
+def test_undo_texts_write_role_names_in_lower_case(setup) -> None:  # type: ignore[no-untyped-def]
+    services, project, actors, roles = setup
+    change = services.roles.assign(project, actors["Banken"], roles["target_contact"])
+    assert change.description.render(Translator("nn")) == ("Gje Banken rolla kontakt med målgruppa")
+    assert change.description.render(Translator("en")) == (
+        "Give Banken the role contact with the target group"
+    )
