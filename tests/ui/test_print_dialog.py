@@ -156,3 +156,39 @@ def test_save_as_pdf_never_writes_over_the_database_or_its_backups(
     assert database.read_bytes() == data and link.is_symlink()
     assert notes.read_text(encoding="utf-8") == "not a PDF"
     assert list(backups_dir(database).glob("*.pdf")) == []
+
+
+def test_portfolio_by_phase_and_area(qtbot, demo_services: Services) -> None:  # type: ignore[no-untyped-def]
+    """The print dialog offers the command line's choices: phases (the active ones
+    ticked), areas (all ticked) and the matrix."""
+    from pypdf import PdfReader
+    from PySide6.QtCore import Qt
+
+    dialog = _dialog(qtbot, demo_services)
+    dialog.kind.setCurrentIndex(dialog.kind.findData(PORTFOLIO))
+    phases = [dialog.phases.item(row) for row in range(dialog.phases.count())]
+    assert [item.checkState() == Qt.CheckState.Checked for item in phases] == [
+        True, True, True, True, True, False,
+    ]  # fmt: skip
+    areas = {
+        dialog.areas.item(row).text(): dialog.areas.item(row) for row in range(dialog.areas.count())
+    }
+    assert "Kultur" in areas and "Smartby" in areas
+    assert dialog.chosen_areas() == []  # every area: no filter
+    for name, item in areas.items():
+        if name not in ("Kultur", "Smartby"):
+            item.setCheckState(Qt.CheckState.Unchecked)
+    phases[-1].setCheckState(Qt.CheckState.Checked)
+    assert dialog.chosen_areas() == ["Kultur", "Smartby"]
+    text = " ".join(
+        " ".join(page.extract_text().split()) for page in PdfReader(dialog.make_pdf()).pages
+    )
+    assert "Kulturskule 3.0" in text and "Smart Stad – digitale møteplassar" in text
+    assert "Folkehelse i bygdene" not in text
+    for item in phases:
+        item.setCheckState(Qt.CheckState.Unchecked)
+    assert not dialog.preview_button.isEnabled()
+    dialog.kind.setCurrentIndex(dialog.kind.findData(PROJECT_SUMMARY))
+    assert dialog.preview_button.isEnabled()
+    assert not dialog.phases.isEnabled() and not dialog.matrix.isEnabled()
+    dialog.reject()
