@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
+from stad_desktop.language import Message
+
 
 class ServiceCommand(QUndoCommand):
     """A user action and its inverse, both service calls.
@@ -15,22 +17,28 @@ class ServiceCommand(QUndoCommand):
     ``done=True``; Qt's first ``redo()`` then only announces the change. Later
     redos and undos call the services again. ``after`` announces the change on the
     app-wide bus. If the service refuses (e.g. the data was changed in between),
-    the message is shown and the command is dropped from the stack."""
+    the message is shown and the command is dropped from the stack. A ``text``
+    given as a Message follows a language switch (see ``retranslate``)."""
 
     def __init__(
         self,
-        text: str,
+        text: str | Message,
         do: Callable[[], object],
         undo: Callable[[], object],
         after: Callable[[], object] | None = None,
         *,
         done: bool = True,
     ) -> None:
-        super().__init__(text)
+        super().__init__(str(text))
+        self.message = text if isinstance(text, Message) else None
         self._do = do
         self._undo = undo
         self._after = after
         self._skip_next_redo = done
+
+    def retranslate(self) -> None:
+        if self.message is not None:
+            self.setText(self.message.render())
 
     def redo(self) -> None:
         if self._skip_next_redo:

@@ -34,8 +34,7 @@ class PortfolioModel(QAbstractTableModel):
     def set_portfolio(self, view: PortfolioView | None) -> None:
         self.beginResetModel()
         self._view = view
-        lang = current().lang
-        self._names = {r.short: r.name.get(lang) for r in view.roles} if view else {}
+        self._names = self._role_names()
         self._texts = {}
         self._longest = {}
         if view is not None:
@@ -50,6 +49,22 @@ class PortfolioModel(QAbstractTableModel):
                 if len(text) > len(self._longest.get(column, "")):
                     self._longest[column] = text
         self.endResetModel()
+
+    def _role_names(self) -> dict[str, str]:
+        lang = current().lang
+        return {r.short: r.name.get(lang) for r in self._view.roles} if self._view else {}
+
+    def retranslate(self) -> None:
+        """Tool tips and headers in the current language; the cells (role codes), the
+        selection and the scroll position stay."""
+        self._names = self._role_names()
+        rows, columns = self.rowCount(), self.columnCount()
+        if rows and columns:
+            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, columns - 1))
+        if columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
+        if rows:
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, rows - 1)
 
     def longest_text(self, column: int) -> str:
         """The longest cell text in a column ("" when the column is empty)."""

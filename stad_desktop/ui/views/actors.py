@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from stad_desktop.language import _, ngettext
+from stad_desktop.language import N_, Message, _, ngettext
 from stad_desktop.model.enums import Sector, label
 from stad_desktop.ui.bus import ACTORS, MATRIX, PROJECTS, DataBus
 from stad_desktop.ui.models.actors import ActorTableModel
@@ -35,13 +35,14 @@ class ActorsView(ListView):
             bus,
             undo_stack,
             ActorTableModel(),
-            _("Se&ctor"),
-            _("All sectors"),
-            [(sector.value, _(label(sector))) for sector in Sector],
+            N_("Se&ctor"),
+            N_("All sectors"),
+            [(sector.value, label(sector)) for sector in Sector],
             parent,
         )
         self.setObjectName("actors_view")
         self.dialog: ActorDialog | None = None
+        self.retranslate()
 
     def table_name(self) -> str:
         return _("Actors")
@@ -69,7 +70,7 @@ class ActorsView(ListView):
         def save(data: ActorInput) -> None:
             detail = actors.create(data)
             self.push(
-                _("New actor {name}").format(name=detail.name),
+                Message(N_("New actor {name}"), {"name": detail.name}),
                 lambda: actors.restore(detail.id),
                 lambda: actors.archive(detail.id),
                 detail.id,
@@ -93,7 +94,7 @@ class ActorsView(ListView):
             # read again in whatever language is in use by then).
             saved = ActorInput.from_detail(detail)
             self.push(
-                _("Edit {name}").format(name=detail.name),
+                Message(N_("Edit {name}"), {"name": detail.name}),
                 lambda: actors.update(item_id, saved),
                 lambda: actors.update(item_id, old),
                 item_id,

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stad_desktop.language import _, current
+from stad_desktop.language import N_, Message, _, current
 from stad_desktop.services import Services
 from stad_desktop.services.errors import NotFoundError, ValidationError
 from stad_desktop.services.readmodels import MatrixView
@@ -34,6 +34,7 @@ from stad_desktop.ui.dialogs.matrix_dialogs import ActorPickerDialog, NewRoleDia
 from stad_desktop.ui.models.role_matrix import ACTOR_ID_ROLE, ROLE_ID_ROLE, RoleMatrixModel
 from stad_desktop.ui.views.base import ARCHIVE, EDIT, NEW, View
 from stad_desktop.ui.views.portfolio import PortfolioView
+from stad_desktop.ui.widgets.forms import set_buddy_text
 from stad_desktop.ui.widgets.inline_form import InlineForm
 from stad_desktop.ui.widgets.matrix_overview import MatrixOverview, Target, heading
 from stad_desktop.ui.widgets.project_selector import ProjectSelector
@@ -64,21 +65,10 @@ class RoleMatrixView(View):
         self.selector.project_changed.connect(self._project_changed)
 
         # --- actions ------------------------------------------------------------
-        self.add_actor_action = self._action(
-            _("&Add actor…"), "Ctrl+Shift+A", self.add_actor, _("Add an actor to the project")
-        )
-        self.remove_actor_action = self._action(
-            _("&Remove actor"),
-            "Ctrl+Shift+Del",
-            self.remove_actor,
-            _("Take the selected actor out of the project"),
-        )
-        self.new_role_action = self._action(
-            _("&New role…"), "Ctrl+Shift+R", self.new_role, _("Add a role of your own")
-        )
-        self.toggle_action = self._action(
-            _("&Toggle role"), "Space", self.toggle_current, _("Give or take the role")
-        )
+        self.add_actor_action = self._action("Ctrl+Shift+A", self.add_actor)
+        self.remove_actor_action = self._action("Ctrl+Shift+Del", self.remove_actor)
+        self.new_role_action = self._action("Ctrl+Shift+R", self.new_role)
+        self.toggle_action = self._action("Space", self.toggle_current)
         self.toolbar = QToolBar(page)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.add_actor_action, self.remove_actor_action, self.new_role_action):
@@ -92,10 +82,6 @@ class RoleMatrixView(View):
         self.model.toggle_requested.connect(self.toggle)
         self.table = QTableView(page)
         self.table.setModel(self.model)
-        self.table.setAccessibleName(_("Role matrix: actors and roles"))
-        self.table.setAccessibleDescription(
-            _("Space gives or takes the role of the selected cell.")
-        )
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
@@ -110,10 +96,7 @@ class RoleMatrixView(View):
         self.toggle_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         selection = self.table.selectionModel()
         selection.currentChanged.connect(self._current_changed)
-        self.legend = QLabel(
-            _("Ticked = has the role.   ! (amber) = expectation set, but no agreed contribution."),
-            page,
-        )
+        self.legend = QLabel(page)
         self.legend.setWordWrap(True)
 
         # --- the side panel -----------------------------------------------------
@@ -131,17 +114,17 @@ class RoleMatrixView(View):
         for edit in (self.expectation_edit, self.contribution_edit):
             edit.setTabChangesFocus(True)
             edit.setMaximumHeight(90)
-        self.cell_form.add_row("expectation", _("&Expectation:"), self.expectation_edit)
-        self.cell_form.add_row("contribution", _("Agreed &contribution:"), self.contribution_edit)
-        self.save_cell_button = QPushButton(_("&Save cell"), side)
-        self.save_cell_button.setToolTip(_("Save the expectation and contribution (Ctrl+Enter)"))
+        self.cell_form.add_row("expectation", "", self.expectation_edit)
+        self.cell_form.add_row("contribution", "", self.contribution_edit)
+        self.save_cell_button = QPushButton(side)
         self.save_cell_button.clicked.connect(self.save_cell)
-        self.save_cell_action = self._action(_("Save cell"), "Ctrl+Return", self.save_cell, "")
+        self.save_cell_action = self._action("Ctrl+Return", self.save_cell)
         self.overview = MatrixOverview(side)
         self.overview.warning_chosen.connect(self.go_to_target)
         self.sector_list = self.overview.sector_list
         self.warnings_list = self.overview.warnings_list
-        side_layout.addWidget(heading(_("Selected cell"), self.expectation_edit))
+        self.cell_heading = heading("", self.expectation_edit)
+        side_layout.addWidget(self.cell_heading)
         side_layout.addWidget(self.cell_label)
         side_layout.addWidget(self.cell_form)
         side_layout.addWidget(self.save_cell_button, 0, Qt.AlignmentFlag.AlignRight)
@@ -167,8 +150,8 @@ class RoleMatrixView(View):
         self.portfolio = PortfolioView(services, bus, undo_stack)
         self.portfolio.open_project_matrix.connect(self._open_from_portfolio)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(page, _("Project role matrix"))
-        self.tabs.addTab(self.portfolio, _("Portfolio matrix"))
+        self.tabs.addTab(page, "")
+        self.tabs.addTab(self.portfolio, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -179,18 +162,54 @@ class RoleMatrixView(View):
         self.setTabOrder(self.save_cell_button, self.sector_list)
         self.setTabOrder(self.sector_list, self.warnings_list)
         self._update_cell_panel(force=True)
+        self.retranslate()
 
-    def _action(self, text: str, shortcut: str, slot: Callable[[], object], tip: str) -> QAction:
-        action = QAction(text, self)
+    def _action(self, shortcut: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(self)
         action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        if tip:
-            action.setToolTip(
-                f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
-            )
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
         return action
+
+    def retranslate(self) -> None:
+        """The texts in the current language; the project, the current cell, the
+        panel's typed text and the scroll positions stay."""
+        for action, text, tip in (
+            (self.add_actor_action, _("&Add actor…"), _("Add an actor to the project")),
+            (
+                self.remove_actor_action,
+                _("&Remove actor"),
+                _("Take the selected actor out of the project"),
+            ),
+            (self.new_role_action, _("&New role…"), _("Add a role of your own")),
+            (self.toggle_action, _("&Toggle role"), _("Give or take the role")),
+            (self.save_cell_action, _("Save cell"), ""),
+        ):
+            action.setText(text)
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{tip} ({keys})" if tip else "")
+        self.table.setAccessibleName(_("Role matrix: actors and roles"))
+        self.table.setAccessibleDescription(
+            _("Space gives or takes the role of the selected cell.")
+        )
+        self.legend.setText(
+            _("Ticked = has the role.   ! (amber) = expectation set, but no agreed contribution.")
+        )
+        self.cell_form.set_label("expectation", _("&Expectation:"))
+        self.cell_form.set_label("contribution", _("Agreed &contribution:"))
+        self.save_cell_button.setText(_("&Save cell"))
+        self.save_cell_button.setToolTip(_("Save the expectation and contribution (Ctrl+Enter)"))
+        set_buddy_text(self.cell_heading, _("Selected cell"))
+        self.tabs.setTabText(0, _("Project role matrix"))
+        self.tabs.setTabText(1, _("Portfolio matrix"))
+        self.selector.retranslate()
+        self.overview.retranslate()
+        self.portfolio.retranslate()
+        self.model.retranslate()
+        if self.model.matrix is not None:
+            self._size_columns()
+        self._set_cell_label()
 
     # --- View ---------------------------------------------------------------------
     @property
@@ -352,13 +371,32 @@ class RoleMatrixView(View):
         if cell is None:
             self._loaded_cell = None
             self._loaded_project = None
-            self.cell_label.setText(_("Select a cell in the matrix."))
+            self._set_cell_label()
             self.expectation_edit.clear()
             self.contribution_edit.clear()
             self.cell_form.clear_errors()
             return
+        key = (cell[0].id, cell[1].id)
+        assignment = self.model.assignment(index)
+        self._set_cell_label()
+        modified = self._panel_modified()
+        if force or key != self._loaded_cell or not modified:
+            self._loaded_cell = key
+            self._loaded_project = self.project_id
+            self.cell_form.clear_errors()
+            self.expectation_edit.setPlainText(assignment.expectation if assignment else "")
+            self.contribution_edit.setPlainText(assignment.contribution if assignment else "")
+            self.expectation_edit.document().setModified(False)
+            self.contribution_edit.document().setModified(False)
+
+    def _set_cell_label(self) -> None:
+        """What the side panel is about: the current cell, or how to choose one."""
+        index = self.table.currentIndex()
+        cell = self.model.cell(index)
+        if cell is None:
+            self.cell_label.setText(_("Select a cell in the matrix."))
+            return
         actor, role = cell
-        key = (actor.id, role.id)
         assignment = self.model.assignment(index)
         role_name = role.name.get(current().lang)
         if assignment is None:
@@ -370,15 +408,6 @@ class RoleMatrixView(View):
         else:
             text = _("{actor} – {role}")
         self.cell_label.setText(text.format(actor=actor.name, role=role_name))
-        modified = self._panel_modified()
-        if force or key != self._loaded_cell or not modified:
-            self._loaded_cell = key
-            self._loaded_project = self.project_id
-            self.cell_form.clear_errors()
-            self.expectation_edit.setPlainText(assignment.expectation if assignment else "")
-            self.contribution_edit.setPlainText(assignment.contribution if assignment else "")
-            self.expectation_edit.document().setModified(False)
-            self.contribution_edit.document().setModified(False)
 
     def _update_actions(self) -> None:
         has_project = bool(self.project_id)
@@ -392,11 +421,11 @@ class RoleMatrixView(View):
     def _announce(self, project_id: str) -> Callable[[], None]:
         return lambda: self.bus.changed(MATRIX, project_id)
 
-    def _names(self, actor_id: str, role_id: str) -> dict[str, str]:
+    def _names(self, actor_id: str, role_id: str) -> dict[str, object]:
         matrix = self.model.matrix
         actor = next((a.name for a in matrix.actors if a.id == actor_id), "") if matrix else ""
         role = next((r for r in matrix.roles if r.id == role_id), None) if matrix else None
-        return {"actor": actor, "role": role.name.get(current().lang) if role else ""}
+        return {"actor": actor, "role": role.name if role else ""}
 
     def toggle_current(self) -> None:
         cell = self.model.cell(self.table.currentIndex())
@@ -415,7 +444,7 @@ class RoleMatrixView(View):
         if existing is None:
             roles.assign(project_id, actor_id, role_id)
             command = ServiceCommand(
-                _("Give {actor} the role {role}").format(**names),
+                Message(N_("Give {actor} the role {role}"), names),
                 lambda: roles.assign(project_id, actor_id, role_id),
                 lambda: roles.unassign(project_id, actor_id, role_id),
                 self._announce(project_id),
@@ -425,7 +454,7 @@ class RoleMatrixView(View):
             expectation = removed.expectation if removed else ""
             contribution = removed.contribution if removed else ""
             command = ServiceCommand(
-                _("Take the role {role} from {actor}").format(**names),
+                Message(N_("Take the role {role} from {actor}"), names),
                 lambda: roles.unassign(project_id, actor_id, role_id),
                 lambda: roles.assign(project_id, actor_id, role_id, expectation, contribution),
                 self._announce(project_id),
@@ -475,7 +504,7 @@ class RoleMatrixView(View):
 
         self.undo_stack.push(
             ServiceCommand(
-                _("Edit {actor} as {role}").format(**self._names(actor_id, role_id)),
+                Message(N_("Edit {actor} as {role}"), self._names(actor_id, role_id)),
                 lambda: roles.update_assignment(
                     project_id, actor_id, role_id, new.expectation, new.contribution
                 ),
@@ -508,7 +537,7 @@ class RoleMatrixView(View):
         name = self.services.actors.get(actor_id).name
         self.undo_stack.push(
             ServiceCommand(
-                _("Add {actor} to the project").format(actor=name),
+                Message(N_("Add {actor} to the project"), {"actor": name}),
                 lambda: roles.add_actor(project_id, actor_id),
                 lambda: roles.remove_actor(project_id, actor_id),
                 self._announce(project_id),
@@ -529,7 +558,7 @@ class RoleMatrixView(View):
         removed = roles.remove_actor(project_id, actor_id)
         self.undo_stack.push(
             ServiceCommand(
-                _("Remove {actor} from the project").format(actor=name),
+                Message(N_("Remove {actor} from the project"), {"actor": name}),
                 lambda: roles.remove_actor(project_id, actor_id),
                 lambda: roles.restore_actor(project_id, actor_id, removed),
                 self._announce(project_id),
@@ -544,7 +573,7 @@ class RoleMatrixView(View):
             roles = self.services.roles
             self.undo_stack.push(
                 ServiceCommand(
-                    _("New role {role}").format(role=role.name.get(current().lang)),
+                    Message(N_("New role {role}"), {"role": role.name}),
                     lambda: roles.restore_role(role),
                     lambda: roles.delete_role(role.id),
                     lambda: self.bus.changed(ROLES, role.id),
