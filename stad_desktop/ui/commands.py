@@ -19,13 +19,18 @@ class ChangeCommand(QUndoCommand):
     service call, one transaction) and keeps the Change it returns, whose
     ``undo()`` is the redo. ``after`` announces the change on the app-wide bus. If
     the service refuses (e.g. the data was changed in between), the message is
-    shown and the command is dropped from the stack."""
+    shown and the command is dropped from the stack. The text follows a language
+    switch (``retranslate``)."""
 
     def __init__(self, change: Change[Any], after: Callable[[], object] | None = None) -> None:
         super().__init__(change.description.render())
         self._change = change  # undoing it reverts the action
         self._undone: Change[Any] | None = None  # undoing it redoes the action
         self._after = after
+
+    def retranslate(self) -> None:
+        """The undo menu's text in the language now chosen."""
+        self.setText(self._change.description.render())
 
     def redo(self) -> None:
         if self._undone is not None:

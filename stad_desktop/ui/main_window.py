@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -24,6 +23,7 @@ from stad_desktop.language import LANGUAGE_NAMES, LANGUAGES, _, current, set_lan
 from stad_desktop.ui import bus as kinds
 from stad_desktop.ui.bus import DataBus
 from stad_desktop.ui.settings import app_settings
+from stad_desktop.ui.undo_actions import UndoActions
 from stad_desktop.ui.views.base import ARCHIVE, EDIT, NEW, SEARCH, ProjectAware, View
 from stad_desktop.ui.views.registry import ViewSpec, view_specs
 
@@ -70,7 +70,6 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("main_window")
         self.db_name = db_name
-        self._set_title()
         self.services: Services | None = None
         self.bus = DataBus(self)
         self.undo_stack = QUndoStack(self)
@@ -84,14 +83,13 @@ class MainWindow(QMainWindow):
         self.current_project_id: str | None = None
 
         self.sidebar = QListWidget()
-        self.sidebar.setAccessibleName(_("Views"))
-        for spec in self.specs:
-            self.sidebar.addItem(_(spec.title))
+        for _spec in self.specs:
+            self.sidebar.addItem("")
         self.sidebar.setMaximumWidth(240)
         self.sidebar.setStyleSheet("QListWidget::item { padding: 6px 8px; }")
         self.sidebar.setMinimumWidth(110)
         self.stack = QStackedWidget()
-        self.opening = QLabel(_("Opening the database …"))
+        self.opening = QLabel()
         self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.opening)
         splitter = QSplitter()
@@ -113,6 +111,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1180, 740)
+        self.retranslate()
 
     def _set_title(self) -> None:
         name = self.db_name
@@ -123,44 +122,45 @@ class MainWindow(QMainWindow):
     # --- menus -------------------------------------------------------------------------
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        self.file_menu = bar.addMenu(_("&File"))
-        self.edit_menu = bar.addMenu(_("&Edit"))
-        self.view_menu = bar.addMenu(_("&View"))
-        self.settings_menu = bar.addMenu(_("&Settings"))
-        self.help_menu = bar.addMenu(_("&Help"))
+        self.file_menu = bar.addMenu("")
+        self.edit_menu = bar.addMenu("")
+        self.view_menu = bar.addMenu("")
+        self.settings_menu = bar.addMenu("")
+        self.help_menu = bar.addMenu("")
 
-        self.example_action = QAction(_("Load &example data"), self)
+        self.example_action = QAction(self)
         self.example_action.triggered.connect(self.load_example)
         self.file_menu.addAction(self.example_action)
-        self.backups_action = QAction(_("&Backups …"), self)
+        self.backups_action = QAction(self)
         self.backups_action.triggered.connect(self.show_backups)
         self.file_menu.addAction(self.backups_action)
-        self.print_action = QAction(_("&Print summary …"), self)
+        self.print_action = QAction(self)
         self.print_action.setShortcut(QKeySequence("Ctrl+P"))
         self.print_action.triggered.connect(self.print_summary)
         self.file_menu.addAction(self.print_action)
         self.file_menu.aboutToShow.connect(self._update_file_menu)
         self.file_menu.addSeparator()
-        self.quit_action = QAction(_("&Quit"), self)
+        self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
 
-        self.undo_action = self.undo_stack.createUndoAction(self, _("Undo"))
+        self.undo_actions = UndoActions(self.undo_stack, self)
+        self.undo_action = self.undo_actions.undo
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.redo_action = self.undo_stack.createRedoAction(self, _("Redo"))
+        self.redo_action = self.undo_actions.redo
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
         self.edit_menu.addSeparator()
         self.command_actions: dict[str, QAction] = {}
-        for command, text, keys in (
-            (NEW, _("&New …"), "Ctrl+N"),
-            (EDIT, _("&Edit …"), "F2"),
-            (ARCHIVE, _("&Archive or restore"), "Delete"),
-            (SEARCH, _("&Find"), "Ctrl+F"),
+        for command, keys in (
+            (NEW, "Ctrl+N"),
+            (EDIT, "F2"),
+            (ARCHIVE, "Delete"),
+            (SEARCH, "Ctrl+F"),
         ):
-            action = QAction(text, self)
+            action = QAction(self)
             action.setShortcut(QKeySequence(keys))
             action.setEnabled(False)
             action.triggered.connect(lambda _checked=False, c=command: self.run_command(c))
@@ -169,15 +169,15 @@ class MainWindow(QMainWindow):
 
         self.view_actions = QActionGroup(self)
         for number, spec in enumerate(self.specs, start=1):
-            action = QAction(_(spec.title), self)
+            action = QAction(self)
             action.setCheckable(True)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _checked=False, key=spec.key: self.show_view(key))
             self.view_actions.addAction(action)
             self.view_menu.addAction(action)
 
-        self.language_menu = self.settings_menu.addMenu(_("&Language"))
-        # Switching rebuilds the views, which exist once the database is attached.
+        self.language_menu = self.settings_menu.addMenu("")
+        # Switching retranslates the views, which exist once the database is attached.
         self.language_menu.setEnabled(self.services is not None)
         self.language_actions = QActionGroup(self)
         for lang in LANGUAGES:
@@ -190,9 +190,37 @@ class MainWindow(QMainWindow):
             self.language_actions.addAction(action)
             self.language_menu.addAction(action)
 
-        about = QAction(_("&About Stad Desktop"), self)
-        about.triggered.connect(self.about)
-        self.help_menu.addAction(about)
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self.about)
+        self.help_menu.addAction(self.about_action)
+
+    def _retranslate_menus(self) -> None:
+        for menu, text in (
+            (self.file_menu, _("&File")),
+            (self.edit_menu, _("&Edit")),
+            (self.view_menu, _("&View")),
+            (self.settings_menu, _("&Settings")),
+            (self.help_menu, _("&Help")),
+            (self.language_menu, _("&Language")),
+        ):
+            menu.setTitle(text)
+        for action, text in (
+            (self.example_action, _("Load &example data")),
+            (self.backups_action, _("&Backups …")),
+            (self.print_action, _("&Print summary …")),
+            (self.quit_action, _("&Quit")),
+            (self.command_actions[NEW], _("&New …")),
+            (self.command_actions[EDIT], _("&Edit …")),
+            (self.command_actions[ARCHIVE], _("&Archive or restore")),
+            (self.command_actions[SEARCH], _("&Find")),
+            (self.about_action, _("&About Stad Desktop")),
+        ):
+            action.setText(text)
+        for action, spec in zip(self.view_actions.actions(), self.specs, strict=True):
+            action.setText(_(spec.title))
+        for action in self.language_actions.actions():
+            action.setChecked(action.data() == current().lang)
+        self.undo_actions.retranslate()
 
     def _update_file_menu(self) -> None:
         self.example_action.setEnabled(self.services is not None and self.services.is_empty())
@@ -268,63 +296,24 @@ class MainWindow(QMainWindow):
         save_language(lang)
         if lang == current().lang:
             return
-        if not self.commit_pending():
-            return  # the view shows why its typed text could not be saved
         set_language(lang)
         install_qt_translators(lang)
         self.retranslate()
 
     def retranslate(self) -> None:
-        """Rebuild the menus, the sidebar and the views in the current language.
-
-        The database, the undo stack, the chosen project and the shown view are kept."""
-        shown = self.stack.currentWidget()
-        shown_key = next((key for key, view in self.views.items() if view is shown), None)
-        on_welcome = shown is not None and shown is self.welcome
-        for view in self.views.values():
-            dialog = getattr(view, "dialog", None)
-            if dialog is not None:
-                dialog.close()
-
+        """Set every text of the window in the current language, and have the views,
+        the welcome page and the undo steps do the same. The data, each view's
+        selection and scroll position, the shown view and project all stay."""
         self._set_title()
         self.sidebar.setAccessibleName(_("Views"))
-        self.sidebar.blockSignals(True)
         for row, spec in enumerate(self.specs):
-            item = self.sidebar.item(row)
-            if item is not None:
-                item.setText(_(spec.title))
-        self.sidebar.blockSignals(False)
+            self.sidebar.item(row).setText(_(spec.title))
         self.opening.setText(_("Opening the database …"))
-
-        old_children = [
-            child
-            for child in self.findChildren(
-                QObject, options=Qt.FindChildOption.FindDirectChildrenOnly
-            )
-            if isinstance(child, QAction | QActionGroup)
-        ]
-        old_menus = self.menuBar().findChildren(QMenu)
-        self.menuBar().clear()
-        for child in [*old_children, *old_menus]:
-            child.deleteLater()
-        self._build_menus()
-
-        if self.services is None:
-            return
-        old_views = [*self.views.values(), *([self.welcome] if self.welcome else [])]
-        self.views = {}
-        self.welcome = None
-        self._build_views(self.services)
-        if on_welcome:
-            self.show_welcome()
-        else:
-            self.show_view(shown_key or "")
-        for widget in old_views:
-            self.stack.removeWidget(widget)
-            widget.deleteLater()
-        if self.current_project_id:
-            self.select_project(self.current_project_id)
-        self._update_commands()
+        self._retranslate_menus()
+        for view in [*self._startup_views.values(), *self.views.values()]:
+            view.retranslate()
+        if self.welcome is not None:
+            self.welcome.retranslate()
 
     def show_welcome(self) -> None:
         from stad_desktop.ui.views.welcome import WelcomePage

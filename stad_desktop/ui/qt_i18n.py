@@ -47,7 +47,7 @@ def install_qt_translators(lang: str) -> list[Path]:
     Also makes ``lang``'s QLocale the default, so that what Qt formats itself
     (the month and day names of a date picker's calendar) follows the program's
     language rather than the computer's. Widgets made before keep theirs; the
-    window is rebuilt when the language changes. Our own numbers and dates are
+    date pickers are in dialogs, made anew each time. Our own numbers and dates are
     formatted and read by :mod:`stad_desktop.language`, never through QLocale."""
     QLocale.setDefault(qt_locale(lang))
     app = QCoreApplication.instance()

@@ -34,6 +34,13 @@ class PortfolioModel(QAbstractTableModel):
     def set_portfolio(self, view: PortfolioView | None) -> None:
         self.beginResetModel()
         self._view = view
+        self._fill()
+        self.endResetModel()
+
+    def _fill(self) -> None:
+        """Role names, cell texts (role codes, which differ per language) and the
+        longest text per column, in the current language."""
+        view = self._view
         lang = current().lang
         self._names = {r.id: r.name.get(lang) for r in view.roles} if view else {}
         self._texts = {}
@@ -50,7 +57,18 @@ class PortfolioModel(QAbstractTableModel):
                 self._texts[(row, column)] = text
                 if len(text) > len(self._longest.get(column, "")):
                     self._longest[column] = text
-        self.endResetModel()
+
+    def retranslate(self) -> None:
+        """Cells, tool tips and headers in the current language; the selection and
+        the scroll position stay."""
+        self._fill()
+        rows, columns = self.rowCount(), self.columnCount()
+        if rows and columns:
+            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, columns - 1))
+        if columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
+        if rows:
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, rows - 1)
 
     def longest_text(self, column: int) -> str:
         """The longest cell text in a column ("" when the column is empty)."""

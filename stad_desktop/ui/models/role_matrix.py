@@ -59,16 +59,21 @@ class RoleMatrixModel(QAbstractTableModel):
         if same_shape and matrix is not None:
             # Keep the current cell and selection: only the contents changed.
             self._matrix = matrix
-            if self.rowCount() and self.columnCount():
-                self.dataChanged.emit(
-                    self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
-                )
-                self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
-                self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+            self.retranslate()
             return
         self.beginResetModel()
         self._matrix = matrix
         self.endResetModel()
+
+    def retranslate(self) -> None:
+        """Every cell and header anew (role names and tool tips follow a language
+        switch); the current cell and the selection stay."""
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
+            )
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
 
     @property
     def matrix(self) -> MatrixView | None:

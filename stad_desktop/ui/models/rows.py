@@ -49,18 +49,26 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     def set_rows(self, rows: Sequence[R]) -> None:
         self.beginResetModel()
         self._rows = tuple(rows)
-        self._display = [tuple(c.text(row) for c in self.columns) for row in self._rows]
-        self._tips = [
-            tuple(c.tooltip(row) if c.tooltip else None for c in self.columns) for row in self._rows
-        ]
+        self._render()
         self._ids = [str(getattr(row, "id", "")) for row in self._rows]
         self._archived = [bool(getattr(row, "archived", False)) for row in self._rows]
         self.endResetModel()
 
-    def retitle(self) -> None:
-        """Headers again, e.g. after a language change."""
+    def _render(self) -> None:
+        self._display = [tuple(c.text(row) for c in self.columns) for row in self._rows]
+        self._tips = [
+            tuple(c.tooltip(row) if c.tooltip else None for c in self.columns) for row in self._rows
+        ]
+
+    def retranslate(self) -> None:
+        """The headers and every cell again in the current language (a language
+        switch); the rows stay, and with them the selection and the scroll position."""
+        self._render()
         if self.columns:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+        if self._rows and self.columns:
+            last = self.index(len(self._rows) - 1, len(self.columns) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
 
     # --- lookups ------------------------------------------------------------------
     def row_at(self, row: int) -> R:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from stad_desktop.language import _, ngettext
+from stad_desktop.language import N_, _, ngettext
 from stad_desktop.model.enums import Sector, label
 from stad_desktop.ui.bus import ACTORS, MATRIX, PROJECTS, DataBus
 from stad_desktop.ui.models.actors import ActorTableModel
@@ -37,13 +37,14 @@ class ActorsView(ListView):
             bus,
             undo_stack,
             ActorTableModel(),
-            _("Se&ctor"),
-            _("All sectors"),
-            [(sector.value, _(label(sector))) for sector in Sector],
+            N_("Se&ctor"),
+            N_("All sectors"),
+            [(sector.value, label(sector)) for sector in Sector],
             parent,
         )
         self.setObjectName("actors_view")
         self.dialog: ActorDialog | None = None
+        self.retranslate()
 
     def table_name(self) -> str:
         return _("Actors")

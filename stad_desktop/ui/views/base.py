@@ -68,10 +68,15 @@ class View(QWidget):
         self.dialog: QDialog | None = None
         bus.data_changed.connect(self._on_data_changed)
 
+    def retranslate(self) -> None:
+        """Set every text the view shows in the current language: called from the
+        constructor and again on a language switch, which keeps the view's rows,
+        selection and scroll position. Override."""
+
     def commit_pending(self) -> bool:
-        """Save what the user has typed but not yet saved (before the window closes
-        or is rebuilt in another language). False when it cannot be saved; the view
-        then shows why. Override where a view holds unsaved input."""
+        """Save what the user has typed but not yet saved (before the window closes).
+        False when it cannot be saved; the view then shows why. Override where a view
+        holds unsaved input."""
         return True
 
     # --- dialogs ---------------------------------------------------------------------

@@ -26,7 +26,7 @@ from stad_desktop.ui.dialogs.effect_dialogs import EntryDialog, IndicatorDialog
 from stad_desktop.ui.models.effects import EntryTableModel, IndicatorTableModel
 from stad_desktop.ui.views.base import ARCHIVE, EDIT, NEW, View
 from stad_desktop.ui.widgets.effect_chart import EffectChart
-from stad_desktop.ui.widgets.forms import buddy_label
+from stad_desktop.ui.widgets.forms import buddy_label, set_buddy_text
 from stad_desktop.ui.widgets.project_selector import ProjectSelector
 from stad_desktop.ui.widgets.table import ColumnFitter, read_only_table
 
@@ -58,16 +58,12 @@ class EffectLogView(View):
         self.selector = ProjectSelector(services, self)
         self.selector.project_changed.connect(self._project_changed)
 
-        self.new_indicator_action = self._action(
-            _("New &indicator…"), "Ctrl+Shift+I", self.new_indicator
-        )
-        self.edit_indicator_action = self._action(_("Edit indicator…"), "", self.edit_indicator)
-        self.delete_indicator_action = self._action(
-            _("Delete indicator"), "", self.delete_indicator
-        )
-        self.new_entry_action = self._action(_("New &entry…"), "Ctrl+Shift+E", self.new_entry)
-        self.edit_entry_action = self._action(_("Edit entry…"), "", self.edit_entry)
-        self.delete_entry_action = self._action(_("Delete entry"), "", self.delete_entry)
+        self.new_indicator_action = self._action("Ctrl+Shift+I", self.new_indicator)
+        self.edit_indicator_action = self._action("", self.edit_indicator)
+        self.delete_indicator_action = self._action("", self.delete_indicator)
+        self.new_entry_action = self._action("Ctrl+Shift+E", self.new_entry)
+        self.edit_entry_action = self._action("", self.edit_entry)
+        self.delete_entry_action = self._action("", self.delete_entry)
         self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toolbar.addAction(self.new_indicator_action)
@@ -77,7 +73,7 @@ class EffectLogView(View):
         top.addWidget(self.toolbar)
 
         self.indicator_model = IndicatorTableModel(self)
-        self.indicators_table = read_only_table(self, _("Indicators"))
+        self.indicators_table = read_only_table(self, "")
         self.indicators_table.setModel(self.indicator_model)
         # The indicator's name takes the width the other columns leave.
         self.indicator_columns = ColumnFitter(
@@ -91,7 +87,7 @@ class EffectLogView(View):
         self.chart = EffectChart(self)
 
         self.entry_model = EntryTableModel(self)
-        self.entries_table = read_only_table(self, _("Effect entries"))
+        self.entries_table = read_only_table(self, "")
         self.entries_table.setModel(self.entry_model)
         # What was observed takes the width the other columns leave.
         self.entry_columns = ColumnFitter(self.entries_table, ENTRY_TEXT_COLUMN, ENTRY_TEXT_MIN)
@@ -107,7 +103,7 @@ class EffectLogView(View):
         box = QVBoxLayout(indicators_box)
         box.setContentsMargins(0, 0, 0, 0)
         self._indicators_layout = box
-        self.indicators_label = buddy_label(_("&Indicators:"), self.indicators_table)
+        self.indicators_label = buddy_label("", self.indicators_table)
         box.addWidget(self.indicators_label)
         box.addWidget(self.indicators_table)
         upper = QSplitter(Qt.Orientation.Horizontal, self)
@@ -121,7 +117,8 @@ class EffectLogView(View):
         entries_box = QWidget(self)
         box = QVBoxLayout(entries_box)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(buddy_label(_("E&ntries:"), self.entries_table))
+        self.entries_label = buddy_label("", self.entries_table)
+        box.addWidget(self.entries_label)
         box.addWidget(self.entries_table)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(upper)
@@ -141,9 +138,33 @@ class EffectLogView(View):
         self.setTabOrder(self.indicators_table, self.entries_table)
         self._charted: object = _NOT_CHARTED  # the indicator the chart shows
         self._update_actions()
+        self.retranslate()
 
-    def _action(self, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
-        action = QAction(text, self)
+    def retranslate(self) -> None:
+        """The texts in the current language; the project, the selected indicator and
+        entry and the scroll positions stay."""
+        for action, text in (
+            (self.new_indicator_action, _("New &indicator…")),
+            (self.edit_indicator_action, _("Edit indicator…")),
+            (self.delete_indicator_action, _("Delete indicator")),
+            (self.new_entry_action, _("New &entry…")),
+            (self.edit_entry_action, _("Edit entry…")),
+            (self.delete_entry_action, _("Delete entry")),
+        ):
+            action.setText(text)
+        self.indicators_table.setAccessibleName(_("Indicators"))
+        self.entries_table.setAccessibleName(_("Effect entries"))
+        set_buddy_text(self.indicators_label, _("&Indicators:"))
+        set_buddy_text(self.entries_label, _("E&ntries:"))
+        self.selector.retranslate()
+        self.indicator_model.retranslate()
+        self.entry_model.retranslate()
+        self.indicator_columns.refresh()
+        self.entry_columns.refresh()
+        self.chart.retranslate()
+
+    def _action(self, shortcut: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -1,5 +1,8 @@
 """Shared frame of the list views (actors, projects): a search field that filters
-as you type, one filter combo, "Show archived", the buttons and the table."""
+as you type, one filter combo, "Show archived", the buttons and the table.
+
+The texts are set in ``retranslate`` (again on a language switch); a subclass
+calls it at the end of its constructor."""
 
 from __future__ import annotations
 
@@ -23,7 +26,7 @@ from stad_desktop.language import _
 from stad_desktop.ui.bus import DataBus
 from stad_desktop.ui.models.rows import RowTableModel
 from stad_desktop.ui.views.base import ARCHIVE, EDIT, NEW, SEARCH, View
-from stad_desktop.ui.widgets.forms import buddy_label
+from stad_desktop.ui.widgets.forms import buddy_label, set_buddy_text
 from stad_desktop.ui.widgets.table import RecordTable
 
 if TYPE_CHECKING:
@@ -37,8 +40,9 @@ SEARCH_DELAY_MS = 0
 
 
 class ListView(View):
-    """Subclasses set the model, the filter choices and implement ``fetch``,
-    ``open_item``, ``new_item`` and ``archive_ids``."""
+    """Subclasses set the model, the filter choices (English msgids, translated
+    where shown) and implement ``fetch``, ``open_item``, ``new_item`` and
+    ``archive_ids``."""
 
     commands = frozenset({NEW, EDIT, ARCHIVE, SEARCH})
     kind = ""  # bus kind announced after a change
@@ -58,27 +62,28 @@ class ListView(View):
         self.model = model
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(_("Name, village, …"))
         self.filter = QComboBox()
         self.filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.filter.setMinimumContentsLength(8)
-        self.filter.addItem(filter_all, "")
-        for value, text in filter_choices:
-            self.filter.addItem(text, value)
-        self.show_archived = QCheckBox(_("Show &archived"))
-        self.new_button = QPushButton(_("&New…"))
-        self.edit_button = QPushButton(_("E&dit…"))
-        self.archive_button = QPushButton(_("Archive"))
+        self._filter_texts = (filter_label, filter_all, *(text for _v, text in filter_choices))
+        self.filter.addItem("", "")
+        for value, _text in filter_choices:
+            self.filter.addItem("", value)
+        self.show_archived = QCheckBox()
+        self.new_button = QPushButton()
+        self.edit_button = QPushButton()
+        self.archive_button = QPushButton()
         self.table = RecordTable(model)
-        self.table.setAccessibleName(self.table_name())
         self.count_label = QLabel()
+        self.search_label = buddy_label("", self.search)
+        self.filter_label = buddy_label("", self.filter)
 
         bar = QHBoxLayout()
-        bar.addWidget(buddy_label(_("&Search"), self.search))
+        bar.addWidget(self.search_label)
         bar.addWidget(self.search, 2)
-        bar.addWidget(buddy_label(filter_label, self.filter))
+        bar.addWidget(self.filter_label)
         bar.addWidget(self.filter, 1)
         bar.addWidget(self.show_archived)
         bar.addStretch(1)
@@ -117,9 +122,31 @@ class ListView(View):
         self._select_next: str | None = None
         self._selection_changed()
 
+    def retranslate(self) -> None:
+        """Set every text in the current language, keeping the rows, the selection,
+        the filter and the scroll position (called again on a language switch)."""
+        filter_label, *choices = self._filter_texts
+        set_buddy_text(self.search_label, _("&Search"))
+        set_buddy_text(self.filter_label, _(filter_label))
+        for index, text in enumerate(choices):
+            self.filter.setItemText(index, _(text))
+        self.search.setPlaceholderText(self.search_placeholder())
+        self.show_archived.setText(_("Show &archived"))
+        self.new_button.setText(_("&New…"))
+        self.edit_button.setText(_("E&dit…"))
+        self._set_archive_text()
+        self.table.setAccessibleName(self.table_name())
+        self.model.retranslate()
+        self.table.fitter.refresh()
+        if self.count_label.text():  # loaded once
+            self.count_label.setText(self.count_text(self.model.rowCount()))
+
     # --- to implement ------------------------------------------------------------------
     def table_name(self) -> str:
         return ""
+
+    def search_placeholder(self) -> str:
+        return _("Name, village, …")
 
     def fetch(
         self, query: str, filter_value: str | None, archived: bool, order_by: str, desc: bool
@@ -170,13 +197,17 @@ class ListView(View):
         current = self.table.current_id()
         self.edit_button.setEnabled(current is not None)
         self.archive_button.setEnabled(current is not None)
+        self._set_archive_text()
+        if current is not None:
+            self.project_selected_hook(current)
+        self.commands_changed.emit()
+
+    def _set_archive_text(self) -> None:
+        current = self.table.current_id()
         if current is not None and self.is_archived(current):
             self.archive_button.setText(_("Restore"))
         else:
             self.archive_button.setText(_("Archive"))
-        if current is not None:
-            self.project_selected_hook(current)
-        self.commands_changed.emit()
 
     def project_selected_hook(self, item_id: str) -> None:
         """Called with the selected id (the projects view announces it)."""

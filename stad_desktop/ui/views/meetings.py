@@ -41,7 +41,7 @@ from stad_desktop.ui.models.meetings import (
     kind_text,
 )
 from stad_desktop.ui.views.base import ARCHIVE, EDIT, NEW, View
-from stad_desktop.ui.widgets.forms import buddy_label
+from stad_desktop.ui.widgets.forms import buddy_label, set_buddy_text
 from stad_desktop.ui.widgets.table import ColumnFitter, read_only_table
 
 TITLE_MIN = 220
@@ -65,16 +65,16 @@ class MeetingsView(View):
         self.project_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.project_filter.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.project_filter.currentIndexChanged.connect(lambda _index: self._load())
-        self.new_meeting_action = self._action(_("New &meeting…"), "", self.new_meeting)
-        self.edit_meeting_action = self._action(_("Edit meeting…"), "", self.edit_meeting)
-        self.new_input_action = self._action(_("New &input…"), "Ctrl+Shift+I", self.new_input)
-        self.edit_input_action = self._action(_("Edit input…"), "", self.edit_input)
-        self.delete_input_action = self._action(_("Delete input"), "", self.delete_input)
-        self.status_menu = QMenu(_("Set &status"), self)
+        self.new_meeting_action = self._action("", self.new_meeting)
+        self.edit_meeting_action = self._action("", self.edit_meeting)
+        self.new_input_action = self._action("Ctrl+Shift+I", self.new_input)
+        self.edit_input_action = self._action("", self.edit_input)
+        self.delete_input_action = self._action("", self.delete_input)
+        self.status_menu = QMenu(self)
         self.status_group = QActionGroup(self)
         self.status_actions: dict[str, QAction] = {}
         for status in InputStatus:
-            action = QAction(_(label(status)), self)
+            action = QAction(self)
             action.setCheckable(True)
             action.triggered.connect(
                 lambda _checked=False, value=status.value: self.set_status(value)
@@ -92,13 +92,14 @@ class MeetingsView(View):
         if isinstance(button, QToolButton):
             button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         top = QHBoxLayout()
-        top.addWidget(buddy_label(_("&Project:"), self.project_filter))
+        self.project_label = buddy_label("", self.project_filter)
+        top.addWidget(self.project_label)
         top.addWidget(self.project_filter, 1)
         top.addWidget(self.toolbar)
 
         # --- the meetings
         self.meeting_model = MeetingTableModel(self)
-        self.meetings_table = read_only_table(self, _("Meetings"))
+        self.meetings_table = read_only_table(self, "")
         self.meetings_table.setModel(self.meeting_model)
         self.meeting_columns = ColumnFitter(self.meetings_table, MEETING_TITLE_COLUMN, TITLE_MIN)
         self.meetings_table.addActions(
@@ -111,7 +112,8 @@ class MeetingsView(View):
         meetings_box = QWidget(self)
         box = QVBoxLayout(meetings_box)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(buddy_label(_("M&eetings:"), self.meetings_table))
+        self.meetings_label = buddy_label("", self.meetings_table)
+        box.addWidget(self.meetings_label)
         box.addWidget(self.meetings_table)
 
         # --- the selected meeting
@@ -132,15 +134,15 @@ class MeetingsView(View):
         box = QVBoxLayout(details)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.heading)
-        self.participants_label = QLabel(_("Participants:"), self)
-        self.participants.setAccessibleName(_("Participants"))
+        self.participants_label = QLabel(self)
         box.addWidget(self.participants_label)
         box.addWidget(self.participants)
-        box.addWidget(buddy_label(_("Min&utes:"), self.minutes))
+        self.minutes_label = buddy_label("", self.minutes)
+        box.addWidget(self.minutes_label)
         box.addWidget(self.minutes, 1)
 
         self.input_model = InputTableModel(self)
-        self.inputs_table = read_only_table(self, _("Input"))
+        self.inputs_table = read_only_table(self, "")
         self.inputs_table.setModel(self.input_model)
         self.input_columns = ColumnFitter(self.inputs_table, INPUT_TEXT_COLUMN, INPUT_TEXT_MIN)
         self.inputs_table.addActions(
@@ -158,7 +160,8 @@ class MeetingsView(View):
         inputs_box = QWidget(self)
         box = QVBoxLayout(inputs_box)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(buddy_label(_("Input &received:"), self.inputs_table))
+        self.inputs_label = buddy_label("", self.inputs_table)
+        box.addWidget(self.inputs_label)
         box.addWidget(self.inputs_table)
 
         lower = QSplitter(Qt.Orientation.Horizontal, self)
@@ -180,9 +183,40 @@ class MeetingsView(View):
         self.setTabOrder(self.meetings_table, self.minutes)
         self.setTabOrder(self.minutes, self.inputs_table)
         self._update_actions()
+        self.retranslate()
 
-    def _action(self, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
-        action = QAction(text, self)
+    def retranslate(self) -> None:
+        """The texts in the current language; the filter, the selected meeting and
+        input and the scroll positions stay."""
+        for action, text in (
+            (self.new_meeting_action, _("New &meeting…")),
+            (self.edit_meeting_action, _("Edit meeting…")),
+            (self.new_input_action, _("New &input…")),
+            (self.edit_input_action, _("Edit input…")),
+            (self.delete_input_action, _("Delete input")),
+        ):
+            action.setText(text)
+        self.status_menu.setTitle(_("Set &status"))
+        for status in InputStatus:
+            self.status_actions[status.value].setText(_(label(status)))
+        set_buddy_text(self.project_label, _("&Project:"))
+        if self.project_filter.count():
+            self.project_filter.setItemText(0, _("(all projects)"))
+        self.meetings_table.setAccessibleName(_("Meetings"))
+        set_buddy_text(self.meetings_label, _("M&eetings:"))
+        self.participants_label.setText(_("Participants:"))
+        self.participants.setAccessibleName(_("Participants"))
+        set_buddy_text(self.minutes_label, _("Min&utes:"))
+        self.inputs_table.setAccessibleName(_("Input"))
+        set_buddy_text(self.inputs_label, _("Input &received:"))
+        self.meeting_model.retranslate()
+        self.input_model.retranslate()
+        self.meeting_columns.refresh()
+        self.input_columns.refresh()
+        self._show_meeting_texts(self.current_meeting())
+
+    def _action(self, shortcut: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -220,19 +254,11 @@ class MeetingsView(View):
     def _show_meeting(self) -> None:
         meeting = self.current_meeting()
         keep = self.current_input()
+        self._show_meeting_texts(meeting)
         if meeting is None:
-            self.heading.clear()
-            self.participants.clear()
             self.minutes.clear()
             self.input_model.set_rows(())
         else:
-            parts = [current().format_date(meeting.meeting_date, "short"), meeting.title]
-            parts.append(kind_text(meeting.kind))
-            if meeting.place:
-                parts.append(meeting.place)
-            self.heading.setText(" · ".join(parts))
-            names = ", ".join(p.name for p in meeting.participants)
-            self.participants.setText(names or _("(none recorded)"))
             self.minutes.setPlainText(meeting.minutes)
             actors = {a.id: a.name for a in self.services.actors.refs(include_archived=True)}
             projects = {p.id: p.name for p in self.services.projects.refs(include_archived=True)}
@@ -241,6 +267,20 @@ class MeetingsView(View):
             self._select(self.inputs_table, self.input_model.row_of(keep.item.id) if keep else -1)
         self.input_columns.fit()
         self._update_actions()
+
+    def _show_meeting_texts(self, meeting: MeetingView | None) -> None:
+        """The selected meeting's heading (date, title, kind, place) and participants."""
+        if meeting is None:
+            self.heading.clear()
+            self.participants.clear()
+            return
+        parts = [current().format_date(meeting.meeting_date, "short"), meeting.title]
+        parts.append(kind_text(meeting.kind))
+        if meeting.place:
+            parts.append(meeting.place)
+        self.heading.setText(" · ".join(parts))
+        names = ", ".join(p.name for p in meeting.participants)
+        self.participants.setText(names or _("(none recorded)"))
 
     @staticmethod
     def _select(table: QTableView, row: int) -> None:

@@ -42,18 +42,19 @@ class PortfolioView(View):
     ) -> None:
         super().__init__(services, bus, undo_stack, parent)
         self.sector_filter = QComboBox(self)
-        self.sector_filter.addItem(_("All sectors"), None)
+        self.sector_filter.addItem("", None)
         for sector in Sector:
-            self.sector_filter.addItem(_(label(sector)), sector.value)
+            self.sector_filter.addItem("", sector.value)
         self.phase_filter = QComboBox(self)
-        self.phase_filter.addItem(_("All phases"), None)
+        self.phase_filter.addItem("", None)
         for phase in Phase:
-            self.phase_filter.addItem(_(label(phase)), phase.value)
+            self.phase_filter.addItem("", phase.value)
         filters = QHBoxLayout()
-        for text, combo in ((_("&Sector:"), self.sector_filter), (_("P&hase:"), self.phase_filter)):
-            caption = QLabel(text, self)
+        self.captions: list[QLabel] = []
+        for combo in (self.sector_filter, self.phase_filter):
+            caption = QLabel(self)
             caption.setBuddy(combo)
-            combo.setAccessibleName(plain(text).rstrip(":"))
+            self.captions.append(caption)
             filters.addWidget(caption)
             filters.addWidget(combo)
         filters.addStretch(1)
@@ -61,7 +62,6 @@ class PortfolioView(View):
         self.model = PortfolioModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        self.table.setAccessibleName(_("Portfolio matrix: actors and projects"))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
@@ -78,7 +78,6 @@ class PortfolioView(View):
         self.legend.setTextFormat(Qt.TextFormat.PlainText)  # role names
         self.legend.setWordWrap(True)
         self.legend.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.legend.setAccessibleName(_("Legend"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -87,12 +86,38 @@ class PortfolioView(View):
 
         self.sector_filter.currentIndexChanged.connect(lambda _i: self.mark_stale())
         self.phase_filter.currentIndexChanged.connect(lambda _i: self.mark_stale())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The texts in the current language; the filters keep their choice, the
+        table its selection and scroll position."""
+        for combo, everything, values in (
+            (self.sector_filter, _("All sectors"), list(Sector)),
+            (self.phase_filter, _("All phases"), list(Phase)),
+        ):
+            combo.setItemText(0, everything)
+            for index, value in enumerate(values, start=1):
+                combo.setItemText(index, _(label(value)))
+        for caption, text in zip(self.captions, (_("&Sector:"), _("P&hase:")), strict=True):
+            caption.setText(text)
+            caption.buddy().setAccessibleName(plain(text).rstrip(":"))
+        self.table.setAccessibleName(_("Portfolio matrix: actors and projects"))
+        self.legend.setAccessibleName(_("Legend"))
+        self.model.retranslate()
+        self._set_legend()
 
     def reload(self) -> None:
         view = self.services.roles.portfolio(
             sector=self.sector_filter.currentData(), phase=self.phase_filter.currentData()
         )
         self.model.set_portfolio(view)
+        self._set_legend()
+        self._size_columns()
+
+    def _set_legend(self) -> None:
+        view = self.model.portfolio
+        if view is None:
+            return
         lang = current().lang
         parts = [
             _("{short} = {role}").format(short=r.short_in(lang), role=r.name.get(lang))
@@ -100,7 +125,6 @@ class PortfolioView(View):
         ]
         parts.append(_("{mark} = takes part without a role").format(mark=MEMBER_MARK))
         self.legend.setText(_("Legend: {items}").format(items="; ".join(parts)))
-        self._size_columns()
 
     def _size_columns(self) -> None:
         """Each column as wide as its header lines and its longest cell (90-180 px),

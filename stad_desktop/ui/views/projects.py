@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from stad_desktop.language import _, ngettext
+from stad_desktop.language import N_, _, ngettext
 from stad_desktop.model.enums import Phase, label
 from stad_desktop.ui.bus import ACTORS, CHECKLIST, EFFECTS, MATRIX, PROJECTS, DataBus
 from stad_desktop.ui.dialogs.project_dialog import ProjectDialog
@@ -41,25 +41,32 @@ class ProjectsView(ListView):
             bus,
             undo_stack,
             ProjectTableModel(),
-            _("P&hase"),
-            _("All phases"),
-            [(phase.value, _(label(phase))) for phase in Phase],
+            N_("P&hase"),
+            N_("All phases"),
+            [(phase.value, label(phase)) for phase in Phase],
             parent,
         )
         self.setObjectName("projects_view")
-        self.search.setPlaceholderText(_("Name, area, target group …"))
         self.dialog: ProjectDialog | None = None
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        for key, text in (
-            ("role_matrix", _("Open role matrix")),
-            ("effect_log", _("Open effect log")),
-        ):
-            action = QAction(text, self.table)
+        self.open_actions: dict[str, QAction] = {}
+        for key in ("role_matrix", "effect_log"):
+            action = QAction(self.table)
             action.triggered.connect(lambda _checked=False, k=key: self._open_in(k))
             self.table.addAction(action)
+            self.open_actions[key] = action
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.open_actions["role_matrix"].setText(_("Open role matrix"))
+        self.open_actions["effect_log"].setText(_("Open effect log"))
 
     def table_name(self) -> str:
         return _("Projects")
+
+    def search_placeholder(self) -> str:
+        return _("Name, area, target group …")
 
     def fetch(
         self, query: str, filter_value: str | None, archived: bool, order_by: str, desc: bool

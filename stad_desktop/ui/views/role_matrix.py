@@ -57,22 +57,11 @@ class RoleMatrixView(View):
         self.selector.project_changed.connect(self._project_changed)
 
         # --- actions ------------------------------------------------------------
-        self.add_actor_action = self._action(
-            _("&Add actor…"), "Ctrl+Shift+A", self.add_actor, _("Add an actor to the project")
-        )
-        self.remove_actor_action = self._action(
-            _("&Remove actor"),
-            "Ctrl+Shift+Del",
-            self.remove_actor,
-            _("Take the selected actor out of the project"),
-        )
-        self.new_role_action = self._action(
-            _("&New role…"), "Ctrl+Shift+R", self.new_role, _("Add a role of your own")
-        )
-        self.toggle_action = self._action(
-            _("&Toggle role"), "Space", self.toggle_current, _("Give or take the role")
-        )
-        self.save_cell_action = self._action(_("Save cell"), "Ctrl+Return", self.save_cell, "")
+        self.add_actor_action = self._action("Ctrl+Shift+A", self.add_actor)
+        self.remove_actor_action = self._action("Ctrl+Shift+Del", self.remove_actor)
+        self.new_role_action = self._action("Ctrl+Shift+R", self.new_role)
+        self.toggle_action = self._action("Space", self.toggle_current)
+        self.save_cell_action = self._action("Ctrl+Return", self.save_cell)
         self.toolbar = QToolBar(page)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.add_actor_action, self.remove_actor_action, self.new_role_action):
@@ -137,8 +126,8 @@ class RoleMatrixView(View):
         self.portfolio = PortfolioView(services, bus, undo_stack)
         self.portfolio.open_project_matrix.connect(self._open_from_portfolio)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(page, _("Project role matrix"))
-        self.tabs.addTab(self.portfolio, _("Portfolio matrix"))
+        self.tabs.addTab(page, "")
+        self.tabs.addTab(self.portfolio, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -147,18 +136,50 @@ class RoleMatrixView(View):
         self.setTabOrder(self.save_cell_button, self.sector_list)
         self.setTabOrder(self.sector_list, self.warnings_list)
         self._show_cell(force=True)
+        self.retranslate()
 
-    def _action(self, text: str, shortcut: str, slot: Callable[[], object], tip: str) -> QAction:
-        action = QAction(text, self)
+    def _action(self, shortcut: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(self)
         action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        if tip:
-            action.setToolTip(
-                f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
-            )
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
         return action
+
+    def retranslate(self) -> None:
+        """The texts in the current language; the project, the current cell, the
+        panel's typed text and the scroll positions stay."""
+        for action, text, tip in (
+            (self.add_actor_action, _("&Add actor…"), _("Add an actor to the project")),
+            (
+                self.remove_actor_action,
+                _("&Remove actor"),
+                _("Take the selected actor out of the project"),
+            ),
+            (self.new_role_action, _("&New role…"), _("Add a role of your own")),
+            (self.toggle_action, _("&Toggle role"), _("Give or take the role")),
+            (self.save_cell_action, _("Save cell"), ""),
+        ):
+            action.setText(text)
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{tip} ({keys})" if tip else "")
+        self.table.setAccessibleName(_("Role matrix: actors and roles"))
+        self.table.setAccessibleDescription(
+            _("Space gives or takes the role of the selected cell.")
+        )
+        self.legend.setText(
+            _("Ticked = has the role.   ! (amber) = expectation set, but no agreed contribution.")
+        )
+        self.editor.retranslate()
+        self.tabs.setTabText(0, _("Project role matrix"))
+        self.tabs.setTabText(1, _("Portfolio matrix"))
+        self.selector.retranslate()
+        self.overview.retranslate()
+        self.portfolio.retranslate()
+        self.model.retranslate()
+        if self.model.matrix is not None:
+            self.table.size_columns()
+        self._show_cell(force=False)
 
     # --- View ---------------------------------------------------------------------
     @property

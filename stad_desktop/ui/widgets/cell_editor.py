@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QPushButton, 
 from stad_desktop.language import _, current
 from stad_desktop.services.errors import ValidationError
 from stad_desktop.services.readmodels import ActorRef, AssignmentView, RoleView
+from stad_desktop.ui.widgets.forms import set_buddy_text
 from stad_desktop.ui.widgets.inline_form import InlineForm
 from stad_desktop.ui.widgets.matrix_overview import heading
 
@@ -38,13 +39,22 @@ class CellEditor(QWidget):
         self.save_button.setToolTip(_("Save the expectation and contribution (Ctrl+Enter)"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(heading(_("Selected cell"), self.expectation_edit))
+        self.heading = heading(_("Selected cell"), self.expectation_edit)
+        layout.addWidget(self.heading)
         layout.addWidget(self.label)
         layout.addWidget(self.form)
         layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
         QWidget.setTabOrder(self.expectation_edit, self.contribution_edit)
         QWidget.setTabOrder(self.contribution_edit, self.save_button)
         self.show_cell(None, None, None, force=True)
+
+    def retranslate(self) -> None:
+        """The panel's texts in the current language; typed text stays."""
+        self.form.set_label("expectation", _("&Expectation:"))
+        self.form.set_label("contribution", _("Agreed &contribution:"))
+        self.save_button.setText(_("&Save cell"))
+        self.save_button.setToolTip(_("Save the expectation and contribution (Ctrl+Enter)"))
+        set_buddy_text(self.heading, _("Selected cell"))
 
     def modified(self) -> bool:
         """Text was typed since the cell's texts were shown or saved."""

@@ -88,12 +88,10 @@ class EffectChart(QChartView):
         super().__init__(self.chart_, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumSize(320, 240)
-        self.setAccessibleName(_("Chart of the selected indicator"))
         self.chart_.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.chart_.setAnimationOptions(QChart.AnimationOption.NoAnimation)
 
         self.measurement_series = QLineSeries()
-        self.measurement_series.setName(_("Measurements"))
         pen = QPen(MEASUREMENT_COLOUR)
         pen.setWidthF(2.5)
         self.measurement_series.setPen(pen)
@@ -117,7 +115,13 @@ class EffectChart(QChartView):
         self.measurement_series.hovered.connect(self._hovered)
         self._indicator: IndicatorView | None = None
         self._points: tuple[MeasurementPoint, ...] = ()
-        self.show_indicator(None, ())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The names, the title and the value labels in the current language."""
+        self.setAccessibleName(_("Chart of the selected indicator"))
+        self.measurement_series.setName(_("Measurements"))
+        self.show_indicator(self._indicator, self._points)
 
     # --- data in ----------------------------------------------------------------------
     def show_indicator(

@@ -21,9 +21,9 @@ KNOWN_PROBLEMS = (StorageError, NotFoundError)
 def buddy_label(text: str, widget: QWidget) -> QLabel:
     """A label (``text`` already translated, may hold a ``&`` mnemonic) for ``widget``,
     which also gets the label text as its accessible name."""
-    label = QLabel(text)
+    label = QLabel()
     label.setBuddy(widget)
-    widget.setAccessibleName(text.replace("&&", "\0").replace("&", "").replace("\0", "&"))
+    set_buddy_text(label, text)
     return label
 
 
@@ -33,6 +33,15 @@ def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     label = QLabel(text, parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
+
+
+def set_buddy_text(label: QLabel, text: str) -> None:
+    """Give a label (see :func:`buddy_label`) its text, e.g. again after a language
+    switch; its buddy's accessible name follows."""
+    label.setText(text)
+    buddy = label.buddy()
+    if buddy is not None:
+        buddy.setAccessibleName(text.replace("&&", "\0").replace("&", "").replace("\0", "&"))
 
 
 def error_label() -> QLabel:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +26,7 @@ from stad_desktop.ui.widgets.forms import (
     error_label,
     restore_geometry,
     save_geometry,
+    set_buddy_text,
 )
 
 
@@ -45,6 +47,7 @@ class InlineForm(QWidget):
         self.errors.fallback = error_label()
         self.layout_.addRow(self.errors.fallback)
         self.widgets: dict[str, QWidget] = {}
+        self.labels: dict[str, QLabel] = {}
 
     def add_row(self, field: str, text: str, widget: QWidget) -> QWidget:
         label = buddy_label(text, widget)
@@ -58,7 +61,12 @@ class InlineForm(QWidget):
         self.layout_.addRow(label, box)
         self.errors.add(field, widget, error)
         self.widgets[field] = widget
+        self.labels[field] = label
         return widget
+
+    def set_label(self, field: str, text: str) -> None:
+        """The label of ``field`` (and its input's accessible name) anew."""
+        set_buddy_text(self.labels[field], text)
 
     def clear_errors(self) -> None:
         self.errors.clear()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QStyle, QVBo
 from stad_desktop.language import _, current, ngettext
 from stad_desktop.model.enums import Sector, label
 from stad_desktop.services.readmodels import MatrixView
-from stad_desktop.ui.widgets.forms import buddy_label
+from stad_desktop.ui.widgets.forms import buddy_label, set_buddy_text
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -33,6 +33,14 @@ def heading(text: str, buddy: QWidget) -> QLabel:
     return caption
 
 
+def _actor_count(total: int) -> str:
+    return ngettext("{count} actor", "{count} actors", total).format(count=total)
+
+
+def _sector_text(sector: str, count: int) -> str:
+    return _("{sector}: {count}").format(sector=_(label(Sector(sector))), count=count)
+
+
 class MatrixOverview(QWidget):
     # The user chose a warning (click or Enter): select what it is about.
     warning_chosen = Signal(object)
@@ -48,33 +56,54 @@ class MatrixOverview(QWidget):
         self.warnings_list.setStyleSheet(WRAPPED_ITEM_PADDING)
         self.warnings_list.itemActivated.connect(self._chosen)
         self.warnings_list.itemClicked.connect(self._chosen)
+        self.sector_heading = heading("", self.sector_list)
+        self.warnings_heading = heading("", self.warnings_list)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(heading(_("Sector mi&x"), self.sector_list))
+        layout.addWidget(self.sector_heading)
         layout.addWidget(self.actor_count_label)
         layout.addWidget(self.sector_list)
-        layout.addWidget(heading(_("&Warnings"), self.warnings_list))
+        layout.addWidget(self.warnings_heading)
         layout.addWidget(self.warnings_list, 1)
+        self._matrix: MatrixView | None = None
+        self.retranslate()
 
     def show_matrix(self, matrix: MatrixView | None) -> None:
+        self._matrix = matrix
         self._fill_sector_mix(matrix)
         self._fill_warnings(matrix)
+
+    def retranslate(self) -> None:
+        """The texts in the current language; the lists keep their items, current
+        item and scroll position (the order does not depend on the language)."""
+        set_buddy_text(self.sector_heading, _("Sector mi&x"))
+        set_buddy_text(self.warnings_heading, _("&Warnings"))
+        matrix = self._matrix
+        if matrix is None:
+            return
+        self.actor_count_label.setText(_actor_count(len(matrix.actors)))
+        for row in range(self.sector_list.count()):
+            item = self.sector_list.item(row)
+            sector = item.data(Qt.ItemDataRole.UserRole)
+            item.setText(_sector_text(sector, matrix.sector_mix.get(sector, 0)))
+        items = [self.warnings_list.item(row) for row in range(self.warnings_list.count())]
+        for item, warning in zip(items, matrix.warnings, strict=False):
+            item.setText(warning.message.render(current()))
+            item.setToolTip(item.text())
+        if items and not matrix.warnings:
+            items[0].setText(_("No warnings."))
 
     def _fill_sector_mix(self, matrix: MatrixView | None) -> None:
         self.sector_list.clear()
         if matrix is None:
             self.actor_count_label.clear()
             return
-        total = len(matrix.actors)
-        self.actor_count_label.setText(
-            ngettext("{count} actor", "{count} actors", total).format(count=total)
-        )
+        self.actor_count_label.setText(_actor_count(len(matrix.actors)))
         order = {sector.value: i for i, sector in enumerate(Sector)}
         for sector, count in sorted(
             matrix.sector_mix.items(), key=lambda kv: (-kv[1], order.get(kv[0], 99))
         ):
-            text = _("{sector}: {count}").format(sector=_(label(Sector(sector))), count=count)
-            item = QListWidgetItem(text)
+            item = QListWidgetItem(_sector_text(sector, count))
             item.setData(Qt.ItemDataRole.UserRole, sector)
             self.sector_list.addItem(item)
 

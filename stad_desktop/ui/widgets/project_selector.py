@@ -19,16 +19,20 @@ class ProjectSelector(QWidget):
         self.combo = QComboBox(self)
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        text = _("&Project:")
-        self.label = QLabel(text, self)
+        self.label = QLabel(self)
         self.label.setBuddy(self.combo)
-        self.combo.setAccessibleName(plain(text).rstrip(":"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
         layout.addWidget(self.combo, 1)
         self.combo.currentIndexChanged.connect(self._changed)
         self._loading = False
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        text = _("&Project:")
+        self.label.setText(text)
+        self.combo.setAccessibleName(plain(text).rstrip(":"))
 
     def project_id(self) -> str | None:
         value = self.combo.currentData()

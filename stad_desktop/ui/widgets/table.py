@@ -80,6 +80,12 @@ class ColumnFitter(QObject):
         }
         self.refit()
 
+    def refresh(self) -> None:
+        """Measure again (e.g. the texts are in another language now), unless the
+        user has sized a column by hand."""
+        if self._natural:
+            self.fit()
+
     def available_width(self) -> int:
         """The viewport's width, less a vertical scroll bar that may yet appear."""
         width = self.table.viewport().width()
