@@ -13,6 +13,7 @@ from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from stad_desktop.format import format_date, format_number
 from stad_desktop.language import Translator
 from stad_desktop.reports.data import IndicatorSeries
 from stad_desktop.reports.layout import (
@@ -132,7 +133,9 @@ def indicator_chart(
     plot.xValueAxis.valueMin, plot.xValueAxis.valueMax = x0, x1
     ticks = _date_ticks(start, end)
     plot.xValueAxis.valueSteps = [t.toordinal() for t in ticks]
-    plot.xValueAxis.labelTextFormat = lambda v: tr.format_date(dt.date.fromordinal(int(v)), "MMM y")
+    plot.xValueAxis.labelTextFormat = lambda v: format_date(
+        dt.date.fromordinal(int(v)), tr, "month"
+    )
     plot.xValueAxis.labels.fontName = FONT
     plot.xValueAxis.labels.fontSize = 6.5
     plot.xValueAxis.labels.fillColor = MUTED
@@ -140,7 +143,7 @@ def indicator_chart(
     plot.xValueAxis.tickDown = 2
     plot.yValueAxis.valueMin, plot.yValueAxis.valueMax = low, high
     plot.yValueAxis.valueStep = step
-    plot.yValueAxis.labelTextFormat = lambda v: tr.format_number(v, 1)
+    plot.yValueAxis.labelTextFormat = lambda v: format_number(v, tr, 1)
     plot.yValueAxis.labels.fontName = FONT
     plot.yValueAxis.labels.fontSize = 6.5
     plot.yValueAxis.labels.fillColor = MUTED

@@ -36,6 +36,7 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import LayoutError
 
 from stad_desktop import paths
+from stad_desktop.format import format_date
 from stad_desktop.language import Translator
 
 FONT = "DejaVuSans"
@@ -500,7 +501,7 @@ def page_frame(
     return PageFrame(
         municipality=municipality,
         title=title,
-        printed=tr._("Printed {date}").format(date=tr.format_date(today)),
+        printed=tr._("Printed {date}").format(date=format_date(today, tr, "long")),
         page_text=lambda page, pages: pattern.format(page=page, pages=pages),
         logo=Path(logo) if logo else None,
     )

@@ -18,6 +18,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from stad_desktop.format import format_percent
 from stad_desktop.language import Translator
 from stad_desktop.model import Phase, Sector
 from stad_desktop.reports.charts import horizontal_bars, vertical_bars
@@ -183,7 +184,7 @@ class Portfolio:
             cell.append(para(ind.name, s.cell_small))
             progress = ind.progress
             if progress is not None:
-                cell.append(ProgressBar(progress, tr.format_percent(progress), width=150))
+                cell.append(ProgressBar(progress, format_percent(progress, tr), width=150))
             else:
                 cell.append(para(tr._("No progress to show yet."), s.cell_small))
         more = project.indicator_count - len(project.key_indicators)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stad_desktop.format import format_datetime, format_number
 from stad_desktop.language import N_, _, current
 from stad_desktop.storage import Database
 from stad_desktop.storage.backups import BackupInfo, list_backups, restore
@@ -48,13 +49,12 @@ _REASONS = {
 def format_size(size: int) -> str:
     tr = current()
     if size < 1024 * 1024:
-        return _("{size} kB").format(size=tr.format_number(size / 1024, 0))
-    return _("{size} MB").format(size=tr.format_number(size / (1024 * 1024), 1))
+        return _("{size} kB").format(size=format_number(size / 1024, tr, 0))
+    return _("{size} MB").format(size=format_number(size / (1024 * 1024), tr, 1))
 
 
 def format_created(info: BackupInfo) -> str:
-    tr = current()
-    return f"{tr.format_date(info.created.date(), 'short')} {info.created:%H:%M}"
+    return format_datetime(info.created, current())
 
 
 class BackupsDialog(QDialog):

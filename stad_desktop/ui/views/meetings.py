@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stad_desktop.format import format_date
 from stad_desktop.language import _, current
 from stad_desktop.model.enums import InputStatus, label
 from stad_desktop.services import InputData, MeetingInput, Services
@@ -226,7 +227,7 @@ class MeetingsView(View):
             self.minutes.clear()
             self.input_model.set_rows(())
         else:
-            parts = [current().format_date(meeting.meeting_date, "short"), meeting.title]
+            parts = [format_date(meeting.meeting_date, current()), meeting.title]
             parts.append(kind_text(meeting.kind))
             if meeting.place:
                 parts.append(meeting.place)
