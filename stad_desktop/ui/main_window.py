@@ -4,6 +4,7 @@ builds the views over the services."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
@@ -14,7 +15,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 
 from stad_desktop.language import LANGUAGE_NAMES, LANGUAGES, _, current, set_language
 from stad_desktop.ui import bus as kinds
+from stad_desktop.ui.actions import make_action
 from stad_desktop.ui.bus import DataBus
+from stad_desktop.ui.feedback import inform, notify
 from stad_desktop.ui.settings import app_settings
 from stad_desktop.ui.views.base import ARCHIVE, EDIT, NEW, SEARCH, ProjectAware, View
 from stad_desktop.ui.views.registry import ViewSpec, view_specs
@@ -30,8 +32,6 @@ from stad_desktop.ui.views.registry import ViewSpec, view_specs
 if TYPE_CHECKING:
     from stad_desktop.services import Services
     from stad_desktop.ui.views.welcome import WelcomePage
-
-STATUS_TIMEOUT_MS = 6000
 
 
 class _InputGuard(QObject):
@@ -129,21 +129,15 @@ class MainWindow(QMainWindow):
         self.settings_menu = bar.addMenu(_("&Settings"))
         self.help_menu = bar.addMenu(_("&Help"))
 
-        self.example_action = QAction(_("Load &example data"), self)
-        self.example_action.triggered.connect(self.load_example)
+        self.example_action = make_action(self, _("Load &example data"), self.load_example)
         self.file_menu.addAction(self.example_action)
-        self.backups_action = QAction(_("&Backups …"), self)
-        self.backups_action.triggered.connect(self.show_backups)
+        self.backups_action = make_action(self, _("&Backups …"), self.show_backups)
         self.file_menu.addAction(self.backups_action)
-        self.print_action = QAction(_("&Print summary …"), self)
-        self.print_action.setShortcut(QKeySequence("Ctrl+P"))
-        self.print_action.triggered.connect(self.print_summary)
+        self.print_action = make_action(self, _("&Print summary …"), self.print_summary, "Ctrl+P")
         self.file_menu.addAction(self.print_action)
         self.file_menu.aboutToShow.connect(self._update_file_menu)
         self.file_menu.addSeparator()
-        self.quit_action = QAction(_("&Quit"), self)
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.quit_action.triggered.connect(self.close)
+        self.quit_action = make_action(self, _("&Quit"), self.close, "Ctrl+Q")
         self.file_menu.addAction(self.quit_action)
 
         self.undo_action = self.undo_stack.createUndoAction(self, _("Undo"))
@@ -160,19 +154,20 @@ class MainWindow(QMainWindow):
             (ARCHIVE, _("&Archive or restore"), "Delete"),
             (SEARCH, _("&Find"), "Ctrl+F"),
         ):
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(keys))
+            action = make_action(self, text, partial(self.run_command, command), keys)
             action.setEnabled(False)
-            action.triggered.connect(lambda _checked=False, c=command: self.run_command(c))
             self.edit_menu.addAction(action)
             self.command_actions[command] = action
 
         self.view_actions = QActionGroup(self)
         for number, spec in enumerate(self.specs, start=1):
-            action = QAction(_(spec.title), self)
-            action.setCheckable(True)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(lambda _checked=False, key=spec.key: self.show_view(key))
+            action = make_action(
+                self,
+                _(spec.title),
+                partial(self.show_view, spec.key),
+                f"Ctrl+{number}",
+                checkable=True,
+            )
             self.view_actions.addAction(action)
             self.view_menu.addAction(action)
 
@@ -182,17 +177,18 @@ class MainWindow(QMainWindow):
         self.language_actions = QActionGroup(self)
         for lang in LANGUAGES:
             # Each language in its own name, so a user can always find their way back.
-            action = QAction(LANGUAGE_NAMES[lang], self)
-            action.setCheckable(True)
+            action = make_action(
+                self,
+                LANGUAGE_NAMES[lang],
+                partial(self.change_language, lang),
+                checkable=True,
+                data=lang,
+            )
             action.setChecked(lang == current().lang)
-            action.setData(lang)
-            action.triggered.connect(lambda _checked=False, code=lang: self.change_language(code))
             self.language_actions.addAction(action)
             self.language_menu.addAction(action)
 
-        about = QAction(_("&About Stad Desktop"), self)
-        about.triggered.connect(self.about)
-        self.help_menu.addAction(about)
+        self.help_menu.addAction(make_action(self, _("&About Stad Desktop"), self.about))
 
     def _update_file_menu(self) -> None:
         self.example_action.setEnabled(self.services is not None and self.services.is_empty())
@@ -354,7 +350,7 @@ class MainWindow(QMainWindow):
         try:
             load_demo(self.services)
         except DemoRefused as exc:
-            QMessageBox.information(self, _("Example data"), exc.message.render())
+            inform(self, exc.message.render(), title=_("Example data"))
             return
         self.undo_stack.clear()
         self.bus.changed(kinds.ALL)
@@ -457,18 +453,18 @@ class MainWindow(QMainWindow):
             action.setEnabled(command in enabled)
 
     def show_message(self, text: str) -> None:
-        self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
+        notify(self, text)
 
     def about(self) -> None:
         from stad_desktop import __version__
 
-        QMessageBox.about(
+        inform(
             self,
-            _("About Stad Desktop"),
             _(
                 "Stad Desktop {version}\n\nA register of actors and co-creation projects, "
                 "role matrices and effect logs for the municipality. Works offline."
             ).format(version=__version__),
+            title=_("About Stad Desktop"),
         )
 
     # --- start-up timing -----------------------------------------------------------------

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -35,6 +34,7 @@ from stad_desktop.storage import Database
 from stad_desktop.storage.backups import BackupInfo, list_backups, restore
 from stad_desktop.storage.errors import StorageError
 from stad_desktop.storage.sqlite_file import backups_dir
+from stad_desktop.ui.feedback import confirm, problem
 
 _REASONS = {
     "startup": N_("At start-up"),
@@ -171,36 +171,23 @@ class BackupsDialog(QDialog):
     # --- restoring ------------------------------------------------------------------
     def confirm_restore(self, info: BackupInfo) -> bool:
         """Ask before replacing the database (tests replace this method)."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(_("Restore backup"))
-        box.setText(
+        return confirm(
+            self,
             _(
                 "Replace the database with the backup from {date}? "
                 "(Actors: {actors}, projects: {projects}.)"
-            ).format(date=format_created(info), actors=info.actors, projects=info.projects)
-        )
-        box.setInformativeText(
+            ).format(date=format_created(info), actors=info.actors, projects=info.projects),
             _(
                 "Changes made after the backup are not in it. The current database is "
                 "first saved as a backup of its own, so this can be undone."
-            )
+            ),
+            _("Restore"),
+            title=_("Restore backup"),
         )
-        restore_button = box.addButton(_("Restore"), QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
-        box.exec()
-        return box.clickedButton() is restore_button
 
     def show_problem(self, text: str) -> None:
         """Tell the user what went wrong (tests replace this method)."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle(_("Restore backup"))
-        box.setText(text)
-        box.addButton(_("OK"), QMessageBox.ButtonRole.AcceptRole)
-        box.exec()
+        problem(self, text, title=_("Restore backup"))
 
     def restore_selected(self) -> bool:
         info = self.selected()

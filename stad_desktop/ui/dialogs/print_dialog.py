@@ -29,15 +29,15 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from stad_desktop.language import LANGUAGE_NAMES, LANGUAGES, Translator, _, current
+from stad_desktop.ui.feedback import problem
 from stad_desktop.ui.settings import app_settings
-from stad_desktop.ui.widgets.forms import restore_geometry, save_geometry, warning_box
+from stad_desktop.ui.widgets.forms import restore_geometry, save_geometry
 
 if TYPE_CHECKING:
     from stad_desktop.services import Services
@@ -298,7 +298,7 @@ class PreviewDialog(QDialog):
         last = min(last, count)
         painter = QPainter()
         if not painter.begin(printer):
-            QMessageBox.warning(self, _("Print"), _("The printer could not be started."))
+            problem(self, _("The printer could not be started."), title=_("Print"))
             return 0
         sent = 0
         try:
@@ -338,12 +338,12 @@ class PreviewDialog(QDialog):
         try:
             copy_atomically(self.pdf, target)
         except OSError as exc:
-            warning_box(
+            problem(
                 self,
-                _("Save as PDF"),
                 _("Could not save {path}: {detail}").format(
                     path=target, detail=exc.strerror or exc
                 ),
+                title=_("Save as PDF"),
             )
             return None
         app_settings().setValue("print/folder", str(target.parent))

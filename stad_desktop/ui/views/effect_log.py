@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt
-from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QUndoStack
+from PySide6.QtGui import QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QSplitter,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from stad_desktop.language import _
 from stad_desktop.services import EntryInput, IndicatorInput, Services
 from stad_desktop.services.readmodels import EntryView, IndicatorView
+from stad_desktop.ui.actions import make_action
 from stad_desktop.ui.bus import ACTORS, EFFECTS, PROJECTS, DataBus
 from stad_desktop.ui.commands import ServiceCommand
 from stad_desktop.ui.dialogs.effect_dialogs import EntryDialog, IndicatorDialog
@@ -57,16 +58,16 @@ class EffectLogView(View):
         self.selector = ProjectSelector(services, self)
         self.selector.project_changed.connect(self._project_changed)
 
-        self.new_indicator_action = self._action(
-            _("New &indicator…"), "Ctrl+Shift+I", self.new_indicator
+        self.new_indicator_action = make_action(
+            self, _("New &indicator…"), self.new_indicator, "Ctrl+Shift+I"
         )
-        self.edit_indicator_action = self._action(_("Edit indicator…"), "", self.edit_indicator)
-        self.delete_indicator_action = self._action(
-            _("Delete indicator"), "", self.delete_indicator
+        self.edit_indicator_action = make_action(self, _("Edit indicator…"), self.edit_indicator)
+        self.delete_indicator_action = make_action(
+            self, _("Delete indicator"), self.delete_indicator
         )
-        self.new_entry_action = self._action(_("New &entry…"), "Ctrl+Shift+E", self.new_entry)
-        self.edit_entry_action = self._action(_("Edit entry…"), "", self.edit_entry)
-        self.delete_entry_action = self._action(_("Delete entry"), "", self.delete_entry)
+        self.new_entry_action = make_action(self, _("New &entry…"), self.new_entry, "Ctrl+Shift+E")
+        self.edit_entry_action = make_action(self, _("Edit entry…"), self.edit_entry)
+        self.delete_entry_action = make_action(self, _("Delete entry"), self.delete_entry)
         self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toolbar.addAction(self.new_indicator_action)
@@ -140,15 +141,6 @@ class EffectLogView(View):
         self.setTabOrder(self.indicators_table, self.entries_table)
         self._charted: object = _NOT_CHARTED  # the indicator the chart shows
         self._update_actions()
-
-    def _action(self, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
-        action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
 
     # --- View ---------------------------------------------------------------------
     @property

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
 from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -29,6 +30,7 @@ from stad_desktop.language import _, current
 from stad_desktop.model.enums import InputStatus, label
 from stad_desktop.services import InputData, MeetingInput, Services
 from stad_desktop.services.readmodels import InputItemView, MeetingView
+from stad_desktop.ui.actions import make_action
 from stad_desktop.ui.bus import ACTORS, MEETINGS, PROJECTS, DataBus
 from stad_desktop.ui.commands import ServiceCommand
 from stad_desktop.ui.dialogs.meeting_dialogs import InputDialog, MeetingDialog
@@ -66,19 +68,20 @@ class MeetingsView(View):
         self.project_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.project_filter.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.project_filter.currentIndexChanged.connect(lambda _index: self._load())
-        self.new_meeting_action = self._action(_("New &meeting…"), "", self.new_meeting)
-        self.edit_meeting_action = self._action(_("Edit meeting…"), "", self.edit_meeting)
-        self.new_input_action = self._action(_("New &input…"), "Ctrl+Shift+I", self.new_input)
-        self.edit_input_action = self._action(_("Edit input…"), "", self.edit_input)
-        self.delete_input_action = self._action(_("Delete input"), "", self.delete_input)
+        self.new_meeting_action = make_action(self, _("New &meeting…"), self.new_meeting)
+        self.edit_meeting_action = make_action(self, _("Edit meeting…"), self.edit_meeting)
+        self.new_input_action = make_action(self, _("New &input…"), self.new_input, "Ctrl+Shift+I")
+        self.edit_input_action = make_action(self, _("Edit input…"), self.edit_input)
+        self.delete_input_action = make_action(self, _("Delete input"), self.delete_input)
         self.status_menu = QMenu(_("Set &status"), self)
         self.status_group = QActionGroup(self)
         self.status_actions: dict[str, QAction] = {}
         for status in InputStatus:
-            action = QAction(_(label(status)), self)
-            action.setCheckable(True)
-            action.triggered.connect(
-                lambda _checked=False, value=status.value: self.set_status(value)
+            action = make_action(
+                self,
+                _(label(status)),
+                partial(self.set_status, status.value),
+                checkable=True,
             )
             self.status_group.addAction(action)
             self.status_menu.addAction(action)
@@ -181,15 +184,6 @@ class MeetingsView(View):
         self.setTabOrder(self.meetings_table, self.minutes)
         self.setTabOrder(self.minutes, self.inputs_table)
         self._update_actions()
-
-    def _action(self, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
-        action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
 
     # --- loading ------------------------------------------------------------------
     def project_id(self) -> str | None:

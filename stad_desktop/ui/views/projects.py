@@ -4,14 +4,16 @@ the co-creation checklist."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from stad_desktop.language import _, ngettext
 from stad_desktop.model.enums import Phase, label
+from stad_desktop.ui.actions import make_action
 from stad_desktop.ui.bus import ACTORS, CHECKLIST, EFFECTS, MATRIX, PROJECTS, DataBus
 from stad_desktop.ui.dialogs.project_dialog import ProjectDialog
 from stad_desktop.ui.models.projects import ProjectTableModel
@@ -52,9 +54,7 @@ class ProjectsView(ListView):
             ("role_matrix", _("Open role matrix")),
             ("effect_log", _("Open effect log")),
         ):
-            action = QAction(text, self.table)
-            action.triggered.connect(lambda _checked=False, k=key: self._open_in(k))
-            self.table.addAction(action)
+            self.table.addAction(make_action(self.table, text, partial(self._open_in, key)))
 
     def table_name(self) -> str:
         return _("Projects")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QSignalBlocker, Qt
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QUndoStack
+from PySide6.QtGui import QFont, QFontMetrics, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -28,6 +28,7 @@ from stad_desktop.language import _, current
 from stad_desktop.services import Services
 from stad_desktop.services.errors import NotFoundError, ValidationError
 from stad_desktop.services.readmodels import MatrixView
+from stad_desktop.ui.actions import make_action
 from stad_desktop.ui.bus import ACTORS, MATRIX, PROJECTS, ROLES, DataBus
 from stad_desktop.ui.commands import ServiceCommand
 from stad_desktop.ui.dialogs.matrix_dialogs import ActorPickerDialog, NewRoleDialog
@@ -64,20 +65,25 @@ class RoleMatrixView(View):
         self.selector.project_changed.connect(self._project_changed)
 
         # --- actions ------------------------------------------------------------
-        self.add_actor_action = self._action(
-            _("&Add actor…"), "Ctrl+Shift+A", self.add_actor, _("Add an actor to the project")
+        self.add_actor_action = make_action(
+            self,
+            _("&Add actor…"),
+            self.add_actor,
+            "Ctrl+Shift+A",
+            tip=_("Add an actor to the project"),
         )
-        self.remove_actor_action = self._action(
+        self.remove_actor_action = make_action(
+            self,
             _("&Remove actor"),
-            "Ctrl+Shift+Del",
             self.remove_actor,
-            _("Take the selected actor out of the project"),
+            "Ctrl+Shift+Del",
+            tip=_("Take the selected actor out of the project"),
         )
-        self.new_role_action = self._action(
-            _("&New role…"), "Ctrl+Shift+R", self.new_role, _("Add a role of your own")
+        self.new_role_action = make_action(
+            self, _("&New role…"), self.new_role, "Ctrl+Shift+R", tip=_("Add a role of your own")
         )
-        self.toggle_action = self._action(
-            _("&Toggle role"), "Space", self.toggle_current, _("Give or take the role")
+        self.toggle_action = make_action(
+            self, _("&Toggle role"), self.toggle_current, "Space", tip=_("Give or take the role")
         )
         self.toolbar = QToolBar(page)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -137,7 +143,7 @@ class RoleMatrixView(View):
         self.save_cell_button = QPushButton(_("&Save cell"), side)
         self.save_cell_button.setToolTip(_("Save the expectation and contribution (Ctrl+Enter)"))
         self.save_cell_button.clicked.connect(self.save_cell)
-        self.save_cell_action = self._action(_("Save cell"), "Ctrl+Return", self.save_cell, "")
+        self.save_cell_action = make_action(self, _("Save cell"), self.save_cell, "Ctrl+Return")
         self.overview = MatrixOverview(side)
         self.overview.warning_chosen.connect(self.go_to_target)
         self.sector_list = self.overview.sector_list
@@ -180,18 +186,6 @@ class RoleMatrixView(View):
         self.setTabOrder(self.save_cell_button, self.sector_list)
         self.setTabOrder(self.sector_list, self.warnings_list)
         self._update_cell_panel(force=True)
-
-    def _action(self, text: str, shortcut: str, slot: Callable[[], object], tip: str) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        if tip:
-            action.setToolTip(
-                f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
-            )
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
 
     # --- View ---------------------------------------------------------------------
     @property
