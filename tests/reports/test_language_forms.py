@@ -48,7 +48,7 @@ def _neutral_data(services: Services) -> tuple[str, str]:
     statuses and phases, each kind of warning, indicators and entries."""
     roles = services.roles.roles()
     actors = [
-        services.actors.create(ActorInput(name=f"Aktør {n}", sector=sector)).id
+        services.actors.create(ActorInput(name=f"Aktør {n}", sector=sector)).value.id
         for n, sector in enumerate(Sector, start=1)
     ]
     full = services.projects.create(
@@ -63,7 +63,7 @@ def _neutral_data(services: Services) -> tuple[str, str]:
             end_date=dt.date(2027, 12, 31),
             budget_nok="100000",
         )
-    )
+    ).value
     for index, role in enumerate(roles):
         services.roles.assign(full.id, actors[index % len(actors)], role.id, "Alfa", "Beta")
     for role in roles[:4]:  # one actor with many roles, one expectation not agreed
@@ -72,7 +72,7 @@ def _neutral_data(services: Services) -> tuple[str, str]:
         services.checklist.set_item(full.id, number, status, "Alfa")
     indicator = services.effects.add_indicator(
         full.id, IndicatorInput("Alfa", "%", 10, dt.date(2025, 3, 1), 50, dt.date(2027, 12, 31))
-    )
+    ).value
     for month, value in ((6, 15), (12, 22)):
         services.effects.add_entry(
             full.id,
@@ -89,7 +89,7 @@ def _neutral_data(services: Services) -> tuple[str, str]:
             full.id,
             EntryInput(entry_date=dt.date(2026, 1, 1), text="Gamma", beneficiary=beneficiary),
         )
-    bare = services.projects.create(ProjectInput(name="Prosjekt Beta", phase="completed"))
+    bare = services.projects.create(ProjectInput(name="Prosjekt Beta", phase="completed")).value
     services.roles.assign(bare.id, actors[0], roles[-1].id)
     return full.id, bare.id
 

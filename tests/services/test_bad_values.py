@@ -37,7 +37,7 @@ def message(error: pytest.ExceptionInfo[ValidationError]) -> str:
 
 @pytest.fixture
 def project(services: Services) -> str:
-    return services.projects.create(ProjectInput(name="Folkehelse")).id
+    return services.projects.create(ProjectInput(name="Folkehelse")).value.id
 
 
 # --- numbers ---------------------------------------------------------------------------
@@ -69,7 +69,7 @@ def test_a_budget_too_large_is_refused_with_a_message(services: Services, budget
 def test_a_budget_is_finite_not_negative_and_fits_its_column(services: Services) -> None:
     project = services.projects.create(
         ProjectInput(name="Stort prosjekt", budget_nok="999 999 999 999")
-    )
+    ).value
     assert services.projects.get(project.id).budget_nok == Decimal("999999999999.00")
     for budget, expected in [
         ("999 999 999 999,01", TOO_BIG),
@@ -82,7 +82,9 @@ def test_a_budget_is_finite_not_negative_and_fits_its_column(services: Services)
         with pytest.raises(ValidationError) as error:
             services.projects.update(project.id, ProjectInput("Stort prosjekt", budget_nok=budget))
         assert (error.value.field, message(error)) == ("budget_nok", expected), budget
-    edited = services.projects.update(project.id, ProjectInput("Stort prosjekt", budget_nok="0,01"))
+    edited = services.projects.update(
+        project.id, ProjectInput("Stort prosjekt", budget_nok="0,01")
+    ).value
     assert edited.budget_nok == Decimal("0.01")
 
 
@@ -106,7 +108,7 @@ NUMBER_FIELDS: dict[str, tuple[str, bool, NumberWriter]] = {
             p,
             EntryInput(
                 dt.date(2026, 3, 1),
-                indicator_id=s.effects.add_indicator(p, IndicatorInput("Besøk")).id,
+                indicator_id=s.effects.add_indicator(p, IndicatorInput("Besøk")).value.id,
                 value=x,
             ),
         ),
@@ -199,13 +201,13 @@ TextWriter = Callable[[Services, str, str], str]
 
 
 def _assignment(s: Services, p: str, text: str) -> str:
-    actor = s.actors.create(ActorInput("Selje grendalag"))
+    actor = s.actors.create(ActorInput("Selje grendalag")).value
     role = s.roles.roles()[0]
-    return s.roles.assign(p, actor.id, role.id, expectation=text).expectation
+    return s.roles.assign(p, actor.id, role.id, expectation=text).value.expectation
 
 
 def _meeting(s: Services, p: str) -> str:
-    return s.meetings.create(MeetingInput("Folkemøte", "12.03.2026")).id
+    return s.meetings.create(MeetingInput("Folkemøte", "12.03.2026")).value.id
 
 
 def _checklist(s: Services, p: str, text: str) -> str:
@@ -220,58 +222,60 @@ def _municipality(s: Services, p: str, text: str) -> str:
 
 TEXT_FIELDS: dict[str, tuple[str, bool, TextWriter]] = {
     # where: (field, multi-line, write and read back)
-    "actor name": ("name", False, lambda s, p, t: s.actors.create(ActorInput(t)).name),
+    "actor name": ("name", False, lambda s, p, t: s.actors.create(ActorInput(t)).value.name),
     "actor village": (
         "village",
         False,
-        lambda s, p, t: s.actors.create(ActorInput("Lag", village=t)).village,
+        lambda s, p, t: s.actors.create(ActorInput("Lag", village=t)).value.village,
     ),
     "contact name": (
         "contacts.0.name",
         False,
         lambda s, p, t: (
-            s.actors.create(ActorInput("Lag", contacts=(ContactInput(t),))).contacts[0].name
+            s.actors.create(ActorInput("Lag", contacts=(ContactInput(t),))).value.contacts[0].name
         ),
     ),
-    "project name": ("name", False, lambda s, p, t: s.projects.create(ProjectInput(t)).name),
+    "project name": ("name", False, lambda s, p, t: s.projects.create(ProjectInput(t)).value.name),
     "project goal": (
         "goal",
         True,
-        lambda s, p, t: s.projects.create(ProjectInput("Kulturskule", goal=t)).goal,
+        lambda s, p, t: s.projects.create(ProjectInput("Kulturskule", goal=t)).value.goal,
     ),
     "meeting title": (
         "title",
         False,
-        lambda s, p, t: s.meetings.create(MeetingInput(t, "12.03.2026")).title,
+        lambda s, p, t: s.meetings.create(MeetingInput(t, "12.03.2026")).value.title,
     ),
     "meeting minutes": (
         "minutes",
         True,
-        lambda s, p, t: s.meetings.create(MeetingInput("Møte", "12.03.2026", minutes=t)).minutes,
+        lambda s, p, t: (
+            s.meetings.create(MeetingInput("Møte", "12.03.2026", minutes=t)).value.minutes
+        ),
     ),
     "input text": (
         "text",
         True,
-        lambda s, p, t: s.meetings.add_input(_meeting(s, p), InputData(t)).text,
+        lambda s, p, t: s.meetings.add_input(_meeting(s, p), InputData(t)).value.text,
     ),
     "input from name": (
         "from_name",
         False,
         lambda s, p, t: (
-            s.meetings.add_input(_meeting(s, p), InputData("Ja", from_name=t)).from_name
+            s.meetings.add_input(_meeting(s, p), InputData("Ja", from_name=t)).value.from_name
         ),
     ),
     "indicator name": (
         "name",
         False,
-        lambda s, p, t: s.effects.add_indicator(p, IndicatorInput(t)).name,
+        lambda s, p, t: s.effects.add_indicator(p, IndicatorInput(t)).value.name,
     ),
     "effect entry text": (
         "text",
         True,
-        lambda s, p, t: s.effects.add_entry(p, EntryInput("01.03.2026", text=t)).text,
+        lambda s, p, t: s.effects.add_entry(p, EntryInput("01.03.2026", text=t)).value.text,
     ),
-    "role name": ("name_nn", False, lambda s, p, t: s.roles.create_role(t).name.nn),
+    "role name": ("name_nn", False, lambda s, p, t: s.roles.create_role(t).value.name.nn),
     "role expectation": ("expectation", True, _assignment),
     "checklist comment": ("checklist.1.comment", True, _checklist),
     "municipality name": ("municipality_name", False, _municipality),

@@ -123,9 +123,9 @@ def test_a_name_in_a_message_is_shown_as_typed_not_as_html(  # type: ignore[no-u
 def test_names_in_the_role_matrix_labels_are_shown_as_typed(  # type: ignore[no-untyped-def]
     qtbot, services: Services
 ) -> None:
-    project = services.projects.create(ProjectInput("Folkehelse"))
-    actor = services.actors.create(ActorInput("<b>Lote</b> bygdelag"))
-    role = services.roles.create_role("<i>Vert</i>", short="V")
+    project = services.projects.create(ProjectInput("Folkehelse")).value
+    actor = services.actors.create(ActorInput("<b>Lote</b> bygdelag")).value
+    role = services.roles.create_role("<i>Vert</i>", short="V").value
     services.roles.assign(project.id, actor.id, role.id)
     view = RoleMatrixView(services, DataBus(), QUndoStack())
     qtbot.addWidget(view)
@@ -175,7 +175,7 @@ def test_a_file_name_in_a_warning_is_shown_as_typed(  # type: ignore[no-untyped-
 ) -> None:
     from stad_desktop.ui.dialogs.print_dialog import PrintDialog
 
-    project = services.projects.create(ProjectInput("Kulturskule"))
+    project = services.projects.create(ProjectInput("Kulturskule")).value
     dialog = PrintDialog(services, project.id)
     qtbot.addWidget(dialog)
     preview = dialog.show_preview()

@@ -42,14 +42,14 @@ def test_one_date_looks_the_same_everywhere(
     lang: str, qtbot: QtBot, services: Services, tmp_path: Path
 ) -> None:
     tr = set_language(lang)
-    project = services.projects.create(ProjectInput("Hamna", start_date=DAY, end_date=DAY))
+    project = services.projects.create(ProjectInput("Hamna", start_date=DAY, end_date=DAY)).value
     indicator = services.effects.add_indicator(
         project.id, IndicatorInput("Besøk", baseline_value=10, baseline_date=DAY)
-    )
+    ).value
     entry = services.effects.add_entry(
         project.id, EntryInput(DAY, indicator_id=indicator.id, value=12)
-    )
-    meeting = services.meetings.create(MeetingInput("Folkemøte", DAY, project_id=project.id))
+    ).value
+    meeting = services.meetings.create(MeetingInput("Folkemøte", DAY, project_id=project.id)).value
     shown: dict[str, str] = {}
 
     # The lists.
