@@ -7,7 +7,11 @@ language: a code (``"nn"``, ``"nb"``, ``"en"``) or a Translator.
 
 - nn, nb: ``06.11.2026`` (short), ``6. november 2026`` (long), ``1 234,5``,
   ``1 250 000 kr``, ``45 %``;
-- en: ``06/11/2026``, ``6 November 2026``, ``1,234.5``, ``NOK1,250,000``, ``45%``.
+- en: ``06/11/2026``, ``6 November 2026``, ``1,234.5``, ``NOK 1,250,000``, ``45%``.
+
+A language object whose ``real_minus`` is true (the printouts' translator) gets
+numbers, amounts and percentages with the typographic minus sign (``−5``) instead
+of a hyphen; :func:`parse_number` reads both.
 
 Short dates are for lists, tables, input fields and the chart; long dates for
 running text (periods and "Printed …" in the printouts). Date input fields use
@@ -26,10 +30,12 @@ from typing import Literal, Protocol
 
 LOCALES = {"nn": "nn_NO", "nb": "nb_NO", "en": "en_GB"}
 _DATE_SEPARATORS = {"nn": ".", "nb": ".", "en": "/"}
-# Babel's own styles, plus abbreviated month and year for chart axes ("nov. 2026").
-_DATE_STYLES = {"long": "long", "month": "MMM y"}
+# Babel's own styles, plus abbreviated month and year ("nov. 2026") and the year
+# alone ("2026") for chart axes.
+_DATE_STYLES = {"long": "long", "month": "MMM y", "year": "y"}
+MINUS = "\u2212"
 
-DateStyle = Literal["short", "long", "month"]
+DateStyle = Literal["short", "long", "month", "year"]
 Number = float | Decimal | int
 
 
@@ -41,6 +47,16 @@ class HasLanguage(Protocol):
 
 
 Language = str | HasLanguage
+
+
+def real_minus(text: str) -> str:
+    """A formatted number with the typographic minus sign (−) instead of a hyphen."""
+    return text.replace("-", MINUS)
+
+
+def _signed(text: str, lang: Language) -> str:
+    """``text`` with a real minus sign when ``lang`` asks for one (printouts)."""
+    return real_minus(text) if getattr(lang, "real_minus", False) else text
 
 
 def language_code(lang: Language) -> str:
@@ -60,8 +76,9 @@ def date_pattern(lang: Language) -> str:
 
 
 def format_date(value: dt.date | None, lang: Language, style: DateStyle = "short") -> str:
-    """``06.11.2026`` (short), ``6. november 2026`` (long) or ``nov. 2026`` (month);
-    English ``06/11/2026``, ``6 November 2026``, ``Nov 2026``. None is ``""``."""
+    """``06.11.2026`` (short), ``6. november 2026`` (long), ``nov. 2026`` (month) or
+    ``2026`` (year); English ``06/11/2026``, ``6 November 2026``, ``Nov 2026``.
+    None is ``""``."""
     if value is None:
         return ""
     code = language_code(lang)
@@ -94,7 +111,7 @@ def format_number(
     if value is None:
         return ""
     pattern = ("#,##0" if grouping else "0") + ("." + "#" * digits if digits else "")
-    return _babel_number(value, LOCALES[language_code(lang)], pattern)
+    return _signed(_babel_number(value, LOCALES[language_code(lang)], pattern), lang)
 
 
 @lru_cache(maxsize=8192, typed=True)
@@ -105,15 +122,16 @@ def _babel_number(value: Number, locale: str, pattern: str) -> str:
 
 
 def format_money(value: Number | None, lang: Language) -> str:
-    """An amount in Norwegian kroner, without øre when it is whole: ``1 250 000 kr``,
-    but ``1 234,50 kr``."""
+    """An amount in Norwegian kroner, without øre when it is whole: ``1 250 000 kr``
+    and ``NOK 1,250,000``, but ``1 234,50 kr``. The currency code is a word of its
+    own (``NOK 12.50``, not ``NOK12.50``)."""
     if value is None:
         return ""
     try:
         whole = Decimal(str(value)) % 1 == 0
     except InvalidOperation:
         whole = False
-    return _babel_money(value, LOCALES[language_code(lang)], whole)
+    return _signed(_babel_money(value, LOCALES[language_code(lang)], whole), lang)
 
 
 @lru_cache(maxsize=1024, typed=True)
@@ -121,10 +139,14 @@ def _babel_money(value: Number, locale: str, whole: bool) -> str:
     from babel import Locale
     from babel.numbers import format_currency
 
-    if not whole:
-        return str(format_currency(value, "NOK", locale=locale))
-    pattern = Locale.parse(locale).currency_formats["standard"].pattern.replace(".00", "")
-    return str(format_currency(value, "NOK", format=pattern, currency_digits=False, locale=locale))
+    pattern = Locale.parse(locale).currency_formats["standard"].pattern
+    if whole:
+        pattern = pattern.replace(".00", "")
+    # The currency code is a word of its own: "NOK 1,250,000", not "NOK1,250,000".
+    pattern = re.sub(r"¤(?=[#0])", "¤\u00a0", pattern)
+    return str(
+        format_currency(value, "NOK", format=pattern, currency_digits=not whole, locale=locale)
+    )
 
 
 def format_percent(fraction: float | None, lang: Language) -> str:
@@ -133,7 +155,7 @@ def format_percent(fraction: float | None, lang: Language) -> str:
         return ""
     from babel.numbers import format_percent as babel_format_percent
 
-    return str(babel_format_percent(fraction, locale=LOCALES[language_code(lang)]))
+    return _signed(str(babel_format_percent(fraction, locale=LOCALES[language_code(lang)])), lang)
 
 
 # --- reading what people type --------------------------------------------------------------

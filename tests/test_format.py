@@ -69,8 +69,32 @@ def test_whole_kroner_without_ore(lang: str) -> None:
 
 
 def test_whole_kroner_in_english() -> None:
-    assert format_money(1250000, "en") == "NOK1,250,000"
-    assert format_money(12.5, "en") == "NOK12.50"
+    assert format_money(1250000, "en") == "NOK\u00a01,250,000"
+    assert format_money(12.5, "en") == "NOK\u00a012.50"
+
+
+@pytest.mark.parametrize("lang", ["nn", "nb", "en"])
+def test_printouts_write_real_minus_signs(lang: str) -> None:
+    from stad_desktop.reports.labels import PrintTranslator
+
+    tr = PrintTranslator(lang)
+    for text in (
+        format_number(-3.5, tr),
+        format_percent(-0.25, tr),
+        format_money(-12.5, tr),
+        format_money(-1250000, tr),
+        format_money(Decimal("-1234.50"), tr),
+    ):
+        assert "\u2212" in text, text
+        assert "-" not in text, text
+        # What a printout writes still reads back.
+        assert parse_number(text, tr) < 0
+
+
+def test_chart_axes_write_month_or_year() -> None:
+    assert format_date(DAY, "nn", "month") == "nov. 2026"
+    assert format_date(DAY, "en", "month") == "Nov 2026"
+    assert format_date(DAY, "nb", "year") == "2026"
 
 
 @pytest.mark.parametrize("lang", ["nn", "nb", "en"])
