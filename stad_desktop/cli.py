@@ -269,10 +269,12 @@ def _cmd_check(args: argparse.Namespace, tr: Translator) -> int:
     )
     copies = list_backups(path)
     if copies:
+        from stad_desktop.format import format_date
+
         print(
             tr._("Backups: {count}, the newest from {date} {time}").format(
                 count=len(copies),
-                date=tr.format_date(copies[0].created.date()),
+                date=format_date(copies[0].created.date(), tr, "long"),
                 time=f"{copies[0].created:%H:%M}",
             )
         )

@@ -1,29 +1,29 @@
-"""Translations and Norwegian formatting.
+"""Translations.
 
 Strings are marked with ``_()`` / ``ngettext()`` / ``N_()`` from this module and
 translated with gettext catalogs compiled from ``i18n/``. A :class:`Translator`
-carries one language and Babel formatting. The user interface holds the
-module-level current translator (see :func:`set_language`); a report is given its
-own, so a Bokmål printout can be made from a Nynorsk screen.
+carries one language; :mod:`stad_desktop.format` writes dates and numbers in it.
+The user interface holds the module-level current translator (see
+:func:`set_language`); a report is given its own, so a Bokmål printout can be made
+from a Nynorsk screen.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import gettext
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
 
 from stad_desktop import paths
+from stad_desktop.format import format_date, format_number
 
 DOMAIN = "stad_desktop"
 LANGUAGES = ("nn", "nb", "en")
 DEFAULT_LANGUAGE = "nn"
 LANGUAGE_NAMES = {"nn": "Nynorsk", "nb": "Bokmål", "en": "English"}
-_LOCALES = {"nn": "nn_NO", "nb": "nb_NO", "en": "en_GB"}
 
 
 def N_(message: str) -> str:
@@ -84,13 +84,16 @@ def catalog_available(lang: str) -> bool:
 
 
 class Translator:
-    """One language: gettext lookups plus Babel dates, numbers and NOK."""
+    """One language's gettext lookups. Dates and numbers are formatted by
+    :mod:`stad_desktop.format`, which takes a Translator as the language."""
+
+    # True for the printouts' translator: format.py then writes a real minus sign.
+    real_minus = False
 
     def __init__(self, lang: str = DEFAULT_LANGUAGE) -> None:
         if lang not in LANGUAGES:
             raise ValueError(f"unknown language {lang!r}")
         self.lang = lang
-        self.locale = _LOCALES[lang]
         self._cat = _catalog(lang)
 
     # --- text -------------------------------------------------------------------
@@ -112,103 +115,10 @@ class Translator:
         if isinstance(value, Localized):
             return value.get(self.lang)
         if isinstance(value, dt.date):
-            return self.format_date(value)
+            return format_date(value, self.lang, "long")
         if isinstance(value, Decimal):
-            return self.format_number(value)
+            return format_number(value, self.lang)
         return value
-
-    # --- formatting ----------------------------------------------------------------
-    def format_date(self, value: dt.date | None, style: str = "long") -> str:
-        """``26. november 2026`` (long) or ``26.11.2026`` (short)."""
-        if value is None:
-            return ""
-        from babel.dates import format_date
-
-        return str(format_date(value, style, locale=self.locale))
-
-    def format_number(self, value: float | Decimal | int | None, digits: int = 2) -> str:
-        if value is None:
-            return ""
-        from babel.numbers import format_decimal
-
-        pattern = "#,##0." + "#" * digits if digits else "#,##0"
-        return str(format_decimal(value, format=pattern, locale=self.locale))
-
-    def format_nok(self, value: float | Decimal | int | None) -> str:
-        if value is None:
-            return ""
-        from babel.numbers import format_currency
-
-        return str(format_currency(value, "NOK", locale=self.locale))
-
-    def format_percent(self, fraction: float | None) -> str:
-        if fraction is None:
-            return ""
-        from babel.numbers import format_percent
-
-        return str(format_percent(fraction, locale=self.locale))
-
-    # --- parsing ------------------------------------------------------------------
-    def parse_number(self, text: str) -> Decimal:
-        """Accept ``1 234,5``, ``1234.5``, ``-3`` and NOK suffixes. Raises ValueError."""
-        return parse_number(text, self.lang)
-
-    def parse_date(self, text: str) -> dt.date:
-        return parse_date(text)
-
-
-_DOTTED_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
-_NUMBER_JUNK = re.compile(r"(?i)\s|\u00a0|\u202f|kr\.?|nok|%")
-
-
-def parse_number(text: str, lang: str = DEFAULT_LANGUAGE) -> Decimal:
-    """Parse a number typed the Norwegian way (or the English way). Raises ValueError."""
-    cleaned = _NUMBER_JUNK.sub("", text.strip()).replace("\u2212", "-")
-    if not cleaned:
-        raise ValueError("empty")
-    if lang in ("nn", "nb"):
-        if "," in cleaned:
-            cleaned = cleaned.replace(".", "").replace(",", ".")
-        elif lang in ("nn", "nb") and _DOTTED_THOUSANDS.match(cleaned):
-            cleaned = cleaned.replace(".", "")  # "250.000" is 250 000 in Norwegian
-    else:
-        cleaned = cleaned.replace(",", "")
-    if cleaned.endswith(".-"):
-        cleaned = cleaned[:-2]
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation as exc:
-        raise ValueError(text) from exc
-    if not value.is_finite():
-        raise ValueError(text)
-    return value
-
-
-_DATE_PATTERNS = (
-    (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), ("y", "m", "d")),
-    (re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$"), ("d", "m", "y")),
-    (re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{2})$"), ("d", "m", "yy")),
-)
-
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "mai": 5, "may": 5, "jun": 6, "jul": 7,
-    "aug": 8, "sep": 9, "okt": 10, "oct": 10, "nov": 11, "des": 12, "dec": 12,
-}  # fmt: skip
-
-
-def parse_date(text: str) -> dt.date:
-    """Accept ``26.11.2026``, ``26.11.26``, ``2026-11-26`` and ``26. november 2026``."""
-    value = text.strip()
-    for pattern, order in _DATE_PATTERNS:
-        match = pattern.match(value)
-        if match:
-            parts = dict(zip(order, (int(g) for g in match.groups()), strict=True))
-            year = parts["y"] if "y" in parts else 2000 + parts["yy"]
-            return dt.date(year, parts["m"], parts["d"])
-    match = re.match(r"^(\d{1,2})\.?\s+([a-zæøå]+)\.?\s+(\d{4})$", value.casefold())
-    if match and match.group(2)[:3] in _MONTHS:
-        return dt.date(int(match.group(3)), _MONTHS[match.group(2)[:3]], int(match.group(1)))
-    raise ValueError(text)
 
 
 # --- the user interface's current language --------------------------------------------

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from stad_desktop.cli import register_command
+from stad_desktop.format import format_date, format_money
 from stad_desktop.language import LANGUAGES, N_, Translator, catalog_available
 
 # The last line on success. A fixed token (not translated) because CI, the tests
@@ -93,7 +94,7 @@ def check_files(state: State) -> None:
         raise _fail(tr, N_("the application icon is missing: {path}"), path=icon)
     # Babel's locale data (dates and money in each language).
     for lang in LANGUAGES:
-        text = Translator(lang).format_date(dt.date(2026, 11, 26)) + Translator(lang).format_nok(1)
+        text = format_date(dt.date(2026, 11, 26), lang, "long") + format_money(1.5, lang)
         if "2026" not in text or "nov" not in text.lower():
             raise _fail(tr, N_("dates cannot be formatted in {language}"), language=lang)
 

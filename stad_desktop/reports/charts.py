@@ -13,6 +13,7 @@ from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from stad_desktop.format import DateStyle, format_date, format_number
 from stad_desktop.language import Translator
 from stad_desktop.reports.data import IndicatorSeries
 from stad_desktop.reports.style import (
@@ -104,13 +105,14 @@ def _months(start: dt.date, end: dt.date) -> list[dt.date]:
 
 def date_ticks(
     start: dt.date, end: dt.date, tr: Translator, width: float
-) -> tuple[list[dt.date], str]:
+) -> tuple[list[dt.date], DateStyle]:
     """Ticks at the first of a month (every month, quarter, half-year, year or more,
-    whatever keeps the labels apart across ``width``) and the date pattern of their
-    labels: month and year, or the year alone for steps of a year or more."""
+    whatever keeps the labels apart across ``width``) and the date style of their
+    labels (:func:`stad_desktop.format.format_date`): ``"month"`` (month and year),
+    or ``"year"`` (the year alone) for steps of a year or more."""
     months = _months(start, end)
     for step in TICK_STEPS:
-        pattern = "y" if step >= 12 else "MMM y"
+        pattern: DateStyle = "year" if step >= 12 else "month"
         ticks = [
             day
             for day in months
@@ -118,13 +120,13 @@ def date_ticks(
         ]
         if not ticks:
             continue
-        label = max(stringWidth(tr.format_date(day, pattern), FONT, TICK_SIZE) for day in ticks)
+        label = max(stringWidth(format_date(day, tr, pattern), FONT, TICK_SIZE) for day in ticks)
         span = max(1, end.toordinal() - start.toordinal())
         # The closest two neighbours: step months apart, at least 28 days a month.
         distance = width * (28 * step) / span if len(ticks) > 1 else width
         if distance >= label * (1 + TICK_GAP):
             return ticks, pattern
-    return [start], "MMM y"
+    return [start], "month"
 
 
 def indicator_chart(
@@ -185,8 +187,8 @@ def indicator_chart(
     plot.xValueAxis.valueMin, plot.xValueAxis.valueMax = x0, x1
     ticks, tick_pattern = date_ticks(start, end, tr, plot.width)
     plot.xValueAxis.valueSteps = [t.toordinal() for t in ticks]
-    plot.xValueAxis.labelTextFormat = lambda v: tr.format_date(
-        dt.date.fromordinal(int(v)), tick_pattern
+    plot.xValueAxis.labelTextFormat = lambda v: format_date(
+        dt.date.fromordinal(int(v)), tr, tick_pattern
     )
     plot.xValueAxis.labels.fontName = FONT
     plot.xValueAxis.labels.fontSize = TICK_SIZE
@@ -195,7 +197,7 @@ def indicator_chart(
     plot.xValueAxis.tickDown = 2
     plot.yValueAxis.valueMin, plot.yValueAxis.valueMax = low, high
     plot.yValueAxis.valueStep = step
-    plot.yValueAxis.labelTextFormat = lambda v: tr.format_number(v, 1)
+    plot.yValueAxis.labelTextFormat = lambda v: format_number(v, tr, 1)
     plot.yValueAxis.labels.fontName = FONT
     plot.yValueAxis.labels.fontSize = 6.5
     plot.yValueAxis.labels.fillColor = MUTED

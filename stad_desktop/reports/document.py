@@ -24,6 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 from reportlab.platypus.doctemplate import LayoutError
 
+from stad_desktop.format import format_date
 from stad_desktop.language import Translator
 from stad_desktop.reports.style import (
     ACCENT,
@@ -275,7 +276,7 @@ def page_frame(
     return PageFrame(
         municipality=municipality,
         title=title,
-        printed=tr._("Printed {date}").format(date=tr.format_date(today)),
+        printed=tr._("Printed {date}").format(date=format_date(today, tr, "long")),
         page_text=lambda page, pages: pattern.format(page=page, pages=pages),
         logo=Path(logo) if logo else None,
         lang=tr.lang,

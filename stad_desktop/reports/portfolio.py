@@ -8,6 +8,7 @@ from pathlib import Path
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
+from stad_desktop.format import format_percent
 from stad_desktop.language import Translator
 from stad_desktop.model import Phase, Sector
 from stad_desktop.reports.charts import horizontal_bars, vertical_bars
@@ -133,7 +134,7 @@ class Portfolio:
         for ind in project.key_indicators:
             progress = ind.progress
             bar: object = (
-                ProgressBar(progress, tr.format_percent(progress), width=KEY_BAR_WIDTH)
+                ProgressBar(progress, format_percent(progress, tr), width=KEY_BAR_WIDTH)
                 if progress is not None
                 else para(tr._("No progress to show yet."), s.cell_small)
             )

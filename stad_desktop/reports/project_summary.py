@@ -7,13 +7,14 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
+from stad_desktop.format import format_date, format_money, format_number, format_percent
 from stad_desktop.language import Translator
 from stad_desktop.model import Beneficiary, ChecklistStatus, Phase
 from stad_desktop.reports.charts import indicator_chart
 from stad_desktop.reports.contacts import contacts_section
 from stad_desktop.reports.data import ProjectSummaryData
 from stad_desktop.reports.document import Heading, build_pdf, content_width, page_frame
-from stad_desktop.reports.labels import enum_text, nok_text, period_text
+from stad_desktop.reports.labels import enum_text, period_text
 from stad_desktop.reports.style import (
     ACCENT,
     BUSY,
@@ -52,9 +53,9 @@ def value_cell(
 ) -> list[Flowable] | str:
     if value is None:
         return "–"
-    cell: list[Flowable] = [para(tr.format_number(value), styles.cell_right)]
+    cell: list[Flowable] = [para(format_number(value, tr), styles.cell_right)]
     if when is not None:
-        cell.append(para(tr.format_date(when, "short"), styles.cell_small_right))
+        cell.append(para(format_date(when, tr), styles.cell_small_right))
     return cell
 
 
@@ -97,7 +98,7 @@ class ProjectSummary:
         if p.area:
             facts.append((tr._("Area"), p.area))
         if p.budget_nok is not None:
-            facts.append((tr._("Budget"), nok_text(tr, p.budget_nok)))
+            facts.append((tr._("Budget"), format_money(p.budget_nok, tr)))
         facts.append((tr._("Common goal"), p.goal or tr._("Not set")))
         facts.append((tr._("Target group"), p.target_group or tr._("Not set")))
         rows = [[para(key, s.label), para(value, s.body)] for key, value in facts]
@@ -174,7 +175,7 @@ class ProjectSummary:
                     value_cell(tr, ind.baseline_value, ind.baseline_date, s),
                     value_cell(tr, ind.target_value, ind.target_date, s),
                     value_cell(tr, ind.latest_value, ind.latest_date, s),
-                    ProgressBar(progress, tr.format_percent(progress) or "–", width=96)
+                    ProgressBar(progress, format_percent(progress, tr) or "–", width=96)
                     if progress is not None
                     else para("–", s.cell),
                 ]
@@ -236,7 +237,7 @@ class ProjectSummary:
         for e in entries:
             what: list[Flowable] = []
             if e.value is not None:
-                value = tr.format_number(e.value)
+                value = format_number(e.value, tr)
                 unit = units.get(e.indicator_id or "", "")
                 if unit:
                     value = f"{value} {unit}"
@@ -244,7 +245,7 @@ class ProjectSummary:
             if e.text:
                 what.append(para(e.text, s.cell))
             row: list[object] = [
-                para(tr.format_date(e.entry_date, "short"), s.cell),
+                para(format_date(e.entry_date, tr), s.cell),
                 what,
                 para(enum_text(tr, Beneficiary, e.beneficiary), s.cell) if e.beneficiary else "",
                 para(e.source, s.cell_small) if e.source else "",

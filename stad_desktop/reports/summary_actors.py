@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Paragraph
 
+from stad_desktop.format import format_percent
 from stad_desktop.language import Translator
 from stad_desktop.model import Sector
 from stad_desktop.model.catalogue import INFORMED
@@ -190,7 +191,7 @@ class ActorSections:
                     para(str(count), s.cell_right),
                     ProgressBar(
                         count / total if total else 0.0,
-                        tr.format_percent(percent / 100),
+                        format_percent(percent / 100, tr),
                         width=150,
                     ),
                 ]

@@ -16,7 +16,8 @@ from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, false
 
-from stad_desktop.language import N_, current, parse_date, parse_number
+from stad_desktop.format import parse_date, parse_number
+from stad_desktop.language import N_, current
 from stad_desktop.services.errors import ValidationError
 from stad_desktop.textkeys import clean_text, has_broken_character, like_pattern
 
@@ -139,7 +140,7 @@ def decimal(
     else:
         try:
             # Typed text is read the way the person's language writes numbers.
-            result = parse_number(str(value), current().lang)
+            result = parse_number(str(value), current())
         except ValueError:
             raise ValidationError(field, N_("Write a number, for example 1 234,5.")) from None
     if not result.is_finite():
@@ -179,7 +180,7 @@ def date(field: str, value: object, *, required: bool = False) -> dt.date | None
     else:
         typed = str(value)
         try:
-            result = parse_date(typed)
+            result = parse_date(typed, current())
         except ValueError:
             year = _YEAR.search(typed)
             if year is not None and not MIN_YEAR <= int(year.group(1)) <= MAX_YEAR:

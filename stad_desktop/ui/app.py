@@ -61,10 +61,12 @@ def _refused_before_start(db_path: Path, lang: str | None, crash_dialog: bool) -
         message = tr.render(exc.message)
         print(f"stad-desktop: {message}", file=sys.stderr)
         if crash_dialog and _display_available():
-            from PySide6.QtWidgets import QApplication, QMessageBox
+            from PySide6.QtWidgets import QApplication
+
+            from stad_desktop.ui.feedback import problem
 
             app = QApplication.instance() or QApplication(sys.argv)
-            QMessageBox.critical(None, "Stad Desktop", message)
+            problem(None, message)
             del app
         return True
     return False
@@ -74,9 +76,8 @@ def warn_backup_problem(window: object, services: Services, dialog: bool) -> str
     """Tell the user when the automatic start-up backup could not be made (a full
     disk, a damaged file): in the status bar, on stderr and, unless dialogs are off,
     in a message box. Returns the text shown, or None when all went well."""
-    from PySide6.QtWidgets import QMessageBox
-
     from stad_desktop.language import _
+    from stad_desktop.ui import feedback
     from stad_desktop.ui.main_window import MainWindow
 
     problem = services.db.backup_error
@@ -89,7 +90,7 @@ def warn_backup_problem(window: object, services: Services, dialog: bool) -> str
     window.show_message(text)
     print(f"stad-desktop: {text}", file=sys.stderr)
     if dialog:
-        QMessageBox.warning(window, "Stad Desktop", text)
+        feedback.problem(window, text)
     return text
 
 
@@ -150,10 +151,11 @@ def run_gui(
 
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from stad_desktop import paths
     from stad_desktop.ui import crash
+    from stad_desktop.ui.feedback import problem
     from stad_desktop.ui.settings import APPLICATION, ORGANISATION
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -252,7 +254,7 @@ def run_gui(
             print(f"stad-desktop: {message}", file=sys.stderr)
             outcome["status"] = 2
             if crash_dialog and _display_available():
-                QMessageBox.critical(window, "Stad Desktop", message)
+                problem(window, message)
             window.close()
             app.exit(2)
             return

@@ -11,10 +11,11 @@ import threading
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QApplication
 
 from stad_desktop.language import _
+from stad_desktop.ui.feedback import problem
 
 
 class CrashReporter(QObject):
@@ -70,13 +71,7 @@ class CrashReporter(QObject):
             return
         self._showing = True
         try:
-            box = QMessageBox(QApplication.activeWindow())
-            box.setIcon(QMessageBox.Icon.Warning)
-            box.setWindowTitle("Stad Desktop")
-            box.setTextFormat(Qt.TextFormat.PlainText)  # the message may quote a name
-            box.setText(message)
-            box.addButton(_("Close"), QMessageBox.ButtonRole.AcceptRole)
-            box.exec()
+            problem(QApplication.activeWindow(), message)
         finally:
             self._showing = False
 
@@ -86,19 +81,16 @@ class CrashReporter(QObject):
             return  # one dialog at a time; the rest is in the log
         self._showing = True
         try:
-            box = QMessageBox(QApplication.activeWindow())
-            box.setIcon(QMessageBox.Icon.Critical)
-            box.setWindowTitle(_("Unexpected error"))
-            box.setText(
+            problem(
+                QApplication.activeWindow(),
                 _(
                     "Something went wrong in Stad Desktop ({error}). Your saved data is "
                     "safe. The details are written to {log}; please send that file to "
                     "whoever supports the program."
-                ).format(error=name, log=log)
+                ).format(error=name, log=log),
+                title=_("Unexpected error"),
+                details=details,
             )
-            box.setDetailedText(details)
-            box.addButton(_("Close"), QMessageBox.ButtonRole.AcceptRole)
-            box.exec()
         finally:
             self._showing = False
 

@@ -4,6 +4,7 @@ builds the views over the services."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
@@ -13,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 
 from stad_desktop.language import LANGUAGE_NAMES, LANGUAGES, _, current, set_language
 from stad_desktop.ui import bus as kinds
+from stad_desktop.ui.actions import make_action, retitle
 from stad_desktop.ui.bus import DataBus
+from stad_desktop.ui.feedback import inform, notify
 from stad_desktop.ui.settings import app_settings
 from stad_desktop.ui.undo_actions import UndoActions
 from stad_desktop.ui.views.base import ARCHIVE, EDIT, NEW, SEARCH, ProjectAware, View
@@ -30,8 +32,6 @@ from stad_desktop.ui.views.registry import ViewSpec, view_specs
 if TYPE_CHECKING:
     from stad_desktop.services import Services
     from stad_desktop.ui.views.welcome import WelcomePage
-
-STATUS_TIMEOUT_MS = 6000
 
 
 class _InputGuard(QObject):
@@ -128,21 +128,15 @@ class MainWindow(QMainWindow):
         self.settings_menu = bar.addMenu("")
         self.help_menu = bar.addMenu("")
 
-        self.example_action = QAction(self)
-        self.example_action.triggered.connect(self.load_example)
+        self.example_action = make_action(self, "", self.load_example)
         self.file_menu.addAction(self.example_action)
-        self.backups_action = QAction(self)
-        self.backups_action.triggered.connect(self.show_backups)
+        self.backups_action = make_action(self, "", self.show_backups)
         self.file_menu.addAction(self.backups_action)
-        self.print_action = QAction(self)
-        self.print_action.setShortcut(QKeySequence("Ctrl+P"))
-        self.print_action.triggered.connect(self.print_summary)
+        self.print_action = make_action(self, "", self.print_summary, "Ctrl+P")
         self.file_menu.addAction(self.print_action)
         self.file_menu.aboutToShow.connect(self._update_file_menu)
         self.file_menu.addSeparator()
-        self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.quit_action.triggered.connect(self.close)
+        self.quit_action = make_action(self, "", self.close, "Ctrl+Q")
         self.file_menu.addAction(self.quit_action)
 
         self.undo_actions = UndoActions(self.undo_stack, self)
@@ -160,19 +154,16 @@ class MainWindow(QMainWindow):
             (ARCHIVE, "Delete"),
             (SEARCH, "Ctrl+F"),
         ):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(keys))
+            action = make_action(self, "", partial(self.run_command, command), keys)
             action.setEnabled(False)
-            action.triggered.connect(lambda _checked=False, c=command: self.run_command(c))
             self.edit_menu.addAction(action)
             self.command_actions[command] = action
 
         self.view_actions = QActionGroup(self)
         for number, spec in enumerate(self.specs, start=1):
-            action = QAction(self)
-            action.setCheckable(True)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(lambda _checked=False, key=spec.key: self.show_view(key))
+            action = make_action(
+                self, "", partial(self.show_view, spec.key), f"Ctrl+{number}", checkable=True
+            )
             self.view_actions.addAction(action)
             self.view_menu.addAction(action)
 
@@ -182,16 +173,18 @@ class MainWindow(QMainWindow):
         self.language_actions = QActionGroup(self)
         for lang in LANGUAGES:
             # Each language in its own name, so a user can always find their way back.
-            action = QAction(LANGUAGE_NAMES[lang], self)
-            action.setCheckable(True)
+            action = make_action(
+                self,
+                LANGUAGE_NAMES[lang],
+                partial(self.change_language, lang),
+                checkable=True,
+                data=lang,
+            )
             action.setChecked(lang == current().lang)
-            action.setData(lang)
-            action.triggered.connect(lambda _checked=False, code=lang: self.change_language(code))
             self.language_actions.addAction(action)
             self.language_menu.addAction(action)
 
-        self.about_action = QAction(self)
-        self.about_action.triggered.connect(self.about)
+        self.about_action = make_action(self, "", self.about)
         self.help_menu.addAction(self.about_action)
 
     def _retranslate_menus(self) -> None:
@@ -215,9 +208,9 @@ class MainWindow(QMainWindow):
             (self.command_actions[SEARCH], _("&Find")),
             (self.about_action, _("&About Stad Desktop")),
         ):
-            action.setText(text)
+            retitle(action, text)
         for action, spec in zip(self.view_actions.actions(), self.specs, strict=True):
-            action.setText(_(spec.title))
+            retitle(action, _(spec.title))
         for action in self.language_actions.actions():
             action.setChecked(action.data() == current().lang)
         self.undo_actions.retranslate()
@@ -343,7 +336,7 @@ class MainWindow(QMainWindow):
         try:
             load_demo(self.services)
         except DemoRefused as exc:
-            QMessageBox.information(self, _("Example data"), exc.message.render())
+            inform(self, exc.message.render(), title=_("Example data"))
             return
         self.undo_stack.clear()
         self.bus.changed(kinds.ALL)
@@ -442,18 +435,18 @@ class MainWindow(QMainWindow):
             action.setEnabled(command in enabled)
 
     def show_message(self, text: str) -> None:
-        self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
+        notify(self, text)
 
     def about(self) -> None:
         from stad_desktop import __version__
 
-        QMessageBox.about(
+        inform(
             self,
-            _("About Stad Desktop"),
             _(
                 "Stad Desktop {version}\n\nA register of actors and co-creation projects, "
                 "role matrices and effect logs for the municipality. Works offline."
             ).format(version=__version__),
+            title=_("About Stad Desktop"),
         )
 
     # --- start-up timing -----------------------------------------------------------------

@@ -3,7 +3,7 @@
 ``QUndoStack.createUndoAction`` fixes its "Undo" prefix when the action is made;
 these actions are renamed by :meth:`UndoActions.retranslate` after a language
 switch, together with the steps on the stack that keep their description as a
-Message (see ``ServiceCommand``)."""
+Message (see ``ChangeCommand``)."""
 
 from __future__ import annotations
 

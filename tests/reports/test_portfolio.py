@@ -8,6 +8,7 @@ import pytest
 from report_helpers import TODAY, flat, pdf_pages, pdf_text
 
 from stad_desktop.demo import ACTORS, PROJECTS, ROLES
+from stad_desktop.format import format_date
 from stad_desktop.language import Translator
 from stad_desktop.model import Phase
 from stad_desktop.reports import make_portfolio
@@ -49,7 +50,7 @@ def test_every_active_project_is_in_it(demo_services: Services, out: Path, lang:
             assert project not in ACTIVE or actor in text
     pages = pdf_pages(path)
     assert tr._("Page {page} of {pages}").format(page=1, pages=pages) in text
-    assert tr._("Printed {date}").format(date=tr.format_date(TODAY)) in text
+    assert tr._("Printed {date}").format(date=format_date(TODAY, tr, "long")) in text
     assert "Čáhppes Ŋuorra" in text
 
 

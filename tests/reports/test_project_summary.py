@@ -8,6 +8,7 @@ import pytest
 from report_helpers import TODAY, flat, pdf_pages, pdf_text, project_id
 
 from stad_desktop.demo import ACTORS
+from stad_desktop.format import format_date
 from stad_desktop.language import Translator
 from stad_desktop.model import Sector
 from stad_desktop.model.catalogue import CHECKLIST_ITEMS
@@ -58,7 +59,7 @@ def test_text_in_the_chosen_language(demo_services: Services, out: Path, lang: s
     # Dates written out by Babel, in the footer ("Printed ...") and the period.
     assert WRITTEN_DATE[lang] in text
     assert tr._("Printed {date}").format(date=WRITTEN_DATE[lang]) in text
-    assert tr.format_date(demo_services.projects.get(pid).start_date) in text
+    assert format_date(demo_services.projects.get(pid).start_date, tr, "long") in text
     pages = pdf_pages(path)
     assert pages >= 2
     page_one = tr._("Page {page} of {pages}").format(page=1, pages=pages)

@@ -26,7 +26,7 @@ from stad_desktop.services import (
 
 EN = Translator("en")
 TOO_BIG = "The number can be at most 999,999,999,999."
-NOT_A_NUMBER = "Write a number, for example 1 234,5."
+NOT_A_NUMBER = "Write a number, for example 1,234.5."
 BAD_YEAR = "The year must be between 1900 and 2200."
 BROKEN = "The text contains an invalid character. Type the text again."
 

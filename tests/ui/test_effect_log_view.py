@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QUndoStack
 
+from stad_desktop.format import format_number, format_percent
 from stad_desktop.language import current
 from stad_desktop.services import Services
 from stad_desktop.ui.bus import DataBus
@@ -76,10 +77,10 @@ def test_add_measurement_grows_chart_and_updates_latest_value(qtbot, view: Effec
     latest = model.data(model.index(row, column("Latest value")))
     progress = model.data(model.index(row, column("Progress")))
     assert latest.startswith("140")
-    assert progress == current().format_percent(indicator.progress)
+    assert progress == format_percent(indicator.progress, current())
     assert indicator.progress is not None and indicator.progress > 0.9
     # The chart's value axis uses the Translator's number format.
-    assert view.chart.value_axis_labels()[0] == current().format_number(0, 0)
+    assert view.chart.value_axis_labels()[0] == format_number(0, current(), 0)
 
     view.undo_stack.undo()
     assert len(effects.measurements(indicator_id)) == points

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
+from stad_desktop.format import format_date
 from stad_desktop.language import current
 from stad_desktop.services import ActorInput, InputData, MeetingInput, Services
 from stad_desktop.ui.bus import DataBus
@@ -92,7 +93,7 @@ def test_example_data_shows_three_meetings_newest_first_with_input_counts(
     assert dates == sorted(dates, reverse=True)
     for row, meeting in enumerate(meetings):
         assert cell(view, row, "Title") == meeting.title
-        assert cell(view, row, "Date") == current().format_date(meeting.meeting_date, "short")
+        assert cell(view, row, "Date") == format_date(meeting.meeting_date, current())
         assert cell(view, row, "Input") == str(meeting.input_count)
         assert cell(view, row, "Participants") == str(len(meeting.participants))
         assert meeting.input_count == len(demo_services.meetings.inputs(meeting_id=meeting.id))
@@ -233,7 +234,7 @@ def test_edit_meeting_date_in_norwegian_undo_redo(
     assert edited.meeting_date == dt.date(2026, 12, 1)
     assert edited.participants == old.participants
     assert view.meetings()[0].id == meeting_id  # now the newest
-    assert cell(view, 0, "Date") == current().format_date(dt.date(2026, 12, 1), "short")
+    assert cell(view, 0, "Date") == format_date(dt.date(2026, 12, 1), current())
 
     view.undo_stack.undo()
     assert demo_services.meetings.get(meeting_id) == old

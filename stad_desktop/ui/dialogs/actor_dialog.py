@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stad_desktop.format import format_number
 from stad_desktop.language import _, current
 from stad_desktop.model.enums import Sector, label
 from stad_desktop.services import ActorInput, ContactInput, ValidationError
@@ -222,7 +223,7 @@ class ActorDialog(QDialog):
         self.village.setText(actor.village)
         self.wishes.setPlainText(actor.wishes_to_contribute)
         if actor.hours_per_month is not None:
-            self.hours.setText(current().format_number(actor.hours_per_month, 2))
+            self.hours.setText(format_number(actor.hours_per_month, current()))
         self.notes.setPlainText(actor.notes)
         for contact in actor.contacts:
             row = self.add_contact()

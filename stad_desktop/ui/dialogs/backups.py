@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -24,8 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stad_desktop.format import format_datetime, format_number
 from stad_desktop.language import N_, _, current
 from stad_desktop.services.backups import BackupInfo, BackupService
+from stad_desktop.ui.feedback import confirm, problem
 
 _REASONS = {
     "startup": N_("At start-up"),
@@ -40,13 +41,12 @@ _REASONS = {
 def format_size(size: int) -> str:
     tr = current()
     if size < 1024 * 1024:
-        return _("{size} kB").format(size=tr.format_number(size / 1024, 0))
-    return _("{size} MB").format(size=tr.format_number(size / (1024 * 1024), 1))
+        return _("{size} kB").format(size=format_number(size / 1024, tr, 0))
+    return _("{size} MB").format(size=format_number(size / (1024 * 1024), tr, 1))
 
 
 def format_created(info: BackupInfo) -> str:
-    tr = current()
-    return f"{tr.format_date(info.created.date(), 'short')} {info.created:%H:%M}"
+    return format_datetime(info.created, current())
 
 
 class BackupsDialog(QDialog):
@@ -147,36 +147,23 @@ class BackupsDialog(QDialog):
     # --- restoring ------------------------------------------------------------------
     def confirm_restore(self, info: BackupInfo) -> bool:
         """Ask before replacing the database (tests replace this method)."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(_("Restore backup"))
-        box.setText(
+        return confirm(
+            self,
             _(
                 "Replace the database with the backup from {date}? "
                 "(Actors: {actors}, projects: {projects}.)"
-            ).format(date=format_created(info), actors=info.actors, projects=info.projects)
-        )
-        box.setInformativeText(
+            ).format(date=format_created(info), actors=info.actors, projects=info.projects),
             _(
                 "Changes made after the backup are not in it. The current database is "
                 "first saved as a backup of its own, so this can be undone."
-            )
+            ),
+            _("Restore"),
+            title=_("Restore backup"),
         )
-        restore_button = box.addButton(_("Restore"), QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
-        box.exec()
-        return box.clickedButton() is restore_button
 
     def show_problem(self, text: str) -> None:
         """Tell the user what went wrong (tests replace this method)."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle(_("Restore backup"))
-        box.setText(text)
-        box.addButton(_("OK"), QMessageBox.ButtonRole.AcceptRole)
-        box.exec()
+        problem(self, text, title=_("Restore backup"))
 
     def restore_selected(self) -> bool:
         info = self.selected()

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QWidget
 
+from stad_desktop.format import date_pattern, format_date, format_number
 from stad_desktop.language import _, current
 from stad_desktop.model.enums import Beneficiary, label
 from stad_desktop.services import EntryInput, IndicatorInput, Services
@@ -18,19 +19,12 @@ from stad_desktop.services.readmodels import EntryView, IndicatorView
 from stad_desktop.ui.settings import app_settings
 from stad_desktop.ui.widgets.inline_form import FormDialog
 
-DATE_FORMAT = "dd.MM.yyyy"
 RECORDED_BY_KEY = "effect_log/recorded_by"
 
 
 def _number_text(value: float | None) -> str:
     # Without grouping, so the text reads back exactly ("1234,5").
-    if value is None:
-        return ""
-    return current().format_number(value, 6).replace("\u00a0", "").replace("\u202f", "")
-
-
-def _date_text(value: dt.date | None) -> str:
-    return value.strftime("%d.%m.%Y") if value else ""
+    return format_number(value, current(), 6, grouping=False)
 
 
 class IndicatorDialog(FormDialog):
@@ -76,9 +70,9 @@ class IndicatorDialog(FormDialog):
             self.name.setText(indicator.name)
             self.unit.setText(indicator.unit)
             self.baseline_value.setText(_number_text(indicator.baseline_value))
-            self.baseline_date.setText(_date_text(indicator.baseline_date))
+            self.baseline_date.setText(format_date(indicator.baseline_date, current()))
             self.target_value.setText(_number_text(indicator.target_value))
-            self.target_date.setText(_date_text(indicator.target_date))
+            self.target_date.setText(format_date(indicator.target_date, current()))
             index = self.owner.findData(indicator.owner_id) if indicator.owner_id else 0
             if index < 0:  # an archived owner: kept, not silently dropped
                 self.owner.addItem(indicator.owner_name, indicator.owner_id)
@@ -124,7 +118,7 @@ class EntryDialog(FormDialog):
         self._project_id = project_id
         self._entry = entry
         self.entry_date = QDateEdit(self)
-        self.entry_date.setDisplayFormat(DATE_FORMAT)
+        self.entry_date.setDisplayFormat(date_pattern(current()))
         self.entry_date.setCalendarPopup(True)
         self.entry_date.setDate(QDate.currentDate())
         self.indicator = QComboBox(self)

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stad_desktop.language import _
+from stad_desktop.format import format_date
+from stad_desktop.language import _, current
 from stad_desktop.model.enums import InputStatus, MeetingKind, label
 from stad_desktop.services import InputData, MeetingInput, Services
 from stad_desktop.services.changes import Change
@@ -26,11 +27,6 @@ from stad_desktop.services.readmodels import ActorRef, InputItemView, MeetingVie
 from stad_desktop.ui.widgets.inline_form import FormDialog
 
 ACTOR_ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-def date_text(value: dt.date | None) -> str:
-    """``12.03.2026``: the form the date fields read back."""
-    return value.strftime("%d.%m.%Y") if value else ""
 
 
 def _text_box(parent: QWidget, height: int) -> QPlainTextEdit:
@@ -145,13 +141,13 @@ class MeetingDialog(FormDialog):
         form.add_row("minutes", _("&Minutes:"), self.minutes)
         if meeting is not None:
             self.title.setText(meeting.title)
-            self.meeting_date.setText(date_text(meeting.meeting_date))
+            self.meeting_date.setText(format_date(meeting.meeting_date, current()))
             self.kind.setCurrentIndex(max(0, self.kind.findData(meeting.kind)))
             self.place.setText(meeting.place)
             self.participants.set_checked(meeting.participants)
             self.minutes.setPlainText(meeting.minutes)
         else:
-            self.meeting_date.setText(date_text(dt.date.today()))
+            self.meeting_date.setText(format_date(dt.date.today(), current()))
         self.submit = self._save
         self.resize(520, self.sizeHint().height())
         self.restore()

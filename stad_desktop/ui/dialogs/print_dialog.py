@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -42,8 +41,9 @@ from stad_desktop.model.enums import Phase
 from stad_desktop.model.enums import label as enum_label
 from stad_desktop.os_errors import os_error_message
 from stad_desktop.services.outputs import OutputKind, OutputRefused, check_output
+from stad_desktop.ui.feedback import problem
 from stad_desktop.ui.settings import app_settings
-from stad_desktop.ui.widgets.forms import restore_geometry, save_geometry, warning_box
+from stad_desktop.ui.widgets.forms import restore_geometry, save_geometry
 
 if TYPE_CHECKING:
     from stad_desktop.services import Services
@@ -378,7 +378,7 @@ class PreviewDialog(QDialog):
         last = min(last, count)
         painter = QPainter()
         if not painter.begin(printer):
-            QMessageBox.warning(self, _("Print"), _("The printer could not be started."))
+            problem(self, _("The printer could not be started."), title=_("Print"))
             return 0
         sent = 0
         try:
@@ -419,15 +419,15 @@ class PreviewDialog(QDialog):
             check_output(target, self.database, OutputKind.PDF)
             copy_atomically(self.pdf, target)
         except OutputRefused as exc:
-            warning_box(self, _("Save as PDF"), exc.message.render())
+            problem(self, exc.message.render(), title=_("Save as PDF"))
             return None
         except OSError as exc:
-            warning_box(
+            problem(
                 self,
-                _("Save as PDF"),
                 _("Could not save {path}: {detail}").format(
                     path=target, detail=current().render(os_error_message(exc))
                 ),
+                title=_("Save as PDF"),
             )
             return None
         app_settings().setValue("print/folder", str(target.parent))

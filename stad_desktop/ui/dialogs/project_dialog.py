@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stad_desktop.format import format_date, format_money, parse_number
 from stad_desktop.language import N_, _, current
 from stad_desktop.model.enums import Phase, label
 from stad_desktop.services import ProjectInput, ValidationError
@@ -83,10 +84,10 @@ class ProjectDialog(QDialog):
         self.start_date = QLineEdit()
         self.end_date = QLineEdit()
         for edit in (self.start_date, self.end_date):
-            edit.setPlaceholderText(current().format_date(_EXAMPLE_DATE, "short"))
+            edit.setPlaceholderText(format_date(_EXAMPLE_DATE, current()))
             edit.setMaximumWidth(160)
         self.budget = QLineEdit()
-        self.budget.setPlaceholderText(current().format_nok(250000))
+        self.budget.setPlaceholderText(format_money(250000, current()))
         self.budget.setMaximumWidth(220)
         self.budget.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.goal = _text_box(3)
@@ -179,10 +180,10 @@ class ProjectDialog(QDialog):
         if project.owner_id and self.owner.findData(project.owner_id) < 0:
             self.owner.addItem(project.owner_name, project.owner_id)  # archived owner
         self.owner.setCurrentIndex(max(0, self.owner.findData(project.owner_id or "")))
-        self.start_date.setText(tr.format_date(project.start_date, "short"))
-        self.end_date.setText(tr.format_date(project.end_date, "short"))
+        self.start_date.setText(format_date(project.start_date, tr))
+        self.end_date.setText(format_date(project.end_date, tr))
         if project.budget_nok is not None:
-            self.budget.setText(tr.format_nok(project.budget_nok))
+            self.budget.setText(format_money(project.budget_nok, tr))
         self.goal.setPlainText(project.goal)
         self.target_group.setText(project.target_group)
         self.summary.setPlainText(project.summary)
@@ -193,7 +194,7 @@ class ProjectDialog(QDialog):
         if not text:
             return None
         try:
-            return current().parse_number(text)
+            return parse_number(text, current())
         except ValueError:
             raise ValidationError(
                 "budget_nok", N_("Write a number, for example 1 234,5.")

@@ -7,45 +7,25 @@ import datetime as dt
 
 from PySide6.QtCore import QObject
 
+from stad_desktop.format import format_date, format_number, format_percent
 from stad_desktop.language import N_, _, current
 from stad_desktop.model.enums import Beneficiary, EntryKind, label
 from stad_desktop.services.readmodels import EntryView, IndicatorView
 from stad_desktop.ui.models.rows import Column, RowTableModel
 
 
-def short_date(value: dt.date | None) -> str:
-    """``26.11.2026``."""
-    return value.strftime("%d.%m.%Y") if value else ""
-
-
-# Formatted numbers by (language, value): Babel takes ~60 us a number, and an effect
-# log of thousands of entries repeats the same values.
-_NUMBERS: dict[tuple[str, float], str] = {}
-
-
-def number(value: float | None) -> str:
-    if value is None:
-        return ""
-    tr = current()
-    key = (tr.lang, value)
-    text = _NUMBERS.get(key)
-    if text is None:
-        if len(_NUMBERS) > 20000:
-            _NUMBERS.clear()
-        text = _NUMBERS[key] = tr.format_number(value)
-    return text
-
-
 def value_with_date(value: float | None, when: dt.date | None) -> str:
     if value is None:
         return ""
     if when is None:
-        return number(value)
-    return _("{value} ({date})").format(value=number(value), date=short_date(when))
+        return format_number(value, current())
+    return _("{value} ({date})").format(
+        value=format_number(value, current()), date=format_date(when, current())
+    )
 
 
 def _progress(ind: IndicatorView) -> str:
-    return current().format_percent(ind.progress) if ind.progress is not None else ""
+    return format_percent(ind.progress, current())
 
 
 def _progress_tip(ind: IndicatorView) -> str:
@@ -78,10 +58,10 @@ def _beneficiary(e: EntryView) -> str:
 
 
 ENTRY_COLUMNS: tuple[Column[EntryView], ...] = (
-    Column("", N_("Date"), lambda e: short_date(e.entry_date)),
+    Column("", N_("Date"), lambda e: format_date(e.entry_date, current())),
     Column("", N_("Kind"), lambda e: _(label(EntryKind(e.kind)))),
     Column("", N_("Observed"), _entry_text, tooltip=_entry_text),
-    Column("", N_("Value"), lambda e: number(e.value), True),
+    Column("", N_("Value"), lambda e: format_number(e.value, current()), True),
     Column("", N_("For whom"), _beneficiary),
     Column("", N_("Source"), lambda e: e.source, tooltip=lambda e: e.source),
     Column("", N_("Recorded by"), lambda e: e.recorded_by),

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
 
+from stad_desktop.format import format_date
 from stad_desktop.language import N_, _, current
 from stad_desktop.model.enums import InputStatus, MeetingKind, label
 from stad_desktop.services.readmodels import InputItemView, MeetingView
@@ -32,7 +33,7 @@ def _participants_tip(m: MeetingView) -> str:
 
 
 MEETING_COLUMNS: tuple[Column[MeetingView], ...] = (
-    Column("", N_("Date"), lambda m: current().format_date(m.meeting_date, "short")),
+    Column("", N_("Date"), lambda m: format_date(m.meeting_date, current())),
     Column("", N_("Title"), lambda m: m.title, tooltip=lambda m: m.title),
     Column("", N_("Kind"), lambda m: kind_text(m.kind)),
     Column("", N_("Place"), lambda m: m.place, tooltip=lambda m: m.place),

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QObject
 
+from stad_desktop.format import format_date
 from stad_desktop.language import N_, _, current, ngettext
 from stad_desktop.model.enums import Phase, label
 from stad_desktop.services.readmodels import ProjectRow
@@ -19,24 +18,9 @@ def phase_text(value: str) -> str:
         return value
 
 
-# Short dates by (language, date): Babel takes ~25 us a date; lists repeat dates.
-_DATES: dict[tuple[str, dt.date | None], str] = {}
-
-
-def _short_date(value: dt.date | None) -> str:
-    tr = current()
-    key = (tr.lang, value)
-    text = _DATES.get(key)
-    if text is None:
-        if len(_DATES) > 20000:
-            _DATES.clear()
-        text = _DATES[key] = tr.format_date(value, "short")
-    return text
-
-
 def period_text(row: ProjectRow) -> str:
-    start = _short_date(row.start_date)
-    end = _short_date(row.end_date)
+    start = format_date(row.start_date, current())
+    end = format_date(row.end_date, current())
     if not start and not end:
         return ""
     return f"{start} – {end}"

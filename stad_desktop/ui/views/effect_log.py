@@ -3,11 +3,10 @@ progress), a chart of the selected indicator, and the dated effect entries."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt
-from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QUndoStack
+from PySide6.QtGui import QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QSplitter,
@@ -21,6 +20,7 @@ from stad_desktop.language import _
 from stad_desktop.services import Services
 from stad_desktop.services.changes import Change
 from stad_desktop.services.readmodels import EntryView, IndicatorView
+from stad_desktop.ui.actions import make_action, retitle
 from stad_desktop.ui.bus import ACTORS, EFFECTS, PROJECTS, DataBus
 from stad_desktop.ui.dialogs.effect_dialogs import EntryDialog, IndicatorDialog
 from stad_desktop.ui.models.effects import EntryTableModel, IndicatorTableModel
@@ -58,12 +58,12 @@ class EffectLogView(View):
         self.selector = ProjectSelector(services, self)
         self.selector.project_changed.connect(self._project_changed)
 
-        self.new_indicator_action = self._action("Ctrl+Shift+I", self.new_indicator)
-        self.edit_indicator_action = self._action("", self.edit_indicator)
-        self.delete_indicator_action = self._action("", self.delete_indicator)
-        self.new_entry_action = self._action("Ctrl+Shift+E", self.new_entry)
-        self.edit_entry_action = self._action("", self.edit_entry)
-        self.delete_entry_action = self._action("", self.delete_entry)
+        self.new_indicator_action = make_action(self, "", self.new_indicator, "Ctrl+Shift+I")
+        self.edit_indicator_action = make_action(self, "", self.edit_indicator, "")
+        self.delete_indicator_action = make_action(self, "", self.delete_indicator, "")
+        self.new_entry_action = make_action(self, "", self.new_entry, "Ctrl+Shift+E")
+        self.edit_entry_action = make_action(self, "", self.edit_entry, "")
+        self.delete_entry_action = make_action(self, "", self.delete_entry, "")
         self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toolbar.addAction(self.new_indicator_action)
@@ -151,7 +151,7 @@ class EffectLogView(View):
             (self.edit_entry_action, _("Edit entry…")),
             (self.delete_entry_action, _("Delete entry")),
         ):
-            action.setText(text)
+            retitle(action, text)
         self.indicators_table.setAccessibleName(_("Indicators"))
         self.entries_table.setAccessibleName(_("Effect entries"))
         set_buddy_text(self.indicators_label, _("&Indicators:"))
@@ -162,15 +162,6 @@ class EffectLogView(View):
         self.indicator_columns.refresh()
         self.entry_columns.refresh()
         self.chart.retranslate()
-
-    def _action(self, shortcut: str, slot: Callable[[], object]) -> QAction:
-        action = QAction(self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
 
     # --- View ---------------------------------------------------------------------
     @property

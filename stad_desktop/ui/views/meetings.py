@@ -5,10 +5,11 @@ participants and minutes; and its input items with their status and answer."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -24,11 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stad_desktop.format import format_date
 from stad_desktop.language import _, current
 from stad_desktop.model.enums import InputStatus, label
 from stad_desktop.services import Services
 from stad_desktop.services.changes import Change
 from stad_desktop.services.readmodels import InputItemView, MeetingView
+from stad_desktop.ui.actions import make_action, retitle
 from stad_desktop.ui.bus import ACTORS, MEETINGS, PROJECTS, DataBus
 from stad_desktop.ui.dialogs.meeting_dialogs import InputDialog, MeetingDialog
 from stad_desktop.ui.models.meetings import (
@@ -65,20 +68,16 @@ class MeetingsView(View):
         self.project_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.project_filter.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.project_filter.currentIndexChanged.connect(lambda _index: self._load())
-        self.new_meeting_action = self._action("", self.new_meeting)
-        self.edit_meeting_action = self._action("", self.edit_meeting)
-        self.new_input_action = self._action("Ctrl+Shift+I", self.new_input)
-        self.edit_input_action = self._action("", self.edit_input)
-        self.delete_input_action = self._action("", self.delete_input)
+        self.new_meeting_action = make_action(self, "", self.new_meeting, "")
+        self.edit_meeting_action = make_action(self, "", self.edit_meeting, "")
+        self.new_input_action = make_action(self, "", self.new_input, "Ctrl+Shift+I")
+        self.edit_input_action = make_action(self, "", self.edit_input, "")
+        self.delete_input_action = make_action(self, "", self.delete_input, "")
         self.status_menu = QMenu(self)
         self.status_group = QActionGroup(self)
         self.status_actions: dict[str, QAction] = {}
         for status in InputStatus:
-            action = QAction(self)
-            action.setCheckable(True)
-            action.triggered.connect(
-                lambda _checked=False, value=status.value: self.set_status(value)
-            )
+            action = make_action(self, "", partial(self.set_status, status.value), checkable=True)
             self.status_group.addAction(action)
             self.status_menu.addAction(action)
             self.status_actions[status.value] = action
@@ -195,7 +194,7 @@ class MeetingsView(View):
             (self.edit_input_action, _("Edit input…")),
             (self.delete_input_action, _("Delete input")),
         ):
-            action.setText(text)
+            retitle(action, text)
         self.status_menu.setTitle(_("Set &status"))
         for status in InputStatus:
             self.status_actions[status.value].setText(_(label(status)))
@@ -214,15 +213,6 @@ class MeetingsView(View):
         self.meeting_columns.refresh()
         self.input_columns.refresh()
         self._show_meeting_texts(self.current_meeting())
-
-    def _action(self, shortcut: str, slot: Callable[[], object]) -> QAction:
-        action = QAction(self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
 
     # --- loading ------------------------------------------------------------------
     def project_id(self) -> str | None:
@@ -274,7 +264,7 @@ class MeetingsView(View):
             self.heading.clear()
             self.participants.clear()
             return
-        parts = [current().format_date(meeting.meeting_date, "short"), meeting.title]
+        parts = [format_date(meeting.meeting_date, current()), meeting.title]
         parts.append(kind_text(meeting.kind))
         if meeting.place:
             parts.append(meeting.place)

@@ -4,6 +4,7 @@ the co-creation checklist."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from stad_desktop.language import N_, _, ngettext
 from stad_desktop.model.enums import Phase, label
+from stad_desktop.ui.actions import make_action
 from stad_desktop.ui.bus import ACTORS, CHECKLIST, EFFECTS, MATRIX, PROJECTS, DataBus
 from stad_desktop.ui.dialogs.project_dialog import ProjectDialog
 from stad_desktop.ui.models.projects import ProjectTableModel
@@ -51,8 +53,7 @@ class ProjectsView(ListView):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.open_actions: dict[str, QAction] = {}
         for key in ("role_matrix", "effect_log"):
-            action = QAction(self.table)
-            action.triggered.connect(lambda _checked=False, k=key: self._open_in(k))
+            action = make_action(self.table, "", partial(self._open_in, key))
             self.table.addAction(action)
             self.open_actions[key] = action
         self.retranslate()

@@ -9,11 +9,10 @@ returned Change goes on the undo stack."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from stad_desktop.services import Services
 from stad_desktop.services.changes import Change
 from stad_desktop.services.errors import NotFoundError, ValidationError
 from stad_desktop.services.readmodels import MatrixView
+from stad_desktop.ui.actions import make_action, retitle
 from stad_desktop.ui.bus import ACTORS, MATRIX, PROJECTS, ROLES, DataBus
 from stad_desktop.ui.dialogs.matrix_dialogs import ActorPickerDialog, NewRoleDialog
 from stad_desktop.ui.models.role_matrix import RoleMatrixModel
@@ -57,11 +57,11 @@ class RoleMatrixView(View):
         self.selector.project_changed.connect(self._project_changed)
 
         # --- actions ------------------------------------------------------------
-        self.add_actor_action = self._action("Ctrl+Shift+A", self.add_actor)
-        self.remove_actor_action = self._action("Ctrl+Shift+Del", self.remove_actor)
-        self.new_role_action = self._action("Ctrl+Shift+R", self.new_role)
-        self.toggle_action = self._action("Space", self.toggle_current)
-        self.save_cell_action = self._action("Ctrl+Return", self.save_cell)
+        self.add_actor_action = make_action(self, "", self.add_actor, "Ctrl+Shift+A")
+        self.remove_actor_action = make_action(self, "", self.remove_actor, "Ctrl+Shift+Del")
+        self.new_role_action = make_action(self, "", self.new_role, "Ctrl+Shift+R")
+        self.toggle_action = make_action(self, "", self.toggle_current, "Space")
+        self.save_cell_action = make_action(self, "", self.save_cell, "Ctrl+Return")
         self.toolbar = QToolBar(page)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.add_actor_action, self.remove_actor_action, self.new_role_action):
@@ -138,14 +138,6 @@ class RoleMatrixView(View):
         self._show_cell(force=True)
         self.retranslate()
 
-    def _action(self, shortcut: str, slot: Callable[[], object]) -> QAction:
-        action = QAction(self)
-        action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
-
     def retranslate(self) -> None:
         """The texts in the current language; the project, the current cell, the
         panel's typed text and the scroll positions stay."""
@@ -160,9 +152,7 @@ class RoleMatrixView(View):
             (self.toggle_action, _("&Toggle role"), _("Give or take the role")),
             (self.save_cell_action, _("Save cell"), ""),
         ):
-            action.setText(text)
-            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{tip} ({keys})" if tip else "")
+            retitle(action, text, tip)
         self.table.setAccessibleName(_("Role matrix: actors and roles"))
         self.table.setAccessibleDescription(
             _("Space gives or takes the role of the selected cell.")

@@ -1,7 +1,7 @@
 """A chart of one indicator's measurements over time, with its baseline and target
-value as horizontal lines. Dates as 26.11.2026; the value axis labels are
-formatted by the Translator (``1 234,5``), since Qt's own axis formats are not
-localised."""
+value as horizontal lines. Dates and the value axis labels are written by
+:mod:`stad_desktop.format` (``26.11.2026``, ``1 234,5``), as in the lists, since Qt's
+own axis formats are not localised."""
 
 from __future__ import annotations
 
@@ -21,10 +21,10 @@ from PySide6.QtCore import QDate, QDateTime, QPointF, Qt, QTime
 from PySide6.QtGui import QColor, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
+from stad_desktop.format import date_pattern, format_date, format_number
 from stad_desktop.language import _, current
 from stad_desktop.services.readmodels import IndicatorView, MeasurementPoint
 
-DATE_FORMAT = "dd.MM.yyyy"
 MEASUREMENT_COLOUR = QColor("#1f5fa8")
 BASELINE_COLOUR = QColor("#6b6b6b")
 TARGET_COLOUR = QColor("#2e7d32")
@@ -102,7 +102,6 @@ class EffectChart(QChartView):
         self.target_series.setPen(_dashed(TARGET_COLOUR))
 
         self.axis_x = QDateTimeAxis()
-        self.axis_x.setFormat(DATE_FORMAT)
         self.axis_x.setTickCount(5)
         self.axis_y = QCategoryAxis()
         self.axis_y.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
@@ -130,6 +129,7 @@ class EffectChart(QChartView):
         self._indicator = indicator
         self._points = tuple(points)
         tr = current()
+        self.axis_x.setFormat(date_pattern(tr))  # the language may have changed
         for series in (self.measurement_series, self.baseline_series, self.target_series):
             series.clear()
         if indicator is None:
@@ -163,14 +163,14 @@ class EffectChart(QChartView):
             self.baseline_series.append(x0, indicator.baseline_value)
             self.baseline_series.append(x1, indicator.baseline_value)
             self.baseline_series.setName(
-                _("Baseline: {value}").format(value=tr.format_number(indicator.baseline_value))
+                _("Baseline: {value}").format(value=format_number(indicator.baseline_value, tr))
             )
         if indicator.target_value is not None:
             values.append(indicator.target_value)
             self.target_series.append(x0, indicator.target_value)
             self.target_series.append(x1, indicator.target_value)
             self.target_series.setName(
-                _("Target value: {value}").format(value=tr.format_number(indicator.target_value))
+                _("Target value: {value}").format(value=format_number(indicator.target_value, tr))
             )
         self.baseline_series.setVisible(indicator.baseline_value is not None)
         self.target_series.setVisible(indicator.target_value is not None)
@@ -196,7 +196,7 @@ class EffectChart(QChartView):
         digits = tick_digits(ticks[1] - ticks[0])
         self.axis_y.setStartValue(ticks[0])
         for value in ticks:
-            self.axis_y.append(tr.format_number(value, digits), value)
+            self.axis_y.append(format_number(value, tr, digits), value)
         self.axis_y.setRange(ticks[0], max(ticks[-1], top if top is not None else ticks[-1]))
 
     def _set_visible(self, visible: bool) -> None:
@@ -212,10 +212,11 @@ class EffectChart(QChartView):
         if not state:
             self.setToolTip("")
             return
-        when = QDateTime.fromMSecsSinceEpoch(int(point.x())).date()
+        day = QDateTime.fromMSecsSinceEpoch(int(point.x())).date()
+        when = dt.date(day.year(), day.month(), day.day())
         self.setToolTip(
             _("{date}: {value}").format(
-                date=when.toString(DATE_FORMAT), value=current().format_number(point.y())
+                date=format_date(when, current()), value=format_number(point.y(), current())
             )
         )
 

@@ -4,7 +4,7 @@ messages shown next to the field they concern."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from stad_desktop.language import current
 from stad_desktop.services.errors import NotFoundError
@@ -111,14 +111,6 @@ class FieldErrors:
         if entry is None or not entry[1].isVisible():
             return ""
         return entry[1].text()
-
-
-def warning_box(parent: QWidget | None, title: str, text: str) -> None:
-    """A warning with an OK button, its text shown as plain text (it may quote a file
-    name or other data the user typed)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.exec()
 
 
 def restore_geometry(dialog: QDialog, key: str) -> None:
