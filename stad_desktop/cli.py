@@ -119,12 +119,13 @@ def db_path(args: argparse.Namespace) -> Path:
 def open_services(path: Path, *, create: bool = True):  # type: ignore[no-untyped-def]
     """Open a database for a command, turning storage problems into a CliError."""
     from stad_desktop.services import Services
-    from stad_desktop.storage import StorageError, open_database
+    from stad_desktop.storage import StorageError, StorageProblem, open_database
 
     try:
         return Services(open_database(path, create=create))
     except StorageError as exc:
-        raise CliError(exc.message, EXIT_BAD_INPUT) from exc
+        damaged = exc.problem is StorageProblem.CORRUPT
+        raise CliError(exc.message, EXIT_FAILURE if damaged else EXIT_BAD_INPUT) from exc
 
 
 def _cmd_demo(args: argparse.Namespace, tr: Translator) -> int:
@@ -149,6 +150,7 @@ def _cmd_demo(args: argparse.Namespace, tr: Translator) -> int:
 
 def _cmd_backup(args: argparse.Namespace, tr: Translator) -> int:
     from stad_desktop.storage.errors import StorageError, StorageProblem
+    from stad_desktop.storage.integrity import check_undamaged
     from stad_desktop.storage.sqlite_file import backup_file, inspect_file
 
     path = db_path(args)
@@ -163,6 +165,7 @@ def _cmd_backup(args: argparse.Namespace, tr: Translator) -> int:
         state = inspect_file(path)
         if not state.exists:
             raise StorageError(StorageProblem.OTHER, path, tr._("no such file"))
+        check_undamaged(path)  # a copy of a damaged file is no backup
         output = backup_file(path, output)
     except StorageError as exc:
         bad_input = exc.problem in (
@@ -321,24 +324,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def log_exception(exc: BaseException) -> Path:
-    """Write the exception with its traceback to the user log folder; return the file."""
-    import datetime as dt
-    import traceback
+    """Write what is known of a bug, without personal data, to the log (see crashlog)."""
+    from stad_desktop.crashlog import log_exception as write
 
-    from stad_desktop import paths
-
-    folder = paths.user_log_dir()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        import tempfile
-
-        folder = Path(tempfile.gettempdir())
-    log = folder / "stad-desktop-errors.log"
-    with log.open("a", encoding="utf-8") as handle:
-        handle.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')} ---\n")
-        handle.write("".join(traceback.format_exception(exc)))
-    return log
+    return write(exc)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -4,6 +4,8 @@ builds the views over the services."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
@@ -23,43 +25,17 @@ from PySide6.QtWidgets import (
 from stad_desktop.language import LANGUAGE_NAMES, LANGUAGES, _, current, set_language
 from stad_desktop.ui import bus as kinds
 from stad_desktop.ui.bus import DataBus
+from stad_desktop.ui.input_guard import InputGuard
 from stad_desktop.ui.settings import app_settings
 from stad_desktop.ui.views.base import ARCHIVE, EDIT, NEW, SEARCH, ProjectAware, View
 from stad_desktop.ui.views.registry import ViewSpec, view_specs
 
 if TYPE_CHECKING:
     from stad_desktop.services import Services
+    from stad_desktop.ui.views.damaged import DamagedPage
     from stad_desktop.ui.views.welcome import WelcomePage
 
 STATUS_TIMEOUT_MS = 6000
-
-
-class _InputGuard(QObject):
-    """Drops mouse and keyboard input aimed at a view shown before the database layer
-    is attached (see MainWindow.show_startup_view): it has nothing to act on yet."""
-
-    BLOCKED = frozenset(
-        {
-            QEvent.Type.MouseButtonPress,
-            QEvent.Type.MouseButtonRelease,
-            QEvent.Type.MouseButtonDblClick,
-            QEvent.Type.KeyPress,
-            QEvent.Type.KeyRelease,
-            QEvent.Type.Shortcut,
-            QEvent.Type.ShortcutOverride,
-            QEvent.Type.Wheel,
-            QEvent.Type.ContextMenu,
-        }
-    )
-
-    def __init__(self, view: QWidget) -> None:
-        super().__init__(view)
-        self.view = view
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in self.BLOCKED and isinstance(watched, QWidget):
-            return watched is self.view or self.view.isAncestorOf(watched)
-        return False
 
 
 class MainWindow(QMainWindow):
@@ -79,8 +55,9 @@ class MainWindow(QMainWindow):
         # A view shown at start-up over a stand-in, before the database layer has
         # loaded (see show_startup_view); attach() takes it over.
         self._startup_views: dict[str, View] = {}
-        self._input_guard: _InputGuard | None = None
+        self._input_guard: InputGuard | None = None
         self.welcome: WelcomePage | None = None
+        self.damaged: DamagedPage | None = None  # see show_damaged
         self.current_project_id: str | None = None
 
         self.sidebar = QListWidget()
@@ -197,7 +174,8 @@ class MainWindow(QMainWindow):
     def _update_file_menu(self) -> None:
         self.example_action.setEnabled(self.services is not None and self.services.is_empty())
         self.backups_action.setEnabled(
-            self.services is not None and self.services.db.path is not None
+            (self.services is not None and self.services.db.path is not None)
+            or self.damaged is not None
         )
 
     # --- attaching the data --------------------------------------------------------------
@@ -209,7 +187,7 @@ class MainWindow(QMainWindow):
         spec = next(spec for spec in self.specs if spec.key == key)
         view = spec.factory(stand_in, self.bus, self.undo_stack)  # type: ignore[arg-type]
         self._startup_views[key] = view
-        self._input_guard = _InputGuard(view)
+        self._input_guard = InputGuard(view)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self._input_guard)
@@ -221,6 +199,10 @@ class MainWindow(QMainWindow):
     def attach(self, services: Services) -> None:
         """Build the views over ``services`` and show the last view (or the welcome)."""
         self.services = services
+        if self.damaged is not None:  # restored from a backup and opened
+            self.stack.removeWidget(self.damaged)
+            self.damaged.deleteLater()
+            self.damaged = None
         early = bool(self._startup_views)
         self._build_views(services)
         self.sidebar.setEnabled(True)
@@ -365,11 +347,25 @@ class MainWindow(QMainWindow):
         """File → Backups …: a restore replaces the file under the same services."""
         from stad_desktop.ui.dialogs.backups import BackupsDialog
 
+        if self.services is None and self.damaged is not None:
+            self.damaged.show_backups()
+            return
         if self.services is None or self.services.db.path is None:
             return
         dialog = BackupsDialog.for_database(self.services.db, self)
         dialog.restored.connect(self._after_restore)
         dialog.exec()
+
+    def show_damaged(self, db_path: Path, open_again: Callable[[], None]) -> None:
+        """The database ``db_path`` is damaged and was not opened: say so and offer its
+        backups (File → Backups … too). After a restore, ``open_again`` opens it."""
+        from stad_desktop.ui.views.damaged import DamagedPage
+
+        self.damaged = DamagedPage(db_path, open_again)
+        self.damaged.restored.connect(lambda: self.show_message(_("The backup is restored.")))
+        self.stack.addWidget(self.damaged)
+        self.stack.setCurrentWidget(self.damaged)
+        self.damaged.setFocus()
 
     def print_summary(self) -> None:
         """File → Print summary …: a printout of the current project or the portfolio."""

@@ -128,6 +128,12 @@ class BackupsDialog(QDialog):
         assert db.path is not None
         return cls(db.path, db.close, lambda _path: db.reopen(), parent)
 
+    @classmethod
+    def without_database(cls, db_path: Path, parent: QWidget | None = None) -> BackupsDialog:
+        """The dialog for a database file that is not open (it was found damaged):
+        nothing to close before a restore; connect :attr:`restored` to open it."""
+        return cls(db_path, lambda: None, lambda _path: None, parent)
+
     # --- listing --------------------------------------------------------------------
     def refresh(self) -> None:
         self.backups = list_backups(self.db_path)
