@@ -317,11 +317,14 @@ class MainWindow(QMainWindow):
             self.welcome.new_actor.connect(lambda: self._start_new("actors"))
             self.welcome.new_project.connect(lambda: self._start_new("projects"))
             self.stack.addWidget(self.welcome)
+        self._show_page(self.welcome)
+
+    def _show_page(self, page: QWidget) -> None:  # a page that is none of the views
         self.sidebar.blockSignals(True)
         self.sidebar.setCurrentRow(-1)
         self.sidebar.blockSignals(False)
-        self.stack.setCurrentWidget(self.welcome)
-        self.welcome.setFocus()
+        self.stack.setCurrentWidget(page)
+        page.setFocus()
         self._update_commands()
 
     def _start_new(self, key: str) -> None:
@@ -357,15 +360,13 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def show_damaged(self, db_path: Path, open_again: Callable[[], None]) -> None:
-        """The database ``db_path`` is damaged and was not opened: say so and offer its
-        backups (File → Backups … too). After a restore, ``open_again`` opens it."""
+        """Say that ``db_path`` is damaged; offer its backups, then ``open_again``."""
         from stad_desktop.ui.views.damaged import DamagedPage
 
         self.damaged = DamagedPage(db_path, open_again)
         self.damaged.restored.connect(lambda: self.show_message(_("The backup is restored.")))
         self.stack.addWidget(self.damaged)
-        self.stack.setCurrentWidget(self.damaged)
-        self.damaged.setFocus()
+        self._show_page(self.damaged)
 
     def print_summary(self) -> None:
         """File → Print summary …: a printout of the current project or the portfolio."""

@@ -4,6 +4,7 @@ and *Restore from a backup* works with no database open."""
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -44,12 +45,20 @@ def test_the_window_says_so_and_restores_a_backup(
         assert dialog.restore_selected()
         return 1
 
+    deadline = time.monotonic() + 30
+
     def look() -> None:
         window = next(
             (w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)), None
         )
-        if window is None or window.damaged is None or not window.damaged.isVisible():
-            QTimer.singleShot(20, look)
+        page = getattr(window, "damaged", None)
+        if window is None or page is None or not page.isVisible():
+            if time.monotonic() < deadline:
+                QTimer.singleShot(20, look)
+            else:
+                seen["error"] = AssertionError("no word of the damage in the window")
+                if window is not None:
+                    window.close()
             return
         try:
             seen["text"] = window.damaged.text.text()
