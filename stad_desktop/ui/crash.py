@@ -20,7 +20,7 @@ from stad_desktop.language import _
 class CrashReporter(QObject):
     """Lives in the GUI thread; exceptions from other threads reach it queued."""
 
-    report = Signal(str, str, str)  # error name, log file, traceback
+    report = Signal(str, str, str)  # error name, log file, details (as in the log)
     known = Signal(str)  # the translated message of a known problem
 
     def __init__(self, dialog: bool) -> None:
