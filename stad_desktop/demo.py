@@ -391,7 +391,7 @@ def _load(services: Services) -> None:
                 hours_per_month=hours,
                 contacts=contacts,
             )
-        )
+        ).value
         actors[name] = detail.id
     roles = {role.code: role.id for role in services.roles.roles()}
     projects: dict[str, str] = {}
@@ -409,7 +409,7 @@ def _load(services: Services) -> None:
                 target_group=str(spec["target"]),
                 summary=str(spec["summary"]),
             )
-        )
+        ).value
         projects[project.name] = project.id
     for project_name, assignments in ROLES.items():
         for actor, code, expectation, contribution in assignments:
@@ -421,7 +421,7 @@ def _load(services: Services) -> None:
             indicator = services.effects.add_indicator(
                 projects[project_name],
                 IndicatorInput(name, unit, base, base_date, target, target_date, actors[owner]),
-            )
+            ).value
             for when, value in points:
                 services.effects.add_entry(
                     projects[project_name],
@@ -465,7 +465,7 @@ def _load(services: Services) -> None:
                 minutes=minutes,
                 participant_ids=[actors[p] for p in participants],
             )
-        )
+        ).value
         for text, from_name, from_actor, topic, status, answer in inputs:
             services.meetings.add_input(
                 meeting.id,

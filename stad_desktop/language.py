@@ -98,6 +98,8 @@ class Translator:
             return value.get(self.lang)
         if isinstance(value, dt.date):
             return self.format_date(value)
+        if isinstance(value, Decimal):
+            return self.format_number(value)
         return value
 
     # --- formatting ----------------------------------------------------------------
@@ -186,7 +188,7 @@ def parse_date(text: str) -> dt.date:
         match = pattern.match(value)
         if match:
             parts = dict(zip(order, (int(g) for g in match.groups()), strict=True))
-            year = parts.get("y") or 2000 + parts["yy"]
+            year = parts["y"] if "y" in parts else 2000 + parts["yy"]
             return dt.date(year, parts["m"], parts["d"])
     match = re.match(r"^(\d{1,2})\.?\s+([a-zæøå]+)\.?\s+(\d{4})$", value.casefold())
     if match and match.group(2)[:3] in _MONTHS:

@@ -1,5 +1,7 @@
-"""Use cases: the only code that writes. Each call is one transaction and returns
-frozen read models (see ``readmodels``).
+"""Use cases: the only code that writes. Reading calls return frozen read models
+(see ``readmodels``). Each writing call is one user action in one transaction and
+returns a :class:`~stad_desktop.services.changes.Change`: its result (``value``),
+a description, and ``undo()``, itself one transaction, which returns the redo.
 
 The names below load lazily, so that ``readmodels`` and ``errors`` can be used
 (e.g. by the first view at start-up) before SQLAlchemy is imported.
@@ -13,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from stad_desktop.services.actors import ActorInput, ContactInput
     from stad_desktop.services.bulk import AssignmentRow
+    from stad_desktop.services.changes import Change
     from stad_desktop.services.effects import EntryInput, IndicatorInput
     from stad_desktop.services.errors import NotFoundError, ValidationError
     from stad_desktop.services.facade import Services
@@ -23,6 +26,7 @@ _WHERE = {
     "ActorInput": "actors",
     "ContactInput": "actors",
     "AssignmentRow": "bulk",
+    "Change": "changes",
     "EntryInput": "effects",
     "IndicatorInput": "effects",
     "NotFoundError": "errors",
@@ -36,6 +40,7 @@ _WHERE = {
 __all__ = [
     "ActorInput",
     "AssignmentRow",
+    "Change",
     "ContactInput",
     "EntryInput",
     "IndicatorInput",

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from stad_desktop.language import N_
+from stad_desktop.language import N_, Message
 from stad_desktop.model import Actor, ContactPerson, Project, ProjectActor, Sector
 from stad_desktop.services import validation as v
+from stad_desktop.services.changes import Change
 from stad_desktop.services.errors import NotFoundError, ValidationError
 from stad_desktop.services.readmodels import ActorDetail, ActorRef, ActorRow, ContactView
 from stad_desktop.storage import Database
-from stad_desktop.textkeys import fold, like_pattern, sort_key
+from stad_desktop.textkeys import fold, sort_key
 
 
 @dataclass(frozen=True)
@@ -85,9 +87,7 @@ def _clean(data: ActorInput) -> _Clean:
         org_number=v.org_number("org_number", data.org_number),
         village=v.optional_text("village", data.village, 100),
         wishes_to_contribute=v.optional_text("wishes_to_contribute", data.wishes_to_contribute),
-        hours_per_month=v.non_negative(
-            "hours_per_month", v.number("hours_per_month", data.hours_per_month)
-        ),
+        hours_per_month=v.number("hours_per_month", data.hours_per_month, minimum=Decimal(0)),
         notes=v.optional_text("notes", data.notes),
         contacts=tuple(contacts),
     )
@@ -121,7 +121,8 @@ class ActorService:
         self._db = db
 
     # --- writing ------------------------------------------------------------------
-    def create(self, data: ActorInput) -> ActorDetail:
+    def create(self, data: ActorInput) -> Change[ActorDetail]:
+        """A new actor; undoing archives it (actors are archived, not deleted)."""
         clean = _clean(data)
         with self._db.transaction() as session:
             self._check_unique_org(session, clean.org_number, None)
@@ -129,28 +130,47 @@ class ActorService:
             self._apply(actor, clean)
             session.add(actor)
             session.flush()
-            return _detail(actor)
+            detail = _detail(actor)
+        return Change(
+            detail,
+            Message(N_("New actor {name}"), {"name": detail.name}),
+            lambda: self.set_archived(detail.id, True),
+        )
 
-    def update(self, actor_id: str, data: ActorInput) -> ActorDetail:
+    def update(self, actor_id: str, data: ActorInput) -> Change[ActorDetail]:
+        """Save new values; undoing puts back the values stored before."""
         clean = _clean(data)
         with self._db.transaction() as session:
             actor = self._get(session, actor_id)
+            before = ActorInput.from_detail(_detail(actor))
             self._check_unique_org(session, clean.org_number, actor_id)
             self._apply(actor, clean)
             session.flush()
-            return _detail(actor)
+            detail = _detail(actor)
+        return Change(
+            detail,
+            Message(N_("Edit {name}"), {"name": detail.name}),
+            lambda: self.update(actor_id, before),
+        )
 
-    def set_archived(self, actor_id: str, archived: bool = True) -> ActorDetail:
+    def set_archived(self, actor_id: str, archived: bool = True) -> Change[ActorDetail]:
         with self._db.transaction() as session:
             actor = self._get(session, actor_id)
+            was = actor.archived
             actor.archived = archived
             session.flush()
-            return _detail(actor)
+            detail = _detail(actor)
+        text = N_("Archive {name}") if archived else N_("Restore {name}")
+        return Change(
+            detail,
+            Message(text, {"name": detail.name}),
+            lambda: self.set_archived(actor_id, was),
+        )
 
-    def archive(self, actor_id: str) -> ActorDetail:
+    def archive(self, actor_id: str) -> Change[ActorDetail]:
         return self.set_archived(actor_id, True)
 
-    def restore(self, actor_id: str) -> ActorDetail:
+    def restore(self, actor_id: str) -> Change[ActorDetail]:
         return self.set_archived(actor_id, False)
 
     # --- reading ------------------------------------------------------------------
@@ -239,7 +259,7 @@ class ActorService:
         # Always filtered (an empty query is the pattern "%%", matching every actor), so
         # a search has the same SQL shape as the plain list and reuses its compiled
         # form: the first keystroke does not wait for SQLAlchemy to compile a new one.
-        stmt = stmt.where(Actor.search_text.like(like_pattern(query), escape="\\"))
+        stmt = stmt.where(v.matches(Actor.search_text, query))
         if sector:
             stmt = stmt.where(Actor.sector == sector)
         if not include_archived:

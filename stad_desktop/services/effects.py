@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from stad_desktop.language import N_
+from stad_desktop.language import N_, Message
 from stad_desktop.model import Actor, Beneficiary, EffectEntry, EntryKind, Indicator, Project
 from stad_desktop.services import validation as v
+from stad_desktop.services.changes import Change
 from stad_desktop.services.errors import NotFoundError, ValidationError
 from stad_desktop.services.readmodels import EntryView, IndicatorView, MeasurementPoint
 from stad_desktop.storage import Database
@@ -71,7 +72,8 @@ class EffectService:
         self._db = db
 
     # --- indicators ---------------------------------------------------------------
-    def add_indicator(self, project_id: str, data: IndicatorInput) -> IndicatorView:
+    def add_indicator(self, project_id: str, data: IndicatorInput) -> Change[IndicatorView]:
+        """A new indicator; undoing deletes it again."""
         with self._db.transaction() as session:
             if session.get(Project, project_id) is None:
                 raise NotFoundError("project", project_id)
@@ -83,25 +85,43 @@ class EffectService:
             indicator.position = (position or 0) + 1
             session.add(indicator)
             session.flush()
-            return self._indicator_views(session, [indicator.id])[0]
+            view = self._indicator_views(session, [indicator.id])[0]
+        return self._indicator_added(view)
 
-    def update_indicator(self, indicator_id: str, data: IndicatorInput) -> IndicatorView:
+    def update_indicator(self, indicator_id: str, data: IndicatorInput) -> Change[IndicatorView]:
+        """Save new values; undoing puts back the values stored before."""
         with self._db.transaction() as session:
             indicator = self._get_indicator(session, indicator_id)
+            before = IndicatorInput.from_view(self._indicator_views(session, [indicator_id])[0])
             self._apply_indicator(session, indicator, data)
             session.flush()
-            return self._indicator_views(session, [indicator.id])[0]
+            view = self._indicator_views(session, [indicator.id])[0]
+        return Change(
+            view,
+            Message(N_("Edit indicator {name}"), {"name": view.name}),
+            lambda: self.update_indicator(indicator_id, before),
+        )
 
-    def delete_indicator(self, indicator_id: str) -> tuple[IndicatorView, tuple[EntryView, ...]]:
-        """Delete an indicator and its measurements; returns them for undo."""
+    def delete_indicator(
+        self, indicator_id: str
+    ) -> Change[tuple[IndicatorView, tuple[EntryView, ...]]]:
+        """Delete an indicator and its measurements (the value); undoing puts them back."""
         with self._db.transaction() as session:
             indicator = self._get_indicator(session, indicator_id)
             view = self._indicator_views(session, [indicator_id])[0]
             entries = self._entry_views(session, EffectEntry.indicator_id == indicator_id)
             session.delete(indicator)
-            return view, entries
+        return Change(
+            (view, entries),
+            Message(N_("Delete indicator {name}"), {"name": view.name}),
+            lambda: self.restore_indicator(view, entries),
+        )
 
-    def restore_indicator(self, view: IndicatorView, entries: tuple[EntryView, ...]) -> None:
+    def restore_indicator(
+        self, view: IndicatorView, entries: tuple[EntryView, ...]
+    ) -> Change[IndicatorView]:
+        """Put back an indicator deleted by :meth:`delete_indicator`, with its id and
+        measurements; undoing deletes it again."""
         with self._db.transaction() as session:
             indicator = Indicator(id=view.id, project_id=view.project_id, position=view.position)
             self._apply_indicator(session, indicator, IndicatorInput.from_view(view))
@@ -111,6 +131,16 @@ class EffectService:
                 row = EffectEntry(id=entry.id, project_id=entry.project_id)
                 self._apply_entry(session, row, EntryInput.from_view(entry))
                 session.add(row)
+            session.flush()
+            restored = self._indicator_views(session, [indicator.id])[0]
+        return self._indicator_added(restored)
+
+    def _indicator_added(self, view: IndicatorView) -> Change[IndicatorView]:
+        return Change(
+            view,
+            Message(N_("Add indicator {name}"), {"name": view.name}),
+            lambda: self.delete_indicator(view.id),
+        )
 
     def indicators(self, project_id: str) -> tuple[IndicatorView, ...]:
         with self._db.reading() as session:
@@ -163,7 +193,9 @@ class EffectService:
     # --- entries ------------------------------------------------------------------
     def add_entry(
         self, project_id: str, data: EntryInput, entry_id: str | None = None
-    ) -> EntryView:
+    ) -> Change[EntryView]:
+        """A new effect entry (with ``entry_id`` when putting one back); undoing
+        deletes it again."""
         with self._db.transaction() as session:
             if session.get(Project, project_id) is None:
                 raise NotFoundError("project", project_id)
@@ -173,23 +205,32 @@ class EffectService:
             self._apply_entry(session, entry, data)
             session.add(entry)
             session.flush()
-            return self._entry_views(session, EffectEntry.id == entry.id)[0]
+            view = self._entry_views(session, EffectEntry.id == entry.id)[0]
+        return Change(view, Message(N_("Add effect entry")), lambda: self.delete_entry(view.id))
 
-    def update_entry(self, entry_id: str, data: EntryInput) -> EntryView:
+    def update_entry(self, entry_id: str, data: EntryInput) -> Change[EntryView]:
+        """Save new values; undoing puts back the values stored before."""
         with self._db.transaction() as session:
             entry = self._get_entry(session, entry_id)
+            before = EntryInput.from_view(self._entry_views(session, EffectEntry.id == entry_id)[0])
             self._apply_entry(session, entry, data)
             session.flush()
-            return self._entry_views(session, EffectEntry.id == entry.id)[0]
+            view = self._entry_views(session, EffectEntry.id == entry.id)[0]
+        return Change(
+            view,
+            Message(N_("Edit effect entry")),
+            lambda: self.update_entry(entry_id, before),
+        )
 
-    def delete_entry(self, entry_id: str) -> EntryView:
+    def delete_entry(self, entry_id: str) -> Change[EntryView]:
+        """Delete an effect entry (the value); undoing puts it back with its id."""
         with self._db.transaction() as session:
             entry = self._get_entry(session, entry_id)
             view = self._entry_views(session, EffectEntry.id == entry_id)[0]
             session.delete(entry)
-            return view
+        return Change(view, Message(N_("Delete effect entry")), lambda: self.restore_entry(view))
 
-    def restore_entry(self, view: EntryView) -> EntryView:
+    def restore_entry(self, view: EntryView) -> Change[EntryView]:
         return self.add_entry(view.project_id, EntryInput.from_view(view), entry_id=view.id)
 
     def entries(self, project_id: str, limit: int | None = None) -> tuple[EntryView, ...]:

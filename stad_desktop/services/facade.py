@@ -15,6 +15,7 @@ from stad_desktop.model import (
     RoleAssignment,
 )
 from stad_desktop.services.actors import ActorService
+from stad_desktop.services.backups import BackupService
 from stad_desktop.services.bulk import BulkService
 from stad_desktop.services.checklist import ChecklistService
 from stad_desktop.services.effects import EffectService
@@ -39,6 +40,7 @@ class Services:
         self.meetings = MeetingService(db)
         self.settings = SettingsService(db)
         self.bulk = BulkService(db)
+        self.backups = BackupService(db)
 
     def counts(self) -> Counts:
         with self.db.reading() as session:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from stad_desktop.language import N_
+from stad_desktop.language import N_, Message
 from stad_desktop.model import (
     Actor,
     InputItem,
@@ -19,7 +19,9 @@ from stad_desktop.model import (
     MeetingParticipant,
     Project,
 )
+from stad_desktop.model.enums import label
 from stad_desktop.services import validation as v
+from stad_desktop.services.changes import Change
 from stad_desktop.services.errors import NotFoundError, ValidationError
 from stad_desktop.services.readmodels import ActorRef, InputItemView, MeetingView
 from stad_desktop.storage import Database
@@ -89,7 +91,8 @@ class MeetingService:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def create(self, data: MeetingInput, meeting_id: str | None = None) -> MeetingView:
+    def create(self, data: MeetingInput, meeting_id: str | None = None) -> Change[MeetingView]:
+        """A new meeting; undoing deletes it again."""
         with self._db.transaction() as session:
             meeting = Meeting()
             if meeting_id is not None:
@@ -98,17 +101,26 @@ class MeetingService:
             session.add(meeting)
             session.flush()
             self._set_participants(session, meeting.id, data.participant_ids)
-            return self._views(session, [meeting.id])[0]
+            view = self._views(session, [meeting.id])[0]
+        return self._added(view)
 
-    def update(self, meeting_id: str, data: MeetingInput) -> MeetingView:
+    def update(self, meeting_id: str, data: MeetingInput) -> Change[MeetingView]:
+        """Save new values and participants; undoing puts back those stored before."""
         with self._db.transaction() as session:
             meeting = self._get(session, meeting_id)
+            before = MeetingInput.from_view(self._views(session, [meeting_id])[0])
             self._apply(session, meeting, data)
             self._set_participants(session, meeting.id, data.participant_ids)
-            return self._views(session, [meeting.id])[0]
+            view = self._views(session, [meeting.id])[0]
+        return Change(
+            view,
+            Message(N_("Edit meeting {title}"), {"title": view.title}),
+            lambda: self.update(meeting_id, before),
+        )
 
-    def delete(self, meeting_id: str) -> tuple[MeetingView, tuple[InputItemView, ...]]:
-        """Delete a meeting with its participants and input; returns them for undo."""
+    def delete(self, meeting_id: str) -> Change[tuple[MeetingView, tuple[InputItemView, ...]]]:
+        """Delete a meeting with its participants and input (the value); undoing puts
+        them back."""
         with self._db.transaction() as session:
             meeting = self._get(session, meeting_id)
             view = self._views(session, [meeting_id])[0]
@@ -125,10 +137,17 @@ class MeetingService:
                 delete(MeetingParticipant).where(MeetingParticipant.meeting_id == meeting_id)
             )
             session.delete(meeting)
-            return view, items
+        return Change(
+            (view, items),
+            Message(N_("Delete meeting {title}"), {"title": view.title}),
+            lambda: self.restore(view, items),
+        )
 
-    def restore(self, view: MeetingView, items: Sequence[InputItemView] = ()) -> MeetingView:
-        """Put back a meeting returned by :meth:`delete`, with its input."""
+    def restore(
+        self, view: MeetingView, items: Sequence[InputItemView] = ()
+    ) -> Change[MeetingView]:
+        """Put back a meeting deleted by :meth:`delete`, with its input; undoing
+        deletes it again."""
         with self._db.transaction() as session:
             meeting = Meeting(id=view.id)
             data = MeetingInput.from_view(view)
@@ -141,7 +160,15 @@ class MeetingService:
                 self._apply_input(session, row, InputData.from_view(item))
                 session.add(row)
                 session.flush()  # keeps their order (created_at)
-            return self._views(session, [meeting.id])[0]
+            restored = self._views(session, [meeting.id])[0]
+        return self._added(restored)
+
+    def _added(self, view: MeetingView) -> Change[MeetingView]:
+        return Change(
+            view,
+            Message(N_("Add meeting {title}"), {"title": view.title}),
+            lambda: self.delete(view.id),
+        )
 
     def get(self, meeting_id: str) -> MeetingView:
         with self._db.reading() as session:
@@ -158,7 +185,9 @@ class MeetingService:
     # --- input --------------------------------------------------------------------
     def add_input(
         self, meeting_id: str, data: InputData, input_id: str | None = None
-    ) -> InputItemView:
+    ) -> Change[InputItemView]:
+        """A new input item (with ``input_id`` when putting one back); undoing
+        deletes it again."""
         with self._db.transaction() as session:
             self._get(session, meeting_id)
             item = InputItem(meeting_id=meeting_id)
@@ -167,28 +196,51 @@ class MeetingService:
             self._apply_input(session, item, data)
             session.add(item)
             session.flush()
-            return _input_view(item)
+            view = _input_view(item)
+        return Change(view, Message(N_("Add input")), lambda: self.delete_input(view.id))
 
-    def update_input(self, input_id: str, data: InputData) -> InputItemView:
+    def update_input(self, input_id: str, data: InputData) -> Change[InputItemView]:
+        """Save new values; undoing puts back the values stored before."""
+        return self._update_input(input_id, lambda _before: data, Message(N_("Edit input")))
+
+    def set_input_status(self, input_id: str, status: str) -> Change[InputItemView]:
+        """Mark an input item new, considered, included or rejected; undoing puts
+        back the status it had."""
+        clean = v.choice("status", status, InputStatus)
+        return self._update_input(
+            input_id,
+            lambda before: replace(before, status=clean.value),
+            Message(N_("Set input to {status}"), {"status": Message(label(clean))}),
+        )
+
+    def _update_input(
+        self, input_id: str, change: Callable[[InputData], InputData], description: Message
+    ) -> Change[InputItemView]:
         with self._db.transaction() as session:
             item = session.get(InputItem, input_id)
             if item is None:
                 raise NotFoundError("input", input_id)
-            self._apply_input(session, item, data)
+            before = InputData.from_view(_input_view(item))
+            self._apply_input(session, item, change(before))
             session.flush()
-            return _input_view(item)
+            view = _input_view(item)
+        return Change(
+            view,
+            description,
+            lambda: self._update_input(input_id, lambda _now: before, description),
+        )
 
-    def delete_input(self, input_id: str) -> InputItemView:
-        """Delete one input item; returns it for undo (:meth:`restore_input`)."""
+    def delete_input(self, input_id: str) -> Change[InputItemView]:
+        """Delete one input item (the value); undoing puts it back with its id."""
         with self._db.transaction() as session:
             item = session.get(InputItem, input_id)
             if item is None:
                 raise NotFoundError("input", input_id)
             view = _input_view(item)
             session.delete(item)
-            return view
+        return Change(view, Message(N_("Delete input")), lambda: self.restore_input(view))
 
-    def restore_input(self, view: InputItemView) -> InputItemView:
+    def restore_input(self, view: InputItemView) -> Change[InputItemView]:
         return self.add_input(view.meeting_id, InputData.from_view(view), input_id=view.id)
 
     def inputs(

@@ -10,14 +10,23 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from stad_desktop.language import N_
-from stad_desktop.model import Actor, ChecklistItem, ChecklistStatus, Phase, Project, ProjectActor
+from stad_desktop.language import N_, Message
+from stad_desktop.model import (
+    Actor,
+    ChecklistItem,
+    Phase,
+    Project,
+    ProjectActor,
+)
 from stad_desktop.model.catalogue import CHECKLIST_ITEMS
 from stad_desktop.services import validation as v
+from stad_desktop.services.changes import Change
+from stad_desktop.services.checklist import clean_items, item_states, write_items
 from stad_desktop.services.errors import NotFoundError, ValidationError
 from stad_desktop.services.readmodels import ProjectDetail, ProjectRef, ProjectRow
+from stad_desktop.services.roles import is_member, leave_if_without_role
 from stad_desktop.storage import Database
-from stad_desktop.textkeys import fold, like_pattern, sort_key
+from stad_desktop.textkeys import clean_text, fold, has_broken_character, sort_key
 
 
 @dataclass(frozen=True)
@@ -52,12 +61,12 @@ class ProjectInput:
 
 
 def _budget_ore(value: object) -> int | None:
-    amount = v.number("budget_nok", value)
+    """The budget in øre: a finite amount from 0 to v.MAX_NUMBER kroner (it fits the
+    integer column with room to spare)."""
+    amount = v.decimal("budget_nok", value, minimum=Decimal(0))
     if amount is None:
         return None
-    v.non_negative("budget_nok", amount)
-    ore = (Decimal(str(amount)) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    return int(ore)
+    return int((amount * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 PROJECT_SORT_COLUMNS = ("name", "phase", "area", "owner", "start_date", "actor_count")
@@ -68,58 +77,104 @@ class ProjectService:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def create(self, data: ProjectInput) -> ProjectDetail:
-        with self._db.transaction() as session:
-            project = Project()
-            session.add(project)
-            self._apply(session, project, data)
-            session.flush()
-            for number in range(1, len(CHECKLIST_ITEMS) + 1):
-                session.add(ChecklistItem(project_id=project.id, number=number))
-            session.flush()
-            return self._detail(session, project)
+    def create(self, data: ProjectInput) -> Change[ProjectDetail]:
+        return self.save(None, data)
 
-    def update(self, project_id: str, data: ProjectInput) -> ProjectDetail:
-        with self._db.transaction() as session:
-            project = self._get(session, project_id)
-            self._apply(session, project, data)
-            session.flush()
-            return self._detail(session, project)
+    def update(self, project_id: str, data: ProjectInput) -> Change[ProjectDetail]:
+        return self.save(project_id, data)
 
     def save(
         self,
         project_id: str | None,
         data: ProjectInput,
         checklist: Mapping[int, tuple[str, str]] | None = None,
-    ) -> ProjectDetail:
+    ) -> Change[ProjectDetail]:
         """Create (``project_id`` None) or update a project together with changes to
-        its checklist (item number -> (status, comment)), all in one transaction:
-        either everything is saved or nothing is."""
-        from stad_desktop.services.checklist import ChecklistService
+        its checklist (item number -> (status, comment)), in one transaction: either
+        everything is saved or nothing is.
 
-        changes = dict(checklist or {})
-        for number, (status, comment) in changes.items():
-            prefix = f"checklist.{number}."
-            v.choice(prefix + "status", status, ChecklistStatus)
-            v.optional_text(prefix + "comment", comment)
-        items = ChecklistService(self._db)
-        with self._db.batch():
-            detail = self.create(data) if project_id is None else self.update(project_id, data)
-            for number, (status, comment) in changes.items():
-                items.set_item(detail.id, number, status, comment)
-        return detail
+        Undoing a creation archives the project (projects are archived, not
+        deleted). Undoing an edit puts back the values and checklist items stored
+        before, and takes a new owner out of the project again if it joined the
+        project by becoming owner and has been given no role since."""
+        changes = clean_items(checklist or {})
+        with self._db.transaction() as session:
+            if project_id is None:
+                project = Project()
+                session.add(project)
+                self._apply(session, project, data)
+                session.flush()
+                session.add_all(
+                    ChecklistItem(project_id=project.id, number=number)
+                    for number in range(1, len(CHECKLIST_ITEMS) + 1)
+                )
+                session.flush()
+                write_items(session, project.id, changes)
+                created = self._detail(session, project)
+                return Change(
+                    created,
+                    Message(N_("New project {name}"), {"name": created.name}),
+                    lambda: self.set_archived(created.id, True),
+                )
+            project = self._get(session, project_id)
+            before = ProjectInput.from_detail(self._detail(session, project))
+            items_before = item_states(session, project_id, changes)
+            owner_id = data.owner_id or None
+            joined = None
+            if owner_id is not None and not is_member(session, project_id, owner_id):
+                joined = owner_id
+            self._apply(session, project, data)
+            session.flush()
+            write_items(session, project_id, changes)
+            detail = self._detail(session, project)
+        return Change(
+            detail,
+            Message(N_("Edit {name}"), {"name": detail.name}),
+            lambda: self._revert_edit(project_id, before, items_before, joined),
+        )
 
-    def set_archived(self, project_id: str, archived: bool = True) -> ProjectDetail:
+    def _revert_edit(
+        self,
+        project_id: str,
+        before: ProjectInput,
+        items_before: Mapping[int, tuple[str, str]],
+        joined: str | None,
+    ) -> Change[ProjectDetail]:
+        """Undo an edit in one transaction (see :meth:`save`); returns its redo."""
         with self._db.transaction() as session:
             project = self._get(session, project_id)
+            saved = ProjectInput.from_detail(self._detail(session, project))
+            items_saved = item_states(session, project_id, items_before)
+            self._apply(session, project, before)
+            session.flush()
+            write_items(session, project_id, items_before)
+            if joined is not None and joined != project.owner_id:
+                leave_if_without_role(session, project_id, joined)
+            detail = self._detail(session, project)
+        return Change(
+            detail,
+            Message(N_("Edit {name}"), {"name": detail.name}),
+            lambda: self.save(project_id, saved, items_saved),
+        )
+
+    def set_archived(self, project_id: str, archived: bool = True) -> Change[ProjectDetail]:
+        with self._db.transaction() as session:
+            project = self._get(session, project_id)
+            was = project.archived
             project.archived = archived
             session.flush()
-            return self._detail(session, project)
+            detail = self._detail(session, project)
+        text = N_("Archive {name}") if archived else N_("Restore {name}")
+        return Change(
+            detail,
+            Message(text, {"name": detail.name}),
+            lambda: self.set_archived(project_id, was),
+        )
 
-    def archive(self, project_id: str) -> ProjectDetail:
+    def archive(self, project_id: str) -> Change[ProjectDetail]:
         return self.set_archived(project_id, True)
 
-    def restore(self, project_id: str) -> ProjectDetail:
+    def restore(self, project_id: str) -> Change[ProjectDetail]:
         return self.set_archived(project_id, False)
 
     def get(self, project_id: str) -> ProjectDetail:
@@ -129,14 +184,12 @@ class ProjectService:
     def find(self, name_or_id: str) -> ProjectDetail:
         """A project by id, or by name (Unicode case folded, exact first, then unique part)."""
         with self._db.reading() as session:
-            project = session.get(Project, name_or_id)
+            project = None if has_broken_character(name_or_id) else session.get(Project, name_or_id)
             if project is None:
-                wanted = fold(name_or_id.strip())
+                wanted = fold(clean_text(name_or_id, multiline=False))
                 candidates = list(
                     session.scalars(
-                        select(Project).where(
-                            Project.search_text.like(like_pattern(name_or_id), escape="\\")
-                        )
+                        select(Project).where(v.matches(Project.search_text, name_or_id))
                     )
                 )
                 exact = [p for p in candidates if fold(p.name) == wanted]
@@ -184,8 +237,8 @@ class ProjectService:
             actor_count,
             Project.archived,
         ).outerjoin(owner, owner.id == Project.owner_id)
-        if query.strip():
-            stmt = stmt.where(Project.search_text.like(like_pattern(query), escape="\\"))
+        if query:
+            stmt = stmt.where(v.matches(Project.search_text, query))
         if phase:
             stmt = stmt.where(Project.phase == phase)
         if not include_archived:
@@ -299,10 +352,5 @@ class ProjectService:
 def _ensure_member(session: Session, project: Project, actor_id: str) -> None:
     if project.id is None:
         session.flush()
-    exists = session.scalar(
-        select(ProjectActor.id).where(
-            ProjectActor.project_id == project.id, ProjectActor.actor_id == actor_id
-        )
-    )
-    if exists is None:
+    if not is_member(session, project.id, actor_id):
         session.add(ProjectActor(project_id=project.id, actor_id=actor_id))

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from stad_desktop.language import N_, Localized
+from stad_desktop.language import N_, Localized, Message
 from stad_desktop.model import Actor, Project, ProjectActor, Role, RoleAssignment
 from stad_desktop.services import validation as v
+from stad_desktop.services.changes import Change, unchanged
 from stad_desktop.services.errors import NotFoundError, ValidationError
 from stad_desktop.services.matrix import (
     compute_warnings,
@@ -56,17 +58,19 @@ class RoleService:
 
     def create_role(
         self, name_nn: str, name_nb: str = "", name_en: str = "", short: str = ""
-    ) -> RoleView:
-        """A user-defined role. A name missing in one language is taken from another."""
-        names = [n.strip() for n in (name_nn, name_nb, name_en)]
+    ) -> Change[RoleView]:
+        """A user-defined role. A name missing in one language is taken from another.
+        Undoing deletes it again."""
+        fields = ("name_nn", "name_nb", "name_en")
+        names = [
+            v.optional_text(field, n, 100)
+            for field, n in zip(fields, (name_nn, name_nb, name_en), strict=True)
+        ]
         if not any(names):
             raise ValidationError("name_nn", N_("This field is required."))
         fallback = next(n for n in names if n)
-        nn, nb, en = (
-            v.required_text(field, n or fallback, 100)
-            for field, n in zip(("name_nn", "name_nb", "name_en"), names, strict=True)
-        )
-        short_code = (short.strip() or fallback[:2]).upper()
+        nn, nb, en = (n or fallback for n in names)
+        short_code = (v.optional_text("short", short, 40) or fallback[:2]).upper()
         if len(short_code) > 4:
             raise ValidationError(
                 "short", N_("At most {max} characters (now {count})."), max=4, count=len(short_code)
@@ -92,10 +96,11 @@ class RoleService:
             )
             session.add(role)
             session.flush()
-            return role_view(role)
+            view = role_view(role)
+        return self._created(view)
 
-    def delete_role(self, role_id: str) -> RoleView:
-        """Delete a user-defined role that no project uses (to undo its creation)."""
+    def delete_role(self, role_id: str) -> Change[RoleView]:
+        """Delete a user-defined role that no project uses; undoing puts it back."""
         with self._db.transaction() as session:
             role = session.get(Role, role_id)
             if role is None:
@@ -111,10 +116,14 @@ class RoleService:
                 )
             view = role_view(role)
             session.delete(role)
-            return view
+        return Change(
+            view,
+            Message(N_("Delete role {role}"), {"role": view.name}),
+            lambda: self.restore_role(view),
+        )
 
-    def restore_role(self, view: RoleView) -> RoleView:
-        """Put a deleted user-defined role back, with its id (to redo its creation)."""
+    def restore_role(self, view: RoleView) -> Change[RoleView]:
+        """Put a deleted user-defined role back, with its id; undoing deletes it."""
         with self._db.transaction() as session:
             role = Role(
                 id=view.id,
@@ -128,42 +137,54 @@ class RoleService:
             )
             session.add(role)
             session.flush()
-            return role_view(role)
+            restored = role_view(role)
+        return self._created(restored)
+
+    def _created(self, view: RoleView) -> Change[RoleView]:
+        return Change(
+            view,
+            Message(N_("New role {role}"), {"role": view.name}),
+            lambda: self.delete_role(view.id),
+        )
 
     # --- membership ---------------------------------------------------------------
-    def add_actor(self, project_id: str, actor_id: str) -> None:
+    def add_actor(self, project_id: str, actor_id: str) -> Change[None]:
+        """Make an actor take part in a project; undoing takes it out again (unless it
+        took part already, then nothing changes either way)."""
         with self._db.transaction() as session:
             self._check(session, project_id, actor_id)
+            description = self._describe(
+                session, N_("Add {actor} to the project"), actor_id=actor_id
+            )
+            if is_member(session, project_id, actor_id):
+                return unchanged(None, description)
             self._ensure_member(session, project_id, actor_id)
+        return Change(None, description, lambda: self.remove_actor(project_id, actor_id))
 
-    def remove_actor(self, project_id: str, actor_id: str) -> tuple[AssignmentView, ...]:
-        """Take an actor out of a project; returns the assignments it had (for undo)."""
+    def remove_actor(self, project_id: str, actor_id: str) -> Change[tuple[AssignmentView, ...]]:
+        """Take an actor out of a project with its roles there; the value is the
+        roles it had, and undoing gives them back."""
         with self._db.transaction() as session:
-            removed = tuple(
-                _assignment_view(a)
-                for a in session.scalars(
-                    select(RoleAssignment).where(
-                        RoleAssignment.project_id == project_id, RoleAssignment.actor_id == actor_id
-                    )
-                )
+            description = self._describe(
+                session, N_("Remove {actor} from the project"), actor_id=actor_id
             )
-            session.execute(
-                delete(RoleAssignment).where(
-                    RoleAssignment.project_id == project_id, RoleAssignment.actor_id == actor_id
-                )
-            )
-            session.execute(
-                delete(ProjectActor).where(
-                    ProjectActor.project_id == project_id, ProjectActor.actor_id == actor_id
-                )
-            )
-            return removed
+            removed = leave(session, project_id, actor_id)
+        return Change(
+            removed,
+            description,
+            lambda: self.restore_actor(project_id, actor_id, removed),
+        )
 
     def restore_actor(
         self, project_id: str, actor_id: str, assignments: tuple[AssignmentView, ...]
-    ) -> None:
+    ) -> Change[None]:
+        """Put an actor back into a project with the roles it had (undo of
+        :meth:`remove_actor`); undoing takes it out again."""
         with self._db.transaction() as session:
             self._check(session, project_id, actor_id)
+            description = self._describe(
+                session, N_("Add {actor} to the project"), actor_id=actor_id
+            )
             self._ensure_member(session, project_id, actor_id)
             for a in assignments:
                 session.add(
@@ -175,6 +196,7 @@ class RoleService:
                         contribution=a.contribution,
                     )
                 )
+        return Change(None, description, lambda: self.remove_actor(project_id, actor_id))
 
     # --- assignments --------------------------------------------------------------
     def assign(
@@ -184,14 +206,46 @@ class RoleService:
         role_id: str,
         expectation: str = "",
         contribution: str = "",
-    ) -> AssignmentView:
+    ) -> Change[AssignmentView]:
         """Give an actor a role in a project (or update the texts if it has it)."""
+        return self._put(
+            project_id,
+            actor_id,
+            role_id,
+            expectation,
+            contribution,
+            N_("Give {actor} the role {role}"),
+        )
+
+    def update_assignment(
+        self, project_id: str, actor_id: str, role_id: str, expectation: str, contribution: str
+    ) -> Change[AssignmentView]:
+        """Save a cell's expectation and agreed contribution (giving the role if the
+        actor does not have it yet)."""
+        return self._put(
+            project_id, actor_id, role_id, expectation, contribution, N_("Edit {actor} as {role}")
+        )
+
+    def _put(
+        self,
+        project_id: str,
+        actor_id: str,
+        role_id: str,
+        expectation: str,
+        contribution: str,
+        text: str,
+    ) -> Change[AssignmentView]:
+        """Undoing puts back the texts stored before; or, if the role was new, takes
+        it away again (and the actor out of the project, if it came in this way)."""
         expectation = v.optional_text("expectation", expectation)
         contribution = v.optional_text("contribution", contribution)
         with self._db.transaction() as session:
             self._check(session, project_id, actor_id, role_id)
+            description = self._describe(session, text, actor_id=actor_id, role_id=role_id)
+            joined = not is_member(session, project_id, actor_id)
             self._ensure_member(session, project_id, actor_id)
             assignment = self._find(session, project_id, actor_id, role_id)
+            before = None if assignment is None else _assignment_view(assignment)
             if assignment is None:
                 assignment = RoleAssignment(
                     project_id=project_id, actor_id=actor_id, role_id=role_id
@@ -200,22 +254,38 @@ class RoleService:
             assignment.expectation = expectation
             assignment.contribution = contribution
             session.flush()
-            return _assignment_view(assignment)
+            view = _assignment_view(assignment)
 
-    def unassign(self, project_id: str, actor_id: str, role_id: str) -> AssignmentView | None:
-        """Remove a role; returns what it held (for undo), or None if it was not set."""
+        def undo() -> Change[Any]:
+            if joined:
+                return self.remove_actor(project_id, actor_id)
+            if before is None:
+                return self.unassign(project_id, actor_id, role_id)
+            return self._put(
+                project_id, actor_id, role_id, before.expectation, before.contribution, text
+            )
+
+        return Change(view, description, undo)
+
+    def unassign(
+        self, project_id: str, actor_id: str, role_id: str
+    ) -> Change[AssignmentView | None]:
+        """Take a role away; the value is what it held (None if it was not set), and
+        undoing gives it back with its texts."""
         with self._db.transaction() as session:
+            description = self._describe(
+                session, N_("Take the role {role} from {actor}"), actor_id=actor_id, role_id=role_id
+            )
             assignment = self._find(session, project_id, actor_id, role_id)
             if assignment is None:
-                return None
+                return unchanged(None, description)
             view = _assignment_view(assignment)
             session.delete(assignment)
-            return view
-
-    def update_assignment(
-        self, project_id: str, actor_id: str, role_id: str, expectation: str, contribution: str
-    ) -> AssignmentView:
-        return self.assign(project_id, actor_id, role_id, expectation, contribution)
+        return Change(
+            view,
+            description,
+            lambda: self.assign(project_id, actor_id, role_id, view.expectation, view.contribution),
+        )
 
     # --- views --------------------------------------------------------------------
     def matrix(self, project_id: str) -> MatrixView:
@@ -315,11 +385,64 @@ class RoleService:
 
     @staticmethod
     def _ensure_member(session: Session, project_id: str, actor_id: str) -> None:
-        exists = session.scalar(
+        if not is_member(session, project_id, actor_id):
+            session.add(ProjectActor(project_id=project_id, actor_id=actor_id))
+            session.flush()
+
+    @staticmethod
+    def _describe(
+        session: Session, text: str, actor_id: str, role_id: str | None = None
+    ) -> Message:
+        """``text`` with the actor's name and the role's name in every language."""
+        params: dict[str, object] = {
+            "actor": session.scalar(select(Actor.name).where(Actor.id == actor_id)) or ""
+        }
+        if role_id is not None:
+            role = session.get(Role, role_id)
+            params["role"] = role_view(role).name if role is not None else ""
+        return Message(text, params)
+
+
+def is_member(session: Session, project_id: str, actor_id: str) -> bool:
+    return (
+        session.scalar(
             select(ProjectActor.id).where(
                 ProjectActor.project_id == project_id, ProjectActor.actor_id == actor_id
             )
         )
-        if exists is None:
-            session.add(ProjectActor(project_id=project_id, actor_id=actor_id))
-            session.flush()
+        is not None
+    )
+
+
+def leave(session: Session, project_id: str, actor_id: str) -> tuple[AssignmentView, ...]:
+    """Delete an actor's roles in a project, then its membership; returns the roles."""
+    removed = tuple(
+        _assignment_view(a)
+        for a in session.scalars(
+            select(RoleAssignment).where(
+                RoleAssignment.project_id == project_id, RoleAssignment.actor_id == actor_id
+            )
+        )
+    )
+    session.execute(
+        delete(RoleAssignment).where(
+            RoleAssignment.project_id == project_id, RoleAssignment.actor_id == actor_id
+        )
+    )
+    session.execute(
+        delete(ProjectActor).where(
+            ProjectActor.project_id == project_id, ProjectActor.actor_id == actor_id
+        )
+    )
+    return removed
+
+
+def leave_if_without_role(session: Session, project_id: str, actor_id: str) -> None:
+    """Take an actor out of a project unless it holds a role there."""
+    has_role = session.scalar(
+        select(RoleAssignment.id).where(
+            RoleAssignment.project_id == project_id, RoleAssignment.actor_id == actor_id
+        )
+    )
+    if has_role is None:
+        leave(session, project_id, actor_id)

@@ -11,7 +11,7 @@ import sys
 import threading
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from stad_desktop.language import _
@@ -74,6 +74,7 @@ class CrashReporter(QObject):
             box = QMessageBox(QApplication.activeWindow())
             box.setIcon(QMessageBox.Icon.Warning)
             box.setWindowTitle("Stad Desktop")
+            box.setTextFormat(Qt.TextFormat.PlainText)  # the message may quote a name
             box.setText(message)
             box.addButton(_("Close"), QMessageBox.ButtonRole.AcceptRole)
             box.exec()

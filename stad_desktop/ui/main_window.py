@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
     def _update_file_menu(self) -> None:
         self.example_action.setEnabled(self.services is not None and self.services.is_empty())
         self.backups_action.setEnabled(
-            (self.services is not None and self.services.db.path is not None)
+            (self.services is not None and self.services.backups.available)
             or self.damaged is not None
         )
 
@@ -347,17 +347,18 @@ class MainWindow(QMainWindow):
         self.show_message(_("The example data from Stad is loaded."))
 
     def show_backups(self) -> None:
-        """File → Backups …: a restore replaces the file under the same services."""
+        """File → Backups …: a restore replaces the file under the same services, and
+        the undo steps, which belong to the replaced data, are forgotten."""
         from stad_desktop.ui.dialogs.backups import BackupsDialog
 
-        if self.services is None and self.damaged is not None:
+        services = self.services
+        if services is None and self.damaged is not None:
             self.damaged.show_backups()
             return
-        if self.services is None or self.services.db.path is None:
-            return
-        dialog = BackupsDialog.for_database(self.services.db, self)
-        dialog.restored.connect(self._after_restore)
-        dialog.exec()
+        if services and services.backups.available and BackupsDialog(services.backups, self).exec():
+            self.undo_stack.clear()
+            self.bus.changed(kinds.ALL)
+            self.show_message(_("The backup is restored."))
 
     def show_damaged(self, db_path: Path, open_again: Callable[[], None]) -> None:
         """Say that ``db_path`` is damaged; offer its backups, then ``open_again``."""
@@ -375,11 +376,6 @@ class MainWindow(QMainWindow):
         if self.services is None:
             return
         PrintDialog(self.services, self.current_project_id, self).exec()
-
-    def _after_restore(self, _path: object) -> None:
-        self.undo_stack.clear()  # the undo steps belong to the replaced data
-        self.bus.changed(kinds.ALL)
-        self.show_message(_("The backup is restored."))
 
     # --- views -----------------------------------------------------------------------
     def current_view(self) -> View | None:

@@ -1,5 +1,4 @@
-"""Catalogs are compiled before the language tests run (as ``make test`` does), and the
-language tests share the shared folder (``../shared`` next to the repository)."""
+"""Catalogs are compiled before the language tests run (as ``make test`` does)."""
 
 from __future__ import annotations
 

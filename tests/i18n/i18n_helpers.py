@@ -1,24 +1,21 @@
-"""Paths the language tests share."""
+"""Paths and files the language tests share; all of them lie inside the repository."""
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 I18N = ROOT / "i18n"
-
-
-def shared_folder() -> Path:
-    """``../shared`` relative to the repository root (the glossary and malform_lint)."""
-    for parent in Path(__file__).resolve().parents:
-        candidate = parent.parent / "shared"
-        if (candidate / "glossary.tsv").is_file():
-            return candidate
-    raise AssertionError(
-        "The shared folder (../shared next to the repository, with glossary.tsv and "
-        "tools/malform_lint.py) was not found; the language tests need it."
-    )
+GLOSSARY = I18N / "glossary.tsv"
 
 
 def po_path(lang: str) -> Path:
     return I18N / lang / "LC_MESSAGES" / "stad_desktop.po"
+
+
+def glossary() -> list[dict[str, str]]:
+    """The rows of ``i18n/glossary.tsv`` (en, nn, nb), its comment lines left out."""
+    text = GLOSSARY.read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(rows, delimiter="\t"))

@@ -88,7 +88,7 @@ def walk(qtbot, services: Services) -> list[str]:  # type: ignore[no-untyped-def
     from stad_desktop.ui.dialogs.backups import BackupsDialog
     from stad_desktop.ui.dialogs.print_dialog import PrintDialog
 
-    backups = BackupsDialog.for_database(services.db, window)
+    backups = BackupsDialog(services.backups, window)
     qtbot.addWidget(backups)
     take(backups)
     printing = PrintDialog(services, project.id, window)

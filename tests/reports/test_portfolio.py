@@ -99,11 +99,11 @@ def test_wide_matrix_is_split_into_slices(services: Services, out: Path) -> None
     each with its header row, and only the actors taking part in that slice."""
     roles = {role.code: role.id for role in services.roles.roles()}
     actors = [
-        services.actors.create(ActorInput(name=f"Lag nr. {n:02d}", sector="voluntary")).id
+        services.actors.create(ActorInput(name=f"Lag nr. {n:02d}", sector="voluntary")).value.id
         for n in range(12)
     ]
     for n in range(40):
-        project = services.projects.create(ProjectInput(name=f"Prosjekt {n:02d}"))
+        project = services.projects.create(ProjectInput(name=f"Prosjekt {n:02d}")).value
         services.roles.assign(project.id, actors[n % 12], roles["funder"])
         services.roles.assign(project.id, actors[(n + 1) % 12], roles["implementer"])
     path = out / "wide.pdf"

@@ -174,7 +174,7 @@ def test_font_is_embedded_and_only_font(demo_services: Services, out: Path) -> N
 def test_project_without_anything_yet(services: Services, out: Path) -> None:
     from stad_desktop.services import ProjectInput
 
-    project = services.projects.create(ProjectInput(name="Tomt prosjekt"))
+    project = services.projects.create(ProjectInput(name="Tomt prosjekt")).value
     path = out / "empty.pdf"
     make_project_summary(services, project.id, path, lang="en", today=TODAY)
     text = pdf_text(path)

@@ -24,7 +24,7 @@ def test_create_and_read_back(services: Services) -> None:
             hours_per_month="12,5",
             contacts=[ContactInput("Kari Nordnes", "kari@example.no", "+47 912 34 567")],
         )
-    )
+    ).value
     assert actor.name == "Selje grendalag"
     assert actor.org_number == VALID_ORGNR
     assert actor.hours_per_month == 12.5
@@ -63,7 +63,7 @@ def test_bad_input_is_refused_and_changes_nothing(
 
 
 def test_duplicate_org_number_is_refused(services: Services) -> None:
-    first = services.actors.create(ActorInput(name="Eid idrettslag", org_number=VALID_ORGNR))
+    first = services.actors.create(ActorInput(name="Eid idrettslag", org_number=VALID_ORGNR)).value
     with pytest.raises(ValidationError) as info:
         services.actors.create(ActorInput(name="Eid IL", org_number=VALID_ORGNR))
     assert info.value.field == "org_number"
@@ -76,7 +76,7 @@ def test_duplicate_org_number_is_refused(services: Services) -> None:
 def test_failed_update_keeps_the_old_data(services: Services) -> None:
     actor = services.actors.create(
         ActorInput(name="Lote bygdelag", contacts=[ContactInput("Arne", "arne@example.no")])
-    )
+    ).value
     with pytest.raises(ValidationError):
         services.actors.update(
             actor.id, ActorInput(name="Nytt namn", contacts=[ContactInput("Arne", "feil")])
@@ -87,13 +87,15 @@ def test_failed_update_keeps_the_old_data(services: Services) -> None:
 def test_contacts_can_be_replaced_and_removed(services: Services) -> None:
     actor = services.actors.create(
         ActorInput(name="Lag", contacts=[ContactInput("A"), ContactInput("B"), ContactInput("C")])
-    )
-    updated = services.actors.update(actor.id, ActorInput(name="Lag", contacts=[ContactInput("D")]))
+    ).value
+    updated = services.actors.update(
+        actor.id, ActorInput(name="Lag", contacts=[ContactInput("D")])
+    ).value
     assert [c.name for c in updated.contacts] == ["D"]
 
 
 def test_archive_hides_and_restore_shows(services: Services) -> None:
-    actor = services.actors.create(ActorInput(name="Ervik ungdomsklubb"))
+    actor = services.actors.create(ActorInput(name="Ervik ungdomsklubb")).value
     services.actors.archive(actor.id)
     assert services.actors.list() == ()
     assert [a.id for a in services.actors.list(include_archived=True)] == [actor.id]

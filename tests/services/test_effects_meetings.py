@@ -20,13 +20,13 @@ from stad_desktop.services import (
 
 @pytest.fixture
 def project(services: Services) -> str:
-    return services.projects.create(ProjectInput(name="Folkehelse")).id
+    return services.projects.create(ProjectInput(name="Folkehelse")).value.id
 
 
 def test_indicator_latest_value_and_progress(services: Services, project: str) -> None:
     indicator = services.effects.add_indicator(
         project, IndicatorInput("Deltakarar", "personar", "40", "01.03.2025", "140", "31.12.2027")
-    )
+    ).value
     assert indicator.latest_value is None and indicator.progress is None
     for when, value in [("2025-06-01", 60), ("2026-01-01", "90,0"), ("2025-09-01", 70)]:
         services.effects.add_entry(project, EntryInput(when, indicator.id, value))
@@ -58,7 +58,9 @@ def test_bad_indicator_refused(
 
 
 def test_entries_qualitative_and_quantitative_rules(services: Services, project: str) -> None:
-    indicator = services.effects.add_indicator(project, IndicatorInput("Lag", "lag", 0, None, 10))
+    indicator = services.effects.add_indicator(
+        project, IndicatorInput("Lag", "lag", 0, None, 10)
+    ).value
     with pytest.raises(ValidationError) as info:
         services.effects.add_entry(project, EntryInput("2026-01-01", indicator.id, "nokre"))
     assert info.value.field == "value"
@@ -80,19 +82,21 @@ def test_entries_qualitative_and_quantitative_rules(services: Services, project:
         EntryInput(
             "12.03.2026", text="Fleire møtte opp", beneficiary="local_community", source="Referat"
         ),
-    )
+    ).value
     assert entry.kind == "qualitative"
     assert services.effects.entries(project) == (entry,)
 
 
 def test_delete_and_restore_entry_and_indicator(services: Services, project: str) -> None:
-    indicator = services.effects.add_indicator(project, IndicatorInput("Lag", "lag", 0, None, 10))
-    entry = services.effects.add_entry(project, EntryInput("2026-01-01", indicator.id, 4))
-    removed = services.effects.delete_entry(entry.id)
+    indicator = services.effects.add_indicator(
+        project, IndicatorInput("Lag", "lag", 0, None, 10)
+    ).value
+    entry = services.effects.add_entry(project, EntryInput("2026-01-01", indicator.id, 4)).value
+    removed = services.effects.delete_entry(entry.id).value
     assert services.effects.entries(project) == ()
     services.effects.restore_entry(removed)
     assert services.effects.entries(project) == (entry,)
-    view, entries = services.effects.delete_indicator(indicator.id)
+    view, entries = services.effects.delete_indicator(indicator.id).value
     assert services.effects.indicators(project) == ()
     assert services.effects.entries(project) == ()
     services.effects.restore_indicator(view, entries)
@@ -100,7 +104,7 @@ def test_delete_and_restore_entry_and_indicator(services: Services, project: str
 
 
 def test_meeting_with_participants_and_input(services: Services, project: str) -> None:
-    actor = services.actors.create(ActorInput(name="Selje grendalag")).id
+    actor = services.actors.create(ActorInput(name="Selje grendalag")).value.id
     meeting = services.meetings.create(
         MeetingInput(
             "Bygdemøte i Selje",
@@ -110,11 +114,11 @@ def test_meeting_with_participants_and_input(services: Services, project: str) -
             project_id=project,
             participant_ids=[actor, actor],
         )
-    )
+    ).value
     assert [p.name for p in meeting.participants] == ["Selje grendalag"]
     item = services.meetings.add_input(
         meeting.id, InputData("Møteplass ved kaia", from_actor_id=actor, project_id=project)
-    )
+    ).value
     assert item.status == "new"
     answered = services.meetings.update_input(
         item.id,
@@ -125,7 +129,7 @@ def test_meeting_with_participants_and_input(services: Services, project: str) -
             status="included",
             answer="Med i planen",
         ),
-    )
+    ).value
     assert answered.status == "included"
     assert services.meetings.get(meeting.id).input_count == 1
     assert services.meetings.inputs(project_id=project) == (answered,)
@@ -143,7 +147,7 @@ def test_meeting_with_participants_and_input(services: Services, project: str) -
 
 def test_restored_indicator_keeps_its_place(services: Services, project: str) -> None:
     names = ["Først", "Midten", "Sist"]
-    ids = [services.effects.add_indicator(project, IndicatorInput(n)).id for n in names]
-    view, entries = services.effects.delete_indicator(ids[1])
+    ids = [services.effects.add_indicator(project, IndicatorInput(n)).value.id for n in names]
+    view, entries = services.effects.delete_indicator(ids[1]).value
     services.effects.restore_indicator(view, entries)
     assert [i.name for i in services.effects.indicators(project)] == names

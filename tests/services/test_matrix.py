@@ -11,14 +11,14 @@ from stad_desktop.services import ActorInput, ProjectInput, Services, Validation
 @pytest.fixture
 def setup(services: Services) -> tuple[Services, str, dict[str, str], dict[str, str]]:
     actors = {
-        name: services.actors.create(ActorInput(name=name, sector=sector)).id
+        name: services.actors.create(ActorInput(name=name, sector=sector)).value.id
         for name, sector in [
             ("Kommunen", "municipality"),
             ("Idrettslaget", "voluntary"),
             ("Banken", "business"),
         ]
     }
-    project = services.projects.create(ProjectInput(name="Folkehelse")).id
+    project = services.projects.create(ProjectInput(name="Folkehelse")).value.id
     roles = {r.code: r.id for r in services.roles.roles()}
     return services, project, actors, roles
 
@@ -36,7 +36,7 @@ def test_default_roles_in_three_languages(services: Services) -> None:
 
 
 def test_user_defined_role(services: Services) -> None:
-    role = services.roles.create_role("Vertskap", "", "Host", "V")
+    role = services.roles.create_role("Vertskap", "", "Host", "V").value
     assert role.name.nb == "Vertskap"  # a missing language borrows another
     assert not role.builtin
     assert role in services.roles.roles()
@@ -95,11 +95,11 @@ def test_many_roles_flagged(setup) -> None:  # type: ignore[no-untyped-def]
 def test_unassign_and_remove_actor_return_what_was_there(setup) -> None:  # type: ignore[no-untyped-def]
     services, project, actors, roles = setup
     services.roles.assign(project, actors["Banken"], roles["funder"], "x", "y")
-    removed = services.roles.unassign(project, actors["Banken"], roles["funder"])
+    removed = services.roles.unassign(project, actors["Banken"], roles["funder"]).value
     assert removed is not None and removed.contribution == "y"
-    assert services.roles.unassign(project, actors["Banken"], roles["funder"]) is None
+    assert services.roles.unassign(project, actors["Banken"], roles["funder"]).value is None
     services.roles.assign(project, actors["Banken"], roles["funder"], "x", "y")
-    kept = services.roles.remove_actor(project, actors["Banken"])
+    kept = services.roles.remove_actor(project, actors["Banken"]).value
     assert actors["Banken"] not in [a.id for a in services.roles.matrix(project).actors]
     services.roles.restore_actor(project, actors["Banken"], kept)
     assert services.roles.matrix(project).assignment(actors["Banken"], roles["funder"]) == removed
@@ -122,7 +122,7 @@ def test_checklist_hints_follow_the_data(setup) -> None:  # type: ignore[no-unty
 
 
 def test_checklist_status_and_comment(services: Services) -> None:
-    project = services.projects.create(ProjectInput(name="P")).id
+    project = services.projects.create(ProjectInput(name="P")).value.id
     services.checklist.set_item(project, 4, "done", "Avklart på møte")
     item = services.checklist.items(project)[3]
     assert (item.status, item.comment, item.name.en) == (
@@ -163,14 +163,14 @@ def test_municipality_name_setting(services: Services) -> None:
 
 def test_delete_and_restore_a_user_defined_role(setup) -> None:  # type: ignore[no-untyped-def]
     services, project, actors, roles = setup
-    role = services.roles.create_role("Vertskap", short="V")
+    role = services.roles.create_role("Vertskap", short="V").value
     services.roles.assign(project, actors["Banken"], role.id)
     with pytest.raises(ValidationError):
         services.roles.delete_role(role.id)  # in use
     services.roles.unassign(project, actors["Banken"], role.id)
-    assert services.roles.delete_role(role.id) == role
+    assert services.roles.delete_role(role.id).value == role
     assert role not in services.roles.roles()
-    assert services.roles.restore_role(role) == role
+    assert services.roles.restore_role(role).value == role
     assert role in services.roles.roles()
     with pytest.raises(ValidationError):
         services.roles.delete_role(roles["funder"])  # the program's own roles stay

@@ -17,7 +17,7 @@ from stad_desktop.services import (
 
 
 def test_create_with_norwegian_input(services: Services) -> None:
-    owner = services.actors.create(ActorInput(name="Stad kulturskule", sector="municipality"))
+    owner = services.actors.create(ActorInput(name="Stad kulturskule", sector="municipality")).value
     project = services.projects.create(
         ProjectInput(
             name="Kulturskule 3.0",
@@ -27,7 +27,7 @@ def test_create_with_norwegian_input(services: Services) -> None:
             budget_nok="1 234 567,50",
             owner_id=owner.id,
         )
-    )
+    ).value
     assert project.start_date == dt.date(2026, 8, 1)
     assert project.budget_nok == Decimal("1234567.50")
     assert project.owner_name == "Stad kulturskule"
@@ -61,12 +61,12 @@ def test_bad_input_is_refused_and_changes_nothing(
 def test_end_date_equal_to_start_is_fine(services: Services) -> None:
     project = services.projects.create(
         ProjectInput(name="Eindagsprosjekt", start_date="2026-05-01", end_date="2026-05-01")
-    )
+    ).value
     assert project.end_date == project.start_date
 
 
 def test_update_archive_and_restore(services: Services) -> None:
-    project = services.projects.create(ProjectInput(name="Smart Stad"))
+    project = services.projects.create(ProjectInput(name="Smart Stad")).value
     services.projects.update(project.id, ProjectInput(name="Smart Stad 2", phase="completed"))
     assert services.projects.get(project.id).phase == "completed"
     services.projects.archive(project.id)
@@ -76,7 +76,7 @@ def test_update_archive_and_restore(services: Services) -> None:
 
 
 def test_failed_update_keeps_old_data(services: Services) -> None:
-    project = services.projects.create(ProjectInput(name="Folkehelse", budget_nok=100))
+    project = services.projects.create(ProjectInput(name="Folkehelse", budget_nok=100)).value
     with pytest.raises(ValidationError):
         services.projects.update(project.id, ProjectInput(name="Nytt", budget_nok="x"))
     assert services.projects.get(project.id) == project
@@ -115,7 +115,7 @@ def test_save_with_checklist_is_all_or_nothing(services: Services) -> None:
         services.projects.save(None, ProjectInput(name="Ny"), {3: ("done", "x" * 20001)})
     assert info.value.field == "checklist.3.comment"
     assert services.projects.list(include_archived=True) == ()
-    project = services.projects.save(None, ProjectInput(name="Ny"), {3: ("done", "Forankra")})
+    project = services.projects.save(None, ProjectInput(name="Ny"), {3: ("done", "Forankra")}).value
     assert services.checklist.items(project.id)[2].status == "done"
     with pytest.raises(ValidationError) as info:
         services.projects.save(project.id, ProjectInput(name="Nytt namn"), {4: ("finished", "")})

@@ -25,7 +25,7 @@ def write(path: Path) -> None:
         number += 1
         actor = services.actors.create(
             ActorInput(name=f"Lag {number}", village="Selje", notes="x" * (number % 7) * 300)
-        )
+        ).value
         # Printed only after create() returned, i.e. after the commit.
         print(actor.id, flush=True)
 
@@ -43,7 +43,9 @@ def fill(path: Path, limit: int) -> None:
     resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
     try:
         for number in range(100_000):
-            actor = services.actors.create(ActorInput(name=f"Stor {number}", notes="y" * 20_000))
+            actor = services.actors.create(
+                ActorInput(name=f"Stor {number}", notes="y" * 20_000)
+            ).value
             print(actor.id, flush=True)
     except StorageError as exc:
         print(f"error {exc.problem}", flush=True)

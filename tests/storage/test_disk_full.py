@@ -30,7 +30,7 @@ CHILD = Path(__file__).with_name("db_child.py")
 
 
 def fill_until_full(services: Services) -> tuple[list[str], StorageError]:
-    saved = [services.actors.create(ActorInput(name=f"Lag {n}")).id for n in range(5)]
+    saved = [services.actors.create(ActorInput(name=f"Lag {n}")).value.id for n in range(5)]
     for number in range(10_000):
         try:
             services.actors.create(ActorInput(name=f"Stor {number}", notes="z" * 19_000))
@@ -116,7 +116,7 @@ def test_full_disk_rolls_back(small_disk: Path | None, tmp_path: Path) -> None:
 
 def test_file_size_limit_in_a_child(db_path: Path) -> None:
     db = open_database(db_path)
-    before = {Services(db).actors.create(ActorInput(name=f"Lag {n}")).id for n in range(5)}
+    before = {Services(db).actors.create(ActorInput(name=f"Lag {n}")).value.id for n in range(5)}
     db.close()
     limit = db_path.stat().st_size + 400_000
     result = subprocess.run(

@@ -48,8 +48,8 @@ def test_first_revision_with_data_upgrades_without_loss(tmp_path: Path) -> None:
     # Data written at the first revision (through the services of that schema).
     first = open_database(path)
     services = Services(first)
-    actor = services.actors.create(ActorInput(name="Selje grendalag", sector="voluntary"))
-    project = services.projects.create(ProjectInput(name="Folkehelse", owner_id=actor.id))
+    actor = services.actors.create(ActorInput(name="Selje grendalag", sector="voluntary")).value
+    project = services.projects.create(ProjectInput(name="Folkehelse", owner_id=actor.id)).value
     first.close()
     db = open_database(path)
     services = Services(db)

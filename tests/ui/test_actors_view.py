@@ -205,7 +205,7 @@ def test_enter_opens_the_selected_actor(qtbot, make_window, services: Services) 
 def test_redo_after_a_language_switch_keeps_the_number(
     qtbot, make_window, services: Services
 ) -> None:  # type: ignore[no-untyped-def]
-    actor = services.actors.create(ActorInput(name="Lote bygdelag"))
+    actor = services.actors.create(ActorInput(name="Lote bygdelag")).value
     window = make_window(services)
     view = actors_view(window)
     select(qtbot, view, "Lote bygdelag")

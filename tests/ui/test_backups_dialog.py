@@ -33,7 +33,7 @@ def test_lists_backups_newest_first(qtbot: QtBot, db_path: Path) -> None:
     set_language("en")
     prepare(db_path)
     db = open_database(db_path)  # makes a second copy, with 3 actors
-    dialog = BackupsDialog.for_database(db)
+    dialog = BackupsDialog(Services(db).backups)
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 2
     cells = [dialog.table.item(0, column).text() for column in range(5)]
@@ -47,20 +47,21 @@ def test_lists_backups_newest_first(qtbot: QtBot, db_path: Path) -> None:
 
 
 def test_empty_list(qtbot: QtBot, db_path: Path) -> None:
-    open_database(db_path).close()
-    dialog = BackupsDialog(db_path, lambda: None, lambda _p: None)
+    db = open_database(db_path, startup_backup=False)
+    dialog = BackupsDialog(Services(db).backups)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.table.rowCount() == 0
     assert dialog.empty.isVisible()
     assert not dialog.restore_button.isEnabled()
+    db.close()
 
 
 def test_restore_after_confirmation_reopens_the_database(qtbot: QtBot, db_path: Path) -> None:
     copy = prepare(db_path)
     db = open_database(db_path, startup_backup=False)
     services = Services(db)
-    dialog = BackupsDialog.for_database(db)
+    dialog = BackupsDialog(Services(db).backups)
     qtbot.addWidget(dialog)
     asked: list[BackupInfo] = []
 
@@ -89,12 +90,15 @@ def test_restore_after_confirmation_reopens_the_database(qtbot: QtBot, db_path: 
 
 def test_no_restore_without_confirmation(qtbot: QtBot, db_path: Path) -> None:
     prepare(db_path)
-    calls: list[str] = []
-    dialog = BackupsDialog(db_path, lambda: calls.append("close"), lambda _p: calls.append("open"))
+    db = open_database(db_path, startup_backup=False)
+    services = Services(db)
+    dialog = BackupsDialog(services.backups)
     qtbot.addWidget(dialog)
     dialog.confirm_restore = lambda _info: False  # type: ignore[method-assign]
     assert not dialog.restore_selected()
-    assert calls == []
+    assert len(services.actors.list()) == 3
+    assert [info.reason for info in services.backups.list()] == ["startup"]
+    db.close()
 
 
 def test_failed_restore_is_shown_and_the_database_reopened(qtbot: QtBot, db_path: Path) -> None:
@@ -102,7 +106,7 @@ def test_failed_restore_is_shown_and_the_database_reopened(qtbot: QtBot, db_path
     copy = prepare(db_path)
     copy.write_bytes(copy.read_bytes()[:5000])  # the backup got damaged
     db = open_database(db_path, startup_backup=False)
-    dialog = BackupsDialog.for_database(db)
+    dialog = BackupsDialog(Services(db).backups)
     qtbot.addWidget(dialog)
     listed = dialog.selected()
     assert listed is not None and listed.problem is not None  # shown as damaged ...
@@ -127,7 +131,8 @@ def test_confirmation_has_explicit_buttons_and_defaults_to_cancel(
 
     set_language("en")
     prepare(db_path)
-    dialog = BackupsDialog(db_path, lambda: None, lambda _p: None)
+    db = open_database(db_path, startup_backup=False)
+    dialog = BackupsDialog(Services(db).backups)
     qtbot.addWidget(dialog)
     seen: list[list[str]] = []
 
@@ -146,6 +151,7 @@ def test_confirmation_has_explicit_buttons_and_defaults_to_cancel(
     QTimer.singleShot(0, lambda: answer("Restore"))
     assert dialog.confirm_restore(info) is True
     assert seen == [["Cancel", "Restore"], ["Cancel", "Restore"]]
+    db.close()
 
 
 def test_file_menu_restore_refreshes_the_window(

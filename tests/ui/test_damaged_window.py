@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from stad_desktop.language import set_language
 from stad_desktop.services import Services
+from stad_desktop.services.backups import BackupService
 from stad_desktop.storage import open_database
 from stad_desktop.storage.backups import list_backups
 from stad_desktop.ui.dialogs.backups import BackupsDialog
@@ -104,7 +105,7 @@ def test_the_window_says_so_and_restores_a_backup(
 def test_backups_dialog_without_an_open_database(qtbot: QtBot, damaged_path: Path) -> None:
     set_language("nn")
     damaged = damaged_path.read_bytes()
-    dialog = BackupsDialog.without_database(damaged_path)
+    dialog = BackupsDialog(BackupService.of_closed_file(damaged_path))
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.table.rowCount() == 1

@@ -300,10 +300,10 @@ def test_models_pass_qtmodeltester(
 def test_new_meeting_in_a_filtered_list_and_services_refresh(
     view: MeetingsView, demo_services: Services
 ) -> None:
-    actor = demo_services.actors.create(ActorInput(name="Ervik grendalag"))
+    actor = demo_services.actors.create(ActorInput(name="Ervik grendalag")).value
     meeting = demo_services.meetings.create(
         MeetingInput("Arbeidsmøte", "2027-01-05", participant_ids=[actor.id])
-    )
+    ).value
     demo_services.meetings.add_input(meeting.id, InputData("Ny benk", from_name="Ola"))
     view.bus.changed("meetings", meeting.id)
     assert view.meetings()[0].id == meeting.id

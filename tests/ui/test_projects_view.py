@@ -46,7 +46,7 @@ def select(qtbot, view: ProjectsView, name: str) -> None:  # type: ignore[no-unt
 
 
 def test_create_edit_archive_undo_redo(qtbot, make_window, services: Services) -> None:  # type: ignore[no-untyped-def]
-    owner = services.actors.create(ActorInput(name="Stad kulturskule"))
+    owner = services.actors.create(ActorInput(name="Stad kulturskule")).value
     window = make_window(services)
     view = projects_view(window)
 
@@ -188,9 +188,9 @@ def test_search_and_phase_filter(qtbot, make_window, services: Services) -> None
 def test_undoing_an_owner_change_takes_the_new_owner_out_of_the_matrix(  # type: ignore[no-untyped-def]
     qtbot, make_window, services: Services
 ) -> None:
-    first = services.actors.create(ActorInput(name="Stad kommune"))
-    second = services.actors.create(ActorInput(name="Selje grendalag"))
-    project = services.projects.create(ProjectInput(name="Folkehelse", owner_id=first.id))
+    first = services.actors.create(ActorInput(name="Stad kommune")).value
+    second = services.actors.create(ActorInput(name="Selje grendalag")).value
+    project = services.projects.create(ProjectInput(name="Folkehelse", owner_id=first.id)).value
     window = make_window(services)
     view = projects_view(window)
     select(qtbot, view, "Folkehelse")

@@ -172,10 +172,10 @@ def pick_actor(qtbot, view: RoleMatrixView, search: str) -> None:  # type: ignor
 
 
 def test_single_sector_warning_follows_the_actors(qtbot, make_view, services: Services) -> None:  # type: ignore[no-untyped-def]
-    project = services.projects.create(ProjectInput(name="Stadutvikling Ervik"))
+    project = services.projects.create(ProjectInput(name="Stadutvikling Ervik")).value
     services.actors.create(ActorInput("Stad kommune, plan", Sector.MUNICIPALITY))
     services.actors.create(ActorInput("Stad kommune, kultur", Sector.MUNICIPALITY))
-    ervik = services.actors.create(ActorInput("Ervik grendalag", Sector.VOLUNTARY))
+    ervik = services.actors.create(ActorInput("Ervik grendalag", Sector.VOLUNTARY)).value
     view = make_view(services)
     view.show_project(project.id)
     assert (None, None, "no_actors") in codes(view)

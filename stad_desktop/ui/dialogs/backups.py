@@ -1,17 +1,12 @@
 """File → Backups…: the automatic backups of the open database, and restoring one.
 
-The dialog is given two callables: ``close_database`` (the main window lets go of
-the database, so nothing has it open while the file is replaced) and
-``reopen_database`` (the main window opens the file again). ``reopen_database``
-is called after every restore attempt, successful or not, because the database
-was closed for it; :attr:`BackupsDialog.restored` is emitted with the database
-path after a successful restore.
+Listing and restoring are the backup service's (``services.backups``): a restore
+replaces the file under the same services, which go on working on the restored
+data. :attr:`BackupsDialog.restored` is emitted with the database path after a
+successful restore, and the dialog is then accepted.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -30,10 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from stad_desktop.language import N_, _, current
-from stad_desktop.storage import Database
-from stad_desktop.storage.backups import BackupInfo, list_backups, restore
-from stad_desktop.storage.errors import StorageError
-from stad_desktop.storage.sqlite_file import backups_dir
+from stad_desktop.services.backups import BackupInfo, BackupService
 
 _REASONS = {
     "startup": N_("At start-up"),
@@ -58,23 +50,15 @@ def format_created(info: BackupInfo) -> str:
 
 
 class BackupsDialog(QDialog):
-    """Lists the backups of ``db_path`` (newest first) and restores one."""
+    """Lists the backups of the open database (newest first) and restores one."""
 
     restored = Signal(object)  # the database path, after a successful restore
 
     COLUMNS = (N_("Made"), N_("Why"), N_("Size"), N_("Actors"), N_("Projects"))
 
-    def __init__(
-        self,
-        db_path: Path,
-        close_database: Callable[[], None],
-        reopen_database: Callable[[Path], None],
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, backups: BackupService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db_path = db_path
-        self._close_database = close_database
-        self._reopen_database = reopen_database
+        self.service = backups
         self.backups: list[BackupInfo] = []
         self.setWindowTitle(_("Backups"))
         self.resize(680, 420)
@@ -84,7 +68,7 @@ class BackupsDialog(QDialog):
                 "A copy of the database is made when the program starts after a change, "
                 "and before every upgrade. The last 10 days and the last 12 months are "
                 "kept in the folder {folder}."
-            ).format(folder=backups_dir(db_path))
+            ).format(folder=backups.folder())
         )
         intro.setWordWrap(True)
         intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -120,23 +104,9 @@ class BackupsDialog(QDialog):
         layout.addLayout(buttons)
         self.refresh()
 
-    @classmethod
-    def for_database(cls, db: Database, parent: QWidget | None = None) -> BackupsDialog:
-        """The dialog for an open database file: a restore closes ``db`` and
-        reopens the same object (see ``Database.reopen``), so everything holding
-        it goes on working; connect :attr:`restored` to refresh the views."""
-        assert db.path is not None
-        return cls(db.path, db.close, lambda _path: db.reopen(), parent)
-
-    @classmethod
-    def without_database(cls, db_path: Path, parent: QWidget | None = None) -> BackupsDialog:
-        """The dialog for a database file that is not open (it was found damaged):
-        nothing to close before a restore; connect :attr:`restored` to open it."""
-        return cls(db_path, lambda: None, lambda _path: None, parent)
-
     # --- listing --------------------------------------------------------------------
     def refresh(self) -> None:
-        self.backups = list_backups(self.db_path)
+        self.backups = list(self.service.list())
         self.table.setRowCount(len(self.backups))
         for row, info in enumerate(self.backups):
             readable = info.problem is None
@@ -171,7 +141,7 @@ class BackupsDialog(QDialog):
         self.restore_button.setEnabled(info is not None and info.problem is None)
 
     def _open_folder(self) -> None:
-        folder = backups_dir(self.db_path)
+        folder = self.service.folder()
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     # --- restoring ------------------------------------------------------------------
@@ -212,20 +182,17 @@ class BackupsDialog(QDialog):
         info = self.selected()
         if info is None or info.problem is not None or not self.confirm_restore(info):
             return False
-        self._close_database()
-        problem: StorageError | None = None
         try:
-            restore(self.db_path, info.path)
-        except StorageError as exc:
-            problem = exc
-        try:
-            self._reopen_database(self.db_path)
-        except StorageError as exc:
-            problem = problem or exc
-        if problem is not None:
-            self.show_problem(current().render(problem.message))
+            self.service.restore(info.path)
+        except Exception as exc:
+            from stad_desktop.ui.crash import known_message
+
+            message = known_message(exc)
+            if message is None:
+                raise
+            self.show_problem(message)
             self.refresh()
             return False
-        self.restored.emit(self.db_path)
+        self.restored.emit(self.service.database_path)
         self.accept()
         return True

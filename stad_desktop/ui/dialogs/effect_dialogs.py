@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, Q
 from stad_desktop.language import _, current
 from stad_desktop.model.enums import Beneficiary, label
 from stad_desktop.services import EntryInput, IndicatorInput, Services
+from stad_desktop.services.changes import Change
 from stad_desktop.services.readmodels import EntryView, IndicatorView
 from stad_desktop.ui.settings import app_settings
 from stad_desktop.ui.widgets.inline_form import FormDialog
@@ -98,7 +99,7 @@ class IndicatorDialog(FormDialog):
             owner_id=self.owner.currentData(),
         )
 
-    def _save(self) -> IndicatorView:
+    def _save(self) -> Change[IndicatorView]:
         if self._indicator is None:
             return self._services.effects.add_indicator(self._project_id, self.data())
         return self._services.effects.update_indicator(self._indicator.id, self.data())
@@ -183,7 +184,7 @@ class EntryDialog(FormDialog):
             recorded_by=self.recorded_by.text(),
         )
 
-    def _save(self) -> EntryView:
+    def _save(self) -> Change[EntryView]:
         data = self.data()
         if self._entry is None:
             result = self._services.effects.add_entry(self._project_id, data)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from stad_desktop.language import _
 from stad_desktop.model.enums import Sector, label
 from stad_desktop.services import Services
+from stad_desktop.services.changes import Change
 from stad_desktop.services.readmodels import RoleView
 from stad_desktop.ui.widgets.forms import restore_geometry, save_geometry
 from stad_desktop.ui.widgets.inline_form import FormDialog, plain
@@ -140,7 +141,7 @@ class NewRoleDialog(FormDialog):
         self.resize(420, self.sizeHint().height())
         self.restore()
 
-    def _create(self) -> RoleView:
+    def _create(self) -> Change[RoleView]:
         return self._services.roles.create_role(
             self.name_nn.text(), self.name_nb.text(), self.name_en.text(), self.short.text()
         )

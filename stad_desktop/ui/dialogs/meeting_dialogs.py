@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from stad_desktop.language import _
 from stad_desktop.model.enums import InputStatus, MeetingKind, label
 from stad_desktop.services import InputData, MeetingInput, Services
+from stad_desktop.services.changes import Change
 from stad_desktop.services.readmodels import ActorRef, InputItemView, MeetingView, ProjectRef
 from stad_desktop.ui.widgets.inline_form import FormDialog
 
@@ -166,7 +167,7 @@ class MeetingDialog(FormDialog):
             participant_ids=tuple(self.participants.checked_ids()),
         )
 
-    def _save(self) -> MeetingView:
+    def _save(self) -> Change[MeetingView]:
         if self._meeting is None:
             return self._services.meetings.create(self.data())
         return self._services.meetings.update(self._meeting.id, self.data())
@@ -244,7 +245,7 @@ class InputDialog(FormDialog):
             answer=self.answer.toPlainText(),
         )
 
-    def _save(self) -> InputItemView:
+    def _save(self) -> Change[InputItemView]:
         if self._item is None:
             return self._services.meetings.add_input(self._meeting.id, self.data())
         return self._services.meetings.update_input(self._item.id, self.data())

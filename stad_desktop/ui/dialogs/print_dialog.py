@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from stad_desktop.language import LANGUAGE_NAMES, LANGUAGES, Translator, _, current
 from stad_desktop.ui.settings import app_settings
-from stad_desktop.ui.widgets.forms import restore_geometry, save_geometry
+from stad_desktop.ui.widgets.forms import restore_geometry, save_geometry, warning_box
 
 if TYPE_CHECKING:
     from stad_desktop.services import Services
@@ -113,6 +113,7 @@ class PrintDialog(QDialog):
             if isinstance(label, QLabel):
                 field.setAccessibleName(label.text().replace("&", "").rstrip(":"))
         self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # it may quote a name or path
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
         self.error.setVisible(False)
@@ -337,7 +338,7 @@ class PreviewDialog(QDialog):
         try:
             copy_atomically(self.pdf, target)
         except OSError as exc:
-            QMessageBox.warning(
+            warning_box(
                 self,
                 _("Save as PDF"),
                 _("Could not save {path}: {detail}").format(

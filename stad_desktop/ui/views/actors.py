@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoStack
@@ -16,6 +16,8 @@ from stad_desktop.ui.views.listbase import ListView
 
 if TYPE_CHECKING:
     from stad_desktop.services import ActorInput, Services
+    from stad_desktop.services.changes import Change
+    from stad_desktop.services.readmodels import ActorDetail
     from stad_desktop.ui.dialogs.actor_dialog import ActorDialog
 
 
@@ -60,46 +62,28 @@ class ActorsView(ListView):
     def count_text(self, count: int) -> str:
         return ngettext("{count} actor", "{count} actors", count).format(count=count)
 
-    def set_archived(self, item_id: str, archived: bool) -> object:
+    def set_archived(self, item_id: str, archived: bool) -> Change[ActorDetail]:
         return self.services.actors.set_archived(item_id, archived)
 
     def new_item(self) -> None:
-        actors = self.services.actors
-
-        def save(data: ActorInput) -> None:
-            detail = actors.create(data)
-            self.push(
-                _("New actor {name}").format(name=detail.name),
-                lambda: actors.restore(detail.id),
-                lambda: actors.archive(detail.id),
-                detail.id,
-            )
-            self.message.emit(_("Saved {name}").format(name=detail.name))
-
         from stad_desktop.ui.dialogs.actor_dialog import ActorDialog
 
-        self.show_dialog(ActorDialog(save, None, self))
+        self.show_dialog(ActorDialog(self._save(None), None, self))
 
     def open_item(self, item_id: str) -> None:
-        from stad_desktop.services import ActorInput
-
-        actors = self.services.actors
-        before = actors.get(item_id)
-        old = ActorInput.from_detail(before)
-
-        def save(data: ActorInput) -> None:
-            detail = actors.update(item_id, data)
-            # Redo stores what was saved (numbers, not the typed text, which would be
-            # read again in whatever language is in use by then).
-            saved = ActorInput.from_detail(detail)
-            self.push(
-                _("Edit {name}").format(name=detail.name),
-                lambda: actors.update(item_id, saved),
-                lambda: actors.update(item_id, old),
-                item_id,
-            )
-            self.message.emit(_("Saved {name}").format(name=detail.name))
-
         from stad_desktop.ui.dialogs.actor_dialog import ActorDialog
 
-        self.show_dialog(ActorDialog(save, before, self))
+        before = self.services.actors.get(item_id)
+        self.show_dialog(ActorDialog(self._save(item_id), before, self))
+
+    def _save(self, actor_id: str | None) -> Callable[[ActorInput], None]:
+        """What the dialog's Save does: create or update (one service call), then
+        put its Change on the undo stack."""
+
+        def save(data: ActorInput) -> None:
+            actors = self.services.actors
+            change = actors.create(data) if actor_id is None else actors.update(actor_id, data)
+            self.push_change(change, ACTORS, change.value.id)
+            self.message.emit(_("Saved {name}").format(name=change.value.name))
+
+        return save

@@ -9,16 +9,18 @@ project at a time also implement :class:`ProjectAware` (``show_project``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import QDialog, QWidget
 
 from stad_desktop.ui.bus import DataBus
+from stad_desktop.ui.commands import ChangeCommand
 
 if TYPE_CHECKING:
     from stad_desktop.services import Services
+    from stad_desktop.services.changes import Change
 
 # Commands the main window's Edit menu routes to the current view.
 NEW = "new"
@@ -90,6 +92,15 @@ class View(QWidget):
 
         dialog.finished.connect(finished)
         dialog.open()
+
+    # --- changes ----------------------------------------------------------------------
+    def push_change(self, change: Change[Any], kind: str, item_id: str = "") -> None:
+        """Put a change a service call has made on the undo stack. The change, and
+        each undo and redo of it, is announced on the bus (see :meth:`announce`)."""
+        self.undo_stack.push(ChangeCommand(change, lambda: self.announce(kind, item_id)))
+
+    def announce(self, kind: str, item_id: str = "") -> None:
+        self.bus.changed(kind, *([item_id] if item_id else []))
 
     # --- refreshing ------------------------------------------------------------------
     def refresh(self) -> None:

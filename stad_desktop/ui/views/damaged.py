@@ -58,12 +58,10 @@ class DamagedPage(QWidget):
 
     def show_backups(self) -> None:
         """The backups of the damaged file, with nothing open while one is restored."""
+        from stad_desktop.services.backups import BackupService
         from stad_desktop.ui.dialogs.backups import BackupsDialog
 
-        dialog = BackupsDialog.without_database(self.db_path, self.window())
-        dialog.restored.connect(self._after_restore)
-        dialog.exec()
-
-    def _after_restore(self, _path: object) -> None:
-        self._open_again()
-        self.restored.emit()
+        backups = BackupService.of_closed_file(self.db_path)
+        if BackupsDialog(backups, self.window()).exec():
+            self._open_again()
+            self.restored.emit()

@@ -4,6 +4,7 @@ progress), a chart of the selected indicator, and the dated effect entries."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QUndoStack
@@ -17,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from stad_desktop.language import _
-from stad_desktop.services import EntryInput, IndicatorInput, Services
+from stad_desktop.services import Services
+from stad_desktop.services.changes import Change
 from stad_desktop.services.readmodels import EntryView, IndicatorView
 from stad_desktop.ui.bus import ACTORS, EFFECTS, PROJECTS, DataBus
-from stad_desktop.ui.commands import ServiceCommand
 from stad_desktop.ui.dialogs.effect_dialogs import EntryDialog, IndicatorDialog
 from stad_desktop.ui.models.effects import EntryTableModel, IndicatorTableModel
 from stad_desktop.ui.views.base import ARCHIVE, EDIT, NEW, View
@@ -300,8 +301,8 @@ class EffectLogView(View):
         self.commands_changed.emit()
 
     # --- actions --------------------------------------------------------------------
-    def _announce(self, project_id: str) -> Callable[[], None]:
-        return lambda: self.bus.changed(EFFECTS, project_id)
+    def _push(self, project_id: str, change: Change[Any]) -> None:
+        self.push_change(change, EFFECTS, project_id)
 
     def new_indicator(self) -> None:
         project_id = self.project_id
@@ -310,17 +311,9 @@ class EffectLogView(View):
         dialog = IndicatorDialog(self.services, project_id, None, self)
         self.show_dialog(dialog, lambda: self._indicator_added(project_id, dialog.result_value))
 
-    def _indicator_added(self, project_id: str, view: IndicatorView) -> None:
-        effects = self.services.effects
-        self.undo_stack.push(
-            ServiceCommand(
-                _("Add indicator {name}").format(name=view.name),
-                lambda: effects.restore_indicator(view, ()),
-                lambda: effects.delete_indicator(view.id),
-                self._announce(project_id),
-            )
-        )
-        self._select(self.indicators_table, self.indicator_model.row_of(view.id))
+    def _indicator_added(self, project_id: str, change: Change[IndicatorView]) -> None:
+        self._push(project_id, change)
+        self._select(self.indicators_table, self.indicator_model.row_of(change.value.id))
 
     def edit_indicator(self) -> None:
         old = self.current_indicator()
@@ -328,40 +321,14 @@ class EffectLogView(View):
         if old is None or not project_id:
             return
         dialog = IndicatorDialog(self.services, project_id, old, self)
-        self.show_dialog(
-            dialog, lambda: self._indicator_edited(project_id, old, dialog.result_value)
-        )
-
-    def _indicator_edited(self, project_id: str, old: IndicatorView, new: IndicatorView) -> None:
-        effects = self.services.effects
-        self.undo_stack.push(
-            ServiceCommand(
-                _("Edit indicator {name}").format(name=new.name),
-                lambda: effects.update_indicator(old.id, IndicatorInput.from_view(new)),
-                lambda: effects.update_indicator(old.id, IndicatorInput.from_view(old)),
-                self._announce(project_id),
-            )
-        )
+        self.show_dialog(dialog, lambda: self._push(project_id, dialog.result_value))
 
     def delete_indicator(self) -> None:
         indicator = self.current_indicator()
         project_id = self.project_id
         if indicator is None or not project_id:
             return
-        effects = self.services.effects
-        state = {"deleted": effects.delete_indicator(indicator.id)}
-
-        def redo() -> None:
-            state["deleted"] = effects.delete_indicator(indicator.id)
-
-        self.undo_stack.push(
-            ServiceCommand(
-                _("Delete indicator {name}").format(name=indicator.name),
-                redo,
-                lambda: effects.restore_indicator(*state["deleted"]),
-                self._announce(project_id),
-            )
-        )
+        self._push(project_id, self.services.effects.delete_indicator(indicator.id))
 
     def new_entry(self) -> None:
         project_id = self.project_id
@@ -378,17 +345,9 @@ class EffectLogView(View):
         )
         self.show_dialog(dialog, lambda: self._entry_added(project_id, dialog.result_value))
 
-    def _entry_added(self, project_id: str, view: EntryView) -> None:
-        effects = self.services.effects
-        self.undo_stack.push(
-            ServiceCommand(
-                _("Add effect entry"),
-                lambda: effects.restore_entry(view),
-                lambda: effects.delete_entry(view.id),
-                self._announce(project_id),
-            )
-        )
-        self._select(self.entries_table, self.entry_model.row_of(view.id))
+    def _entry_added(self, project_id: str, change: Change[EntryView]) -> None:
+        self._push(project_id, change)
+        self._select(self.entries_table, self.entry_model.row_of(change.value.id))
 
     def edit_entry(self) -> None:
         old = self.current_entry()
@@ -396,31 +355,11 @@ class EffectLogView(View):
         if old is None or not project_id:
             return
         dialog = EntryDialog(self.services, project_id, self.indicators(), old, None, self)
-        self.show_dialog(dialog, lambda: self._entry_edited(project_id, old, dialog.result_value))
-
-    def _entry_edited(self, project_id: str, old: EntryView, new: EntryView) -> None:
-        effects = self.services.effects
-        self.undo_stack.push(
-            ServiceCommand(
-                _("Edit effect entry"),
-                lambda: effects.update_entry(old.id, EntryInput.from_view(new)),
-                lambda: effects.update_entry(old.id, EntryInput.from_view(old)),
-                self._announce(project_id),
-            )
-        )
+        self.show_dialog(dialog, lambda: self._push(project_id, dialog.result_value))
 
     def delete_entry(self) -> None:
         entry = self.current_entry()
         project_id = self.project_id
         if entry is None or not project_id:
             return
-        effects = self.services.effects
-        deleted = effects.delete_entry(entry.id)
-        self.undo_stack.push(
-            ServiceCommand(
-                _("Delete effect entry"),
-                lambda: effects.delete_entry(entry.id),
-                lambda: effects.restore_entry(deleted),
-                self._announce(project_id),
-            )
-        )
+        self._push(project_id, self.services.effects.delete_entry(entry.id))

@@ -3,8 +3,8 @@ as you type, one filter combo, "Show archived", the buttons and the table."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoStack
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from stad_desktop.language import _
 from stad_desktop.ui.bus import DataBus
-from stad_desktop.ui.commands import ServiceCommand
 from stad_desktop.ui.models.rows import RowTableModel
 from stad_desktop.ui.views.base import ARCHIVE, EDIT, NEW, SEARCH, View
 from stad_desktop.ui.widgets.forms import buddy_label
@@ -29,6 +28,7 @@ from stad_desktop.ui.widgets.table import RecordTable
 
 if TYPE_CHECKING:
     from stad_desktop.services import Services
+    from stad_desktop.services.changes import Change
 
 # The search runs as soon as the event loop is idle after a keystroke (0 ms): keys
 # typed or pasted faster than a query still coalesce into one, but the table never
@@ -136,12 +136,8 @@ class ListView(View):
         row = self.model.row_of(item_id)
         return row >= 0 and bool(getattr(self.model.row_at(row), "archived", False))
 
-    def set_archived(self, item_id: str, archived: bool) -> object:
+    def set_archived(self, item_id: str, archived: bool) -> Change[Any]:
         raise NotImplementedError
-
-    def item_name(self, item_id: str) -> str:
-        row = self.model.row_of(item_id)
-        return str(getattr(self.model.row_at(row), "name", "")) if row >= 0 else ""
 
     # --- refreshing ------------------------------------------------------------------
     def reload(self) -> None:
@@ -205,29 +201,11 @@ class ListView(View):
         current = self.table.current_id()
         if current is None:
             return
-        archived = self.is_archived(current)
-        name = self.item_name(current)
-        self.set_archived(current, not archived)
-        if archived:
-            text = _("Restore {name}").format(name=name)
-        else:
-            text = _("Archive {name}").format(name=name)
-        self.push(
-            text,
-            lambda: self.set_archived(current, not archived),
-            lambda: self.set_archived(current, archived),
-            current,
-        )
-        self.message.emit(text)
+        change = self.set_archived(current, not self.is_archived(current))
+        self.push_change(change, self.kind, current)
+        self.message.emit(change.description.render())
 
-    def push(
-        self, text: str, do: Callable[[], object], undo: Callable[[], object], item_id: str
-    ) -> None:
-        """Record a change already made (``do`` was called) on the undo stack and
-        announce it on the bus."""
-
-        def after() -> None:
-            self._select_next = item_id
-            self.bus.changed(self.kind, item_id)
-
-        self.undo_stack.push(ServiceCommand(text, do, undo, after=after))
+    def announce(self, kind: str, item_id: str = "") -> None:
+        """After a change (and its undo or redo), the changed item is selected."""
+        self._select_next = item_id or None
+        super().announce(kind, item_id)

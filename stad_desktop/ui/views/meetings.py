@@ -5,7 +5,7 @@ participants and minutes; and its input items with their status and answer."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 
 from stad_desktop.language import _, current
 from stad_desktop.model.enums import InputStatus, label
-from stad_desktop.services import InputData, MeetingInput, Services
+from stad_desktop.services import Services
+from stad_desktop.services.changes import Change
 from stad_desktop.services.readmodels import InputItemView, MeetingView
 from stad_desktop.ui.bus import ACTORS, MEETINGS, PROJECTS, DataBus
-from stad_desktop.ui.commands import ServiceCommand
 from stad_desktop.ui.dialogs.meeting_dialogs import InputDialog, MeetingDialog
 from stad_desktop.ui.models.meetings import (
     INPUT_TEXT_COLUMN,
@@ -313,33 +313,21 @@ class MeetingsView(View):
             self.delete_input()
 
     # --- meetings -------------------------------------------------------------------
-    def _announce(self, meeting_id: str) -> Callable[[], None]:
-        return lambda: self.bus.changed(MEETINGS, meeting_id)
+    def _push(self, meeting_id: str, change: Change[Any]) -> None:
+        self.push_change(change, MEETINGS, meeting_id)
 
     def new_meeting(self) -> None:
         dialog = MeetingDialog(self.services, None, self.project_id(), self)
         self.show_dialog(dialog, lambda: self._meeting_added(dialog.result_value))
 
-    def _meeting_added(self, view: MeetingView) -> None:
-        meetings = self.services.meetings
-        state: dict[str, tuple[MeetingView, tuple[InputItemView, ...]]] = {"deleted": (view, ())}
-
-        def undo() -> None:
-            state["deleted"] = meetings.delete(view.id)
-
-        self.undo_stack.push(
-            ServiceCommand(
-                _("Add meeting {title}").format(title=view.title),
-                lambda: meetings.restore(*state["deleted"]),
-                undo,
-                self._announce(view.id),
-            )
-        )
-        if not self.select_meeting(view.id):  # not in the filtered project
+    def _meeting_added(self, change: Change[MeetingView]) -> None:
+        meeting_id = change.value.id
+        self._push(meeting_id, change)
+        if not self.select_meeting(meeting_id):  # not in the filtered project
             with QSignalBlocker(self.project_filter):
                 self.project_filter.setCurrentIndex(0)
             self._load()
-            self.select_meeting(view.id)
+            self.select_meeting(meeting_id)
         self.meetings_table.setFocus()
 
     def edit_meeting(self) -> None:
@@ -347,18 +335,7 @@ class MeetingsView(View):
         if old is None:
             return
         dialog = MeetingDialog(self.services, old, None, self)
-        self.show_dialog(dialog, lambda: self._meeting_edited(old, dialog.result_value))
-
-    def _meeting_edited(self, old: MeetingView, new: MeetingView) -> None:
-        meetings = self.services.meetings
-        self.undo_stack.push(
-            ServiceCommand(
-                _("Edit meeting {title}").format(title=new.title),
-                lambda: meetings.update(old.id, MeetingInput.from_view(new)),
-                lambda: meetings.update(old.id, MeetingInput.from_view(old)),
-                self._announce(old.id),
-            )
-        )
+        self.show_dialog(dialog, lambda: self._push(old.id, dialog.result_value))
 
     # --- input ----------------------------------------------------------------------
     def new_input(self) -> None:
@@ -368,17 +345,9 @@ class MeetingsView(View):
         dialog = InputDialog(self.services, meeting, None, self)
         self.show_dialog(dialog, lambda: self._input_added(dialog.result_value))
 
-    def _input_added(self, view: InputItemView) -> None:
-        meetings = self.services.meetings
-        self.undo_stack.push(
-            ServiceCommand(
-                _("Add input"),
-                lambda: meetings.restore_input(view),
-                lambda: meetings.delete_input(view.id),
-                self._announce(view.meeting_id),
-            )
-        )
-        self.select_input(view.id)
+    def _input_added(self, change: Change[InputItemView]) -> None:
+        self._push(change.value.meeting_id, change)
+        self.select_input(change.value.id)
         self.inputs_table.setFocus()
 
     def edit_input(self) -> None:
@@ -386,23 +355,8 @@ class MeetingsView(View):
         row = self.current_input()
         if meeting is None or row is None:
             return
-        old = row.item
-        dialog = InputDialog(self.services, meeting, old, self)
-        self.show_dialog(dialog, lambda: self._input_edited(old, dialog.result_value))
-
-    def _input_edited(self, old: InputItemView, new: InputItemView) -> None:
-        self._push_input_change(_("Edit input"), old, new)
-
-    def _push_input_change(self, text: str, old: InputItemView, new: InputItemView) -> None:
-        meetings = self.services.meetings
-        self.undo_stack.push(
-            ServiceCommand(
-                text,
-                lambda: meetings.update_input(old.id, InputData.from_view(new)),
-                lambda: meetings.update_input(old.id, InputData.from_view(old)),
-                self._announce(old.meeting_id),
-            )
-        )
+        dialog = InputDialog(self.services, meeting, row.item, self)
+        self.show_dialog(dialog, lambda: self._push(meeting.id, dialog.result_value))
 
     def set_status(self, status: str) -> None:
         """Mark the selected input item new, considered, included or rejected."""
@@ -410,39 +364,26 @@ class MeetingsView(View):
         if row is None or row.item.status == status:
             self._update_actions()
             return
-        old = row.item
-        try:
-            new = self.services.meetings.update_input(
-                old.id, replace(InputData.from_view(old), status=status)
-            )
-        except Exception as exc:
-            from stad_desktop.ui.crash import report_known
-
-            if not report_known(exc):
-                raise
-            return
-        self._push_input_change(
-            _("Set input to {status}").format(status=_(label(InputStatus(status)))), old, new
+        self._run(
+            row.item.meeting_id,
+            lambda: self.services.meetings.set_input_status(row.item.id, status),
         )
 
     def delete_input(self) -> None:
         row = self.current_input()
         if row is None:
             return
-        meetings = self.services.meetings
+        self._run(row.item.meeting_id, lambda: self.services.meetings.delete_input(row.item.id))
+
+    def _run(self, meeting_id: str, call: Callable[[], Change[Any]]) -> None:
+        """Make a change at once (no dialog) and put it on the undo stack; a known
+        problem (e.g. the item was deleted meanwhile) is shown as its message."""
         try:
-            deleted = meetings.delete_input(row.item.id)
+            change = call()
         except Exception as exc:
             from stad_desktop.ui.crash import report_known
 
             if not report_known(exc):
                 raise
             return
-        self.undo_stack.push(
-            ServiceCommand(
-                _("Delete input"),
-                lambda: meetings.delete_input(deleted.id),
-                lambda: meetings.restore_input(deleted),
-                self._announce(deleted.meeting_id),
-            )
-        )
+        self._push(meeting_id, change)

@@ -75,6 +75,7 @@ class PortfolioView(View):
         # Double-click and Enter both emit activated.
         self.table.activated.connect(self._open)
         self.legend = QLabel(self)
+        self.legend.setTextFormat(Qt.TextFormat.PlainText)  # role names
         self.legend.setWordWrap(True)
         self.legend.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.legend.setAccessibleName(_("Legend"))

@@ -3,7 +3,7 @@ the co-creation checklist."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -19,6 +19,8 @@ from stad_desktop.ui.views.listbase import ListView
 
 if TYPE_CHECKING:
     from stad_desktop.services import ProjectInput, Services
+    from stad_desktop.services.changes import Change
+    from stad_desktop.services.readmodels import ProjectDetail
 
 Changes = Mapping[int, tuple[str, str]]
 
@@ -73,7 +75,7 @@ class ProjectsView(ListView):
     def count_text(self, count: int) -> str:
         return ngettext("{count} project", "{count} projects", count).format(count=count)
 
-    def set_archived(self, item_id: str, archived: bool) -> object:
+    def set_archived(self, item_id: str, archived: bool) -> Change[ProjectDetail]:
         return self.services.projects.set_archived(item_id, archived)
 
     def project_selected_hook(self, item_id: str) -> None:
@@ -85,54 +87,24 @@ class ProjectsView(ListView):
             self.open_project.emit(key, current)
 
     def new_item(self) -> None:
-        projects = self.services.projects
-
-        def save(data: ProjectInput, changes: Changes) -> None:
-            detail = projects.save(None, data, changes)
-            self.push(
-                _("New project {name}").format(name=detail.name),
-                lambda: projects.restore(detail.id),
-                lambda: projects.archive(detail.id),
-                detail.id,
-            )
-            self.message.emit(_("Saved {name}").format(name=detail.name))
-
         owners = self.services.actors.refs()
-        self.show_dialog(ProjectDialog(save, owners, None, None, self))
+        self.show_dialog(ProjectDialog(self._save(None), owners, None, None, self))
 
     def open_item(self, item_id: str, tab: int = 0) -> None:
-        from stad_desktop.services import ProjectInput
-
-        projects = self.services.projects
-        before = projects.get(item_id)
-        old = ProjectInput.from_detail(before)
+        before = self.services.projects.get(item_id)
         items = self.services.checklist.items(item_id)
-        old_items = {item.number: (item.status, item.comment) for item in items}
-
-        def save(data: ProjectInput, changes: Changes) -> None:
-            roles = self.services.roles
-            members = {actor.id for actor in roles.matrix(item_id).actors}
-            detail = projects.save(item_id, data, changes)
-            saved = ProjectInput.from_detail(detail)  # values, not typed text
-            undo_changes = {number: old_items[number] for number in changes}
-            # A new owner joins the project's role matrix; undo takes it out again
-            # if it came in that way and has been given no role since.
-            joined = detail.owner_id if detail.owner_id not in members else None
-
-            def redo() -> None:
-                projects.save(item_id, saved, changes)
-
-            def undo() -> None:
-                projects.save(item_id, old, undo_changes)
-                if joined and not any(
-                    actor == joined for actor, _role in roles.matrix(item_id).assignments
-                ):
-                    roles.remove_actor(item_id, joined)
-
-            self.push(_("Edit {name}").format(name=detail.name), redo, undo, item_id)
-            self.message.emit(_("Saved {name}").format(name=detail.name))
-
         owners = self.services.actors.refs()
-        dialog = ProjectDialog(save, owners, before, items, self)
+        dialog = ProjectDialog(self._save(item_id), owners, before, items, self)
         dialog.tabs.setCurrentIndex(tab)
         self.show_dialog(dialog)
+
+    def _save(self, project_id: str | None) -> Callable[[ProjectInput, Changes], None]:
+        """What the dialog's Save does: one service call (project and checklist, in
+        one transaction), then its undo step."""
+
+        def save(data: ProjectInput, changes: Changes) -> None:
+            change = self.services.projects.save(project_id, data, changes)
+            self.push_change(change, PROJECTS, change.value.id)
+            self.message.emit(_("Saved {name}").format(name=change.value.name))
+
+        return save

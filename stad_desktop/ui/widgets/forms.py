@@ -3,7 +3,8 @@ messages shown next to the field they concern."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QLabel, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWidget
 
 from stad_desktop.language import current
 from stad_desktop.services.errors import NotFoundError
@@ -26,8 +27,17 @@ def buddy_label(text: str, widget: QWidget) -> QLabel:
     return label
 
 
+def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
+    """A label that shows its text as typed: a name such as "<b>Lag</b>" from the
+    database appears with its angle brackets, never as HTML."""
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
 def error_label() -> QLabel:
-    label = QLabel()
+    """The message line under a field: plain text, as messages quote the user's data."""
+    label = plain_label()
     label.setStyleSheet(ERROR_STYLE)
     label.setWordWrap(True)
     label.setVisible(False)
@@ -92,6 +102,14 @@ class FieldErrors:
         if entry is None or not entry[1].isVisible():
             return ""
         return entry[1].text()
+
+
+def warning_box(parent: QWidget | None, title: str, text: str) -> None:
+    """A warning with an OK button, its text shown as plain text (it may quote a file
+    name or other data the user typed)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
 
 
 def restore_geometry(dialog: QDialog, key: str) -> None:

@@ -1,0 +1,79 @@
+"""The backups of the open database file: list them, and restore one.
+
+Restoring replaces the whole file, so it is not a transaction: the database is
+closed, the backup put in its place (the current file is first kept as a backup
+of its own), and the same :class:`~stad_desktop.storage.Database` object is
+opened again, so every service holding it goes on working on the restored data.
+There is nothing to undo with it on the undo stack: restoring the ``before-restore``
+copy is the way back.
+
+:meth:`BackupService.of_closed_file` serves a database file that is not open (one
+found damaged when it was to be opened): a restore then just replaces the file,
+and the caller opens it afterwards.
+"""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from pathlib import Path
+
+from stad_desktop.storage import Database, StorageError
+from stad_desktop.storage.backups import BackupInfo
+
+__all__ = ["BackupInfo", "BackupService"]
+
+
+class BackupService:
+    def __init__(self, db: Database | None, path: Path | None = None) -> None:
+        self._db = db
+        self._path = db.path if db is not None else path
+
+    @classmethod
+    def of_closed_file(cls, path: Path) -> BackupService:
+        """The backups of the database file ``path``, which nothing has open."""
+        return cls(None, path)
+
+    @property
+    def available(self) -> bool:
+        """Backups are kept for database files (not for a database server)."""
+        return self._path is not None
+
+    @property
+    def database_path(self) -> Path:
+        if self._path is None:
+            raise ValueError("backups are kept for database files only")
+        return self._path
+
+    def folder(self) -> Path:
+        from stad_desktop.storage.sqlite_file import backups_dir
+
+        return backups_dir(self.database_path)
+
+    def list(self) -> tuple[BackupInfo, ...]:
+        """The backups, newest first; a damaged copy is listed with its problem."""
+        from stad_desktop.storage.backups import list_backups
+
+        return tuple(list_backups(self.database_path))
+
+    def restore(self, backup: Path) -> Path | None:
+        """Put ``backup`` in place of the open database; returns the copy kept of the
+        file it replaced (None if there was none).
+
+        A damaged or too new backup is refused with a StorageError, and the database
+        is left as it was. The database is opened again in every case, also when the
+        restore fails; a problem opening it is raised unless the restore itself
+        failed first (then that problem is raised)."""
+        from stad_desktop.storage.backups import restore
+
+        path = self.database_path
+        if self._db is None:  # nothing has it open, nothing to open again
+            return restore(path, backup)
+        self._db.close()
+        try:
+            saved = restore(path, backup)
+        except BaseException:
+            with suppress(StorageError):  # the restore's own problem is the one to tell
+                self._db.reopen()
+            raise
+        self._db.reopen()
+        return saved

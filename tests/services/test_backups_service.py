@@ -1,0 +1,67 @@
+"""The backup service (File → Backups): restoring replaces the open database's file
+under the same services, which go on working; a refused restore leaves the data as
+it was and the database open."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from stad_desktop.services import ActorInput, Services
+from stad_desktop.storage import StorageError, StorageProblem, open_database
+from stad_desktop.storage.backups import make_startup_backup
+
+
+def prepare(path: Path) -> Path:
+    """A database whose backup holds one actor; a second actor is added after it."""
+    db = open_database(path, startup_backup=False)
+    Services(db).actors.create(ActorInput(name="Selje grendalag"))
+    db.close()
+    copy = make_startup_backup(path)
+    assert copy is not None
+    db = open_database(path, startup_backup=False)
+    Services(db).actors.create(ActorInput(name="Lagt til etterpå"))
+    db.close()
+    return copy
+
+
+def names(services: Services) -> list[str]:
+    return [a.name for a in services.actors.list()]
+
+
+def test_restore_replaces_the_data_under_the_same_services(db_path: Path) -> None:
+    copy = prepare(db_path)
+    db = open_database(db_path, startup_backup=False)
+    services = Services(db)
+    assert [info.path for info in services.backups.list()] == [copy]
+    assert services.backups.folder() == copy.parent
+
+    kept = services.backups.restore(copy)
+
+    assert names(services) == ["Selje grendalag"]
+    assert kept is not None
+    assert {info.reason for info in services.backups.list()} == {"startup", "before-restore"}
+    services.actors.create(ActorInput(name="Etter gjenopprettinga"))  # still writable
+    assert names(services) == ["Etter gjenopprettinga", "Selje grendalag"]
+    db.close()
+
+
+def test_a_damaged_backup_is_refused_and_the_database_stays_open(db_path: Path) -> None:
+    copy = prepare(db_path)
+    copy.write_bytes(copy.read_bytes()[:5000])
+    db = open_database(db_path, startup_backup=False)
+    services = Services(db)
+    with pytest.raises(StorageError) as refused:
+        services.backups.restore(copy)
+    assert refused.value.problem is StorageProblem.CORRUPT
+    assert names(services) == ["Lagt til etterpå", "Selje grendalag"]
+    services.actors.create(ActorInput(name="Lote bygdelag"))
+    assert len(names(services)) == 3
+    db.close()
+
+
+def test_a_database_server_has_no_backups_here(tmp_path: Path) -> None:
+    db = open_database(f"sqlite:///{tmp_path / 'server.sqlite3'}")
+    assert not Services(db).backups.available
+    db.close()
