@@ -82,12 +82,21 @@ def build_parser(tr: Translator) -> argparse.ArgumentParser:
     backup = sub.add_parser("backup", help=_("make a backup copy of a database"))
     backup.add_argument("--db", metavar="PATH", dest="sub_db")
     backup.add_argument("-o", "--output", metavar="FILE")
+    backup.add_argument(
+        "--overwrite", action="store_true", help=_("replace an earlier copy of the same name")
+    )
 
     check = sub.add_parser("check", help=_("check a database: integrity, revision and counts"))
     check.add_argument("--db", metavar="PATH", dest="sub_db")
 
     for register in _EXTRA_COMMANDS:
         register(sub, tr)
+    # --lang may also follow the subcommand: stad-desktop check --db F --lang en.
+    for command in sub.choices.values():
+        if "--lang" not in command._option_string_actions:
+            command.add_argument(
+                "--lang", dest="sub_lang", choices=LANGUAGES, help=_("language: nn, nb or en")
+            )
     return parser
 
 
@@ -105,33 +114,55 @@ def register_command(
     _HANDLERS[name] = handler
 
 
-def db_path(args: argparse.Namespace) -> Path:
+def db_path(args: argparse.Namespace, *, create: bool = False) -> Path:
+    """The database the command works on; ``create``: the default one's folder is
+    made when missing (for a command that may create the database)."""
     from stad_desktop import paths
 
     explicit = getattr(args, "sub_db", None) or args.db
     if explicit:
         return Path(explicit)
     path = paths.default_db_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if create:
+        path.parent.mkdir(parents=True, exist_ok=True)
     return path
 
 
-def open_services(path: Path, *, create: bool = True):  # type: ignore[no-untyped-def]
-    """Open a database for a command, turning storage problems into a CliError."""
+def open_services(path: Path, *, create: bool = True, read_only: bool = False):  # type: ignore[no-untyped-def]
+    """Open a database for a command, turning storage problems into a CliError.
+    ``read_only``: for commands that only read (no lock, no backup, nothing written
+    beside the file; a missing or empty file is refused)."""
     from stad_desktop.services import Services
     from stad_desktop.storage import StorageError, StorageProblem, open_database
+    from stad_desktop.storage.reading import open_read_only
 
     try:
+        if read_only:
+            return Services(open_read_only(path))
         return Services(open_database(path, create=create))
     except StorageError as exc:
         damaged = exc.problem is StorageProblem.CORRUPT
         raise CliError(exc.message, EXIT_FAILURE if damaged else EXIT_BAD_INPUT) from exc
 
 
+def _bad_input(problem: object) -> bool:
+    """Storage problems that mean the command was given the wrong file (exit 2)."""
+    from stad_desktop.storage.errors import StorageProblem
+
+    return problem in (
+        StorageProblem.NOT_DATABASE,
+        StorageProblem.FOREIGN,
+        StorageProblem.MISSING_FOLDER,
+        StorageProblem.MISSING,
+        StorageProblem.EMPTY,
+        StorageProblem.OTHER,
+    )
+
+
 def _cmd_demo(args: argparse.Namespace, tr: Translator) -> int:
     from stad_desktop.demo import DemoRefused, load_demo
 
-    path = db_path(args)
+    path = db_path(args, create=True)
     services = open_services(path)
     try:
         load_demo(services)
@@ -149,35 +180,34 @@ def _cmd_demo(args: argparse.Namespace, tr: Translator) -> int:
 
 
 def _cmd_backup(args: argparse.Namespace, tr: Translator) -> int:
-    from stad_desktop.storage.errors import StorageError, StorageProblem
+    from stad_desktop.os_errors import os_error_message
+    from stad_desktop.services.outputs import OutputKind, OutputRefused, check_output
+    from stad_desktop.storage.errors import StorageError
     from stad_desktop.storage.integrity import check_undamaged
-    from stad_desktop.storage.sqlite_file import backup_file, inspect_file
+    from stad_desktop.storage.sqlite_file import backup_file, require_database_file
 
     path = db_path(args)
     output = Path(args.output) if args.output else None
     if output is not None and output.is_dir():
         output = output / f"{path.stem}-backup.sqlite3"
-    if output is not None and output.exists() and output.resolve() == path.resolve():
-        raise CliError(
-            Message(N_("The backup must not replace the database itself: {path}"), {"path": path})
-        )
     try:
-        state = inspect_file(path)
-        if not state.exists:
-            raise StorageError(StorageProblem.OTHER, path, tr._("no such file"))
+        if output is not None:
+            check_output(output, path, OutputKind.DATABASE_COPY, overwrite=args.overwrite)
+        require_database_file(path)
         check_undamaged(path)  # a copy of a damaged file is no backup
         output = backup_file(path, output)
+    except OutputRefused as exc:
+        raise CliError(exc.message) from exc
     except StorageError as exc:
-        bad_input = exc.problem in (
-            StorageProblem.NOT_DATABASE,
-            StorageProblem.FOREIGN,
-            StorageProblem.MISSING_FOLDER,
-            StorageProblem.OTHER,
-        )
-        raise CliError(exc.message, EXIT_BAD_INPUT if bad_input else EXIT_FAILURE) from exc
+        status = EXIT_BAD_INPUT if _bad_input(exc.problem) else EXIT_FAILURE
+        raise CliError(exc.message, status) from exc
     except (OSError, sqlite3.Error) as exc:
         raise CliError(
-            Message(N_("Could not write the backup: {detail}"), {"detail": exc}), EXIT_FAILURE
+            Message(
+                N_("Could not write the backup {path}: {detail}"),
+                {"path": output or path, "detail": os_error_message(exc)},
+            ),
+            EXIT_FAILURE,
         ) from exc
     print(tr._("Backup written to {path}").format(path=output))
     return EXIT_OK
@@ -185,36 +215,42 @@ def _cmd_backup(args: argparse.Namespace, tr: Translator) -> int:
 
 def _cmd_check(args: argparse.Namespace, tr: Translator) -> int:
     from stad_desktop.storage.errors import StorageError, StorageProblem
-    from stad_desktop.storage.sqlite_file import inspect_file, integrity_check
+    from stad_desktop.storage.sqlite_file import integrity_check, require_database_file
 
     path = db_path(args)
     try:
-        state = inspect_file(path)
-        if not state.exists:
-            raise StorageError(StorageProblem.OTHER, path, tr._("no such file"))
-        problems = integrity_check(path)
+        state = require_database_file(path)
+    except StorageError as exc:
+        if exc.problem in (
+            StorageProblem.MISSING,
+            StorageProblem.EMPTY,
+            StorageProblem.MISSING_FOLDER,
+        ):
+            raise CliError(exc.message) from exc
+        print(tr.render(exc.message), file=sys.stderr)
+        return EXIT_FAILURE
+    from stad_desktop.services import Services
+    from stad_desktop.storage.backups import list_backups
+    from stad_desktop.storage.reading import open_read_only
+
+    try:
+        db = open_read_only(path, check_pages=False)  # the fuller check follows
     except StorageError as exc:
         print(tr.render(exc.message), file=sys.stderr)
         return EXIT_FAILURE
-    except sqlite3.Error as exc:
-        problems = [str(exc)]
-    if problems:
-        print(
-            tr._("The database {path} is damaged: {detail}").format(
-                path=path, detail="; ".join(problems[:5])
-            ),
-            file=sys.stderr,
-        )
-        return EXIT_FAILURE
-    from sqlalchemy import create_engine
-
-    from stad_desktop.services import Services
-    from stad_desktop.storage import Database
-    from stad_desktop.storage.backups import list_backups
-    from stad_desktop.storage.sqlite_file import connect_read_only
-
-    db = Database(create_engine("sqlite://", creator=lambda: connect_read_only(path)), path)
     try:
+        try:
+            problems = integrity_check(path)
+        except sqlite3.Error as exc:
+            problems = [str(exc)]
+        if problems:
+            print(
+                tr._("The database {path} is damaged: {detail}").format(
+                    path=path, detail="; ".join(problems[:5])
+                ),
+                file=sys.stderr,
+            )
+            return EXIT_FAILURE
         counts = Services(db).counts()
     except StorageError as exc:
         print(tr.render(exc.message), file=sys.stderr)
@@ -291,14 +327,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         _load_plugins(argv)
         args = build_parser(tr).parse_args(argv)
-        if args.lang:
-            tr = set_language(args.lang)
+        lang = getattr(args, "sub_lang", None) or args.lang
+        if lang:
+            tr = set_language(lang)
+            translate_argparse(tr)
         command = args.command
         if command is None:
             return _cmd_gui(args, tr)
         gc.enable()
         handler = _BUILTIN.get(command) or _HANDLERS[command]
-        return handler(args, tr)
+        status = handler(args, tr)
+        sys.stdout.flush()
+        return status
+    except BrokenPipeError:
+        # The reader went away (``stad-desktop check | head -1``): stop quietly.
+        _silence_stdout()
+        return EXIT_FAILURE
     except CliError as exc:
         print(f"stad-desktop: {tr.render(exc.message)}", file=sys.stderr)
         return exc.status
@@ -321,6 +365,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILURE
     finally:
         gc.enable()
+
+
+def _silence_stdout() -> None:
+    """Send what is still buffered for a closed pipe nowhere, so that Python does not
+    complain about it on the way out."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def log_exception(exc: BaseException) -> Path:

@@ -42,6 +42,21 @@ class Localized:
     def get(self, lang: str) -> str:
         return str(getattr(self, lang if lang in LANGUAGES else DEFAULT_LANGUAGE))
 
+    def in_sentence(self) -> Localized:
+        """The texts as they are written inside a sentence: a name that starts with a
+        capital letter followed by small ones starts with a small letter ("ingen
+        finansiør"); names such as "NAV-kontakt" are left as they are."""
+        return Localized(*(lower_first(text) for text in (self.nn, self.nb, self.en)))
+
+
+def lower_first(text: str) -> str:
+    """``text`` with its first letter made small, unless the word it starts is written
+    in capitals (an abbreviation) or is a single letter."""
+    word = text.split(" ", 1)[0]
+    if len(word) > 1 and word[0].isupper() and not word[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
+
 
 @dataclass(frozen=True)
 class Message:

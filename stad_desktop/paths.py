@@ -74,6 +74,21 @@ def user_log_dir() -> Path:
     return user_log_path(APP_NAME, APP_AUTHOR)
 
 
+def user_lock_dir() -> Path:
+    """Where this user's running copies note which database files they hold, by the
+    files' identity (see ``storage.lock``): the session's runtime folder, or a
+    folder of this user's own in the temporary folder."""
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime and os.path.isdir(runtime):
+        return Path(runtime) / APP_NAME / "locks"
+    if sys.platform == "win32":
+        return user_data_dir() / "locks"
+    import tempfile
+
+    user = os.getuid() if hasattr(os, "getuid") else os.getlogin()
+    return Path(tempfile.gettempdir()) / f"{APP_NAME}-locks-{user}"
+
+
 def default_db_path() -> Path:
     """The database used when neither ``--db`` nor ``STAD_DESKTOP_DB`` is given."""
     env = os.environ.get(DB_ENV)

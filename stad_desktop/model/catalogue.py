@@ -11,7 +11,10 @@ from stad_desktop.language import Localized
 class DefaultRole:
     code: str
     short: str
+    """The short code in Norwegian (stored with the role)."""
     name: Localized
+    short_en: str
+    """The short code in English, from the English name."""
 
 
 # Role codes with a meaning the role-matrix checks rely on.
@@ -25,21 +28,25 @@ PARTICIPANT = "participant"
 INFORMED = "informed"
 
 DEFAULT_ROLES: tuple[DefaultRole, ...] = (
-    DefaultRole(FUNDER, "F", Localized("Finansiør", "Finansiør", "Funder")),
-    DefaultRole(EMPLOYER, "A", Localized("Arbeidsgjevar", "Arbeidsgiver", "Employer")),
-    DefaultRole(RESEARCHER, "R", Localized("Forskar", "Forsker", "Researcher")),
+    DefaultRole(FUNDER, "F", Localized("Finansiør", "Finansiør", "Funder"), "F"),
+    DefaultRole(EMPLOYER, "A", Localized("Arbeidsgjevar", "Arbeidsgiver", "Employer"), "E"),
+    DefaultRole(RESEARCHER, "R", Localized("Forskar", "Forsker", "Researcher"), "R"),
     DefaultRole(
         TARGET_CONTACT,
         "K",
         Localized(
             "Kontakt med målgruppa", "Kontakt med målgruppen", "Contact with the target group"
         ),
+        "C",
     ),
-    DefaultRole(IMPLEMENTER, "G", Localized("Gjennomførar", "Gjennomfører", "Implementer")),
-    DefaultRole(OWNER, "E", Localized("Prosjekteigar", "Prosjekteier", "Project owner")),
-    DefaultRole(PARTICIPANT, "D", Localized("Deltakar", "Deltaker", "Participant")),
-    DefaultRole(INFORMED, "O", Localized("Haldast orientert", "Holdes orientert", "Kept informed")),
+    DefaultRole(IMPLEMENTER, "G", Localized("Gjennomførar", "Gjennomfører", "Implementer"), "I"),
+    DefaultRole(OWNER, "E", Localized("Prosjekteigar", "Prosjekteier", "Project owner"), "O"),
+    DefaultRole(PARTICIPANT, "D", Localized("Deltakar", "Deltaker", "Participant"), "P"),
+    DefaultRole(
+        INFORMED, "O", Localized("Haldast orientert", "Holdes orientert", "Kept informed"), "K"
+    ),
 )
+ENGLISH_SHORT = {role.code: role.short_en for role in DEFAULT_ROLES}
 
 CHECKLIST_ITEMS: tuple[Localized, ...] = (
     Localized(

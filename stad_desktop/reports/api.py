@@ -6,10 +6,9 @@ ReportLab is imported inside the functions, so importing this module is cheap.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from stad_desktop.language import Translator
 
 if TYPE_CHECKING:
     from stad_desktop.services import Services
@@ -33,7 +32,9 @@ def make_project_summary(
     Raises ``NotFoundError`` for an unknown project, ``ValueError`` for an unknown
     language and ``OSError`` when the file cannot be written; no partial file is left.
     """
-    tr = Translator(lang)
+    from stad_desktop.reports.labels import PrintTranslator
+
+    tr = PrintTranslator(lang)
     from stad_desktop.reports.data import gather_project_summary
 
     data = gather_project_summary(services, project_id, include_contacts=include_contacts)
@@ -60,12 +61,20 @@ def make_portfolio(
     municipality: str = DEFAULT_MUNICIPALITY,
     logo: Path | str | None = None,
     today: dt.date | None = None,
+    phases: Iterable[str] = (),
+    areas: Iterable[str] = (),
+    matrix: bool | None = None,
 ) -> Path:
-    """Write the portfolio overview PDF (every active project) to ``path``."""
-    tr = Translator(lang)
+    """Write the portfolio overview PDF to ``path``: every active project (neither
+    completed nor archived), or those of the given ``phases`` and ``areas``. The
+    actors x projects matrix is printed where it is readable (``matrix`` None),
+    always (True) or never (False)."""
+    from stad_desktop.reports.labels import PrintTranslator
+
+    tr = PrintTranslator(lang)
     from stad_desktop.reports.data import gather_portfolio
 
-    data = gather_portfolio(services, include_contacts=include_contacts)
+    data = gather_portfolio(services, include_contacts=include_contacts, phases=phases, areas=areas)
     from stad_desktop.reports.portfolio import render_portfolio
 
     target = Path(path)
@@ -76,5 +85,6 @@ def make_portfolio(
         municipality=municipality,
         logo=logo,
         today=today or dt.date.today(),
+        matrix=matrix,
     )
     return target

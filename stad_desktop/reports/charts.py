@@ -15,7 +15,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from stad_desktop.language import Translator
 from stad_desktop.reports.data import IndicatorSeries
-from stad_desktop.reports.layout import (
+from stad_desktop.reports.style import (
     ACCENT,
     BASELINE,
     FONT,
@@ -59,21 +59,72 @@ def _value_range(values: Sequence[float]) -> tuple[float, float, float]:
     return math.floor(low / step) * step, math.ceil(high / step) * step, step
 
 
-def _date_ticks(start: dt.date, end: dt.date) -> list[dt.date]:
-    """Ticks at the first of a month: every year, half-year or quarter, as space allows."""
-    months = (end.year - start.year) * 12 + end.month - start.month
-    every = 12 if months > 36 else 6 if months > 15 else 3 if months > 6 else 1
+# Steps between date ticks, in months: the first whose labels do not crowd is used.
+TICK_STEPS = (1, 2, 3, 6, 12, 24, 36, 60, 120, 240)
+TICK_SIZE = 6.5
+# Room between two tick labels, as a share of a label's width.
+TICK_GAP = 0.5
+# Up to this many measurements per point of width a line carries markers; denser
+# series are drawn as a plain line (1,800 markers would merge into a band).
+MARKER_DENSITY = 1 / 6
+# Above this many measurements per point of width, the line shows the average of
+# each short stretch of time: day-to-day noise of 1,800 values would fill a band.
+LINE_DENSITY = 1 / 2
+
+
+def smoothed(points: list[tuple[float, float]], width: float) -> list[tuple[float, float]]:
+    """``points`` (x, y; sorted by x) thinned to at most ``width * LINE_DENSITY``:
+    the mean of the points in each of that many equal stretches of x."""
+    buckets = max(1, int(width * LINE_DENSITY))
+    if len(points) <= buckets:
+        return points
+    first, last = points[0][0], points[-1][0]
+    span = (last - first) or 1.0
+    sums: dict[int, list[float]] = {}
+    for x, y in points:
+        bucket = min(buckets - 1, int((x - first) / span * buckets))
+        total = sums.setdefault(bucket, [0.0, 0.0, 0.0])
+        total[0] += x
+        total[1] += y
+        total[2] += 1
+    return [(sx / n, sy / n) for _bucket, (sx, sy, n) in sorted(sums.items())]
+
+
+def _months(start: dt.date, end: dt.date) -> list[dt.date]:
+    """The first day of every month from ``start``'s month to ``end``'s."""
     year, month = start.year, start.month
-    ticks = []
+    out = []
     while (year, month) <= (end.year, end.month):
-        if (month - 1) % every == 0:
-            tick = dt.date(year, month, 1)
-            if start <= tick <= end:
-                ticks.append(tick)
+        out.append(dt.date(year, month, 1))
         month += 1
         if month > 12:
             year, month = year + 1, 1
-    return ticks or [start]
+    return out
+
+
+def date_ticks(
+    start: dt.date, end: dt.date, tr: Translator, width: float
+) -> tuple[list[dt.date], str]:
+    """Ticks at the first of a month (every month, quarter, half-year, year or more,
+    whatever keeps the labels apart across ``width``) and the date pattern of their
+    labels: month and year, or the year alone for steps of a year or more."""
+    months = _months(start, end)
+    for step in TICK_STEPS:
+        pattern = "y" if step >= 12 else "MMM y"
+        ticks = [
+            day
+            for day in months
+            if start <= day <= end and (day.year * 12 + day.month - 1) % step == 0
+        ]
+        if not ticks:
+            continue
+        label = max(stringWidth(tr.format_date(day, pattern), FONT, TICK_SIZE) for day in ticks)
+        span = max(1, end.toordinal() - start.toordinal())
+        # The closest two neighbours: step months apart, at least 28 days a month.
+        distance = width * (28 * step) / span if len(ticks) > 1 else width
+        if distance >= label * (1 + TICK_GAP):
+            return ticks, pattern
+    return [start], "MMM y"
 
 
 def indicator_chart(
@@ -109,7 +160,7 @@ def indicator_chart(
     plot.x, plot.y = 34, 30
     plot.width, plot.height = width - 44, height - 42
     x0, x1 = start.toordinal(), end.toordinal()
-    lines: list[list[tuple[float, float]]] = [points or [(x0, low)]]
+    lines: list[list[tuple[float, float]]] = [smoothed(points, plot.width) or [(x0, low)]]
     styles: list[tuple[object, float, list[float] | None]] = [(SERIES, 1.6, None)]
     if ind.baseline_value is not None:
         lines.append([(x0, ind.baseline_value), (x1, ind.baseline_value)])
@@ -123,18 +174,22 @@ def indicator_chart(
         plot.lines[index].strokeWidth = stroke
         if dash:
             plot.lines[index].strokeDashArray = dash
-    if points:
+    if points and len(points) <= plot.width * MARKER_DENSITY:
         plot.lines[0].symbol = makeMarker("FilledCircle", size=3.2)
         plot.lines[0].symbol.fillColor = SERIES
         plot.lines[0].symbol.strokeColor = SERIES
+    elif points:
+        plot.lines[0].strokeWidth = 1.0
     else:
         plot.lines[0].strokeWidth = 0
     plot.xValueAxis.valueMin, plot.xValueAxis.valueMax = x0, x1
-    ticks = _date_ticks(start, end)
+    ticks, tick_pattern = date_ticks(start, end, tr, plot.width)
     plot.xValueAxis.valueSteps = [t.toordinal() for t in ticks]
-    plot.xValueAxis.labelTextFormat = lambda v: tr.format_date(dt.date.fromordinal(int(v)), "MMM y")
+    plot.xValueAxis.labelTextFormat = lambda v: tr.format_date(
+        dt.date.fromordinal(int(v)), tick_pattern
+    )
     plot.xValueAxis.labels.fontName = FONT
-    plot.xValueAxis.labels.fontSize = 6.5
+    plot.xValueAxis.labels.fontSize = TICK_SIZE
     plot.xValueAxis.labels.fillColor = MUTED
     plot.xValueAxis.strokeColor = RULE
     plot.xValueAxis.tickDown = 2

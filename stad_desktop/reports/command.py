@@ -12,6 +12,10 @@ from typing import Any
 
 from stad_desktop.cli import CliError, db_path, open_services, register_command
 from stad_desktop.language import LANGUAGES, N_, Message, Translator
+from stad_desktop.model import Phase
+
+# An ambiguous project name lists at most this many of the projects it matches.
+MAX_MATCHES_SHOWN = 10
 
 
 def _add_parser(sub: Any, tr: Translator) -> None:
@@ -23,6 +27,27 @@ def _add_parser(sub: Any, tr: Translator) -> None:
     project = kinds.add_parser("project", help=_("project summary of one project"))
     project.add_argument("project", metavar="NAME_OR_ID", help=_("the project's name or id"))
     portfolio = kinds.add_parser("portfolio", help=_("overview of every active project"))
+    portfolio.add_argument(
+        "--phase",
+        dest="phases",
+        action="append",
+        default=[],
+        choices=[phase.value for phase in Phase],
+        help=_("only projects in this phase (may be given more than once)"),
+    )
+    portfolio.add_argument(
+        "--area",
+        dest="areas",
+        action="append",
+        default=[],
+        metavar="AREA",
+        help=_("only projects in this area (may be given more than once)"),
+    )
+    portfolio.add_argument(
+        "--matrix",
+        action="store_true",
+        help=_("print the actors and projects matrix even when it is too wide to read well"),
+    )
     for parser in (project, portfolio):
         parser.add_argument("--db", metavar="PATH", dest="sub_db")
         parser.add_argument(
@@ -43,29 +68,52 @@ def _add_parser(sub: Any, tr: Translator) -> None:
         parser.add_argument("--logo", metavar="IMAGE", help=_("logo in the page header"))
 
 
-def _check_output(output: Path) -> None:
-    """Refuse early, before any work, a target that cannot become a file."""
-    folder = output.parent
-    if output.is_dir() or not folder.is_dir():
-        raise CliError(
+def _not_found(services: Any, name: str) -> CliError:
+    """No project, or more than one, goes by ``name``: say which ones it matches."""
+    matches = services.projects.matching(name, limit=MAX_MATCHES_SHOWN + 1)
+    if len(matches) < 2:
+        return CliError(
             Message(
-                N_("Cannot write the printout to {path}: no such folder, or it is a folder."),
-                {"path": output},
+                N_("No project matches “{name}”. Give its exact name or its id."),
+                {"name": name},
             )
         )
+    names = "; ".join(ref.name for ref in matches[:MAX_MATCHES_SHOWN])
+    if len(matches) > MAX_MATCHES_SHOWN:
+        return CliError(
+            Message(
+                N_(
+                    "“{name}” matches more than {count} projects, among them {names}. "
+                    "Give the exact name or the id."
+                ),
+                {"name": name, "count": MAX_MATCHES_SHOWN, "names": names},
+            )
+        )
+    return CliError(
+        Message(
+            N_("“{name}” matches {count} projects: {names}. Give the exact name or the id."),
+            {"name": name, "count": len(matches), "names": names},
+        )
+    )
 
 
 def _run(args: argparse.Namespace, tr: Translator) -> int:
+    from stad_desktop.os_errors import os_error_message
     from stad_desktop.reports.api import (
         DEFAULT_MUNICIPALITY,
         make_portfolio,
         make_project_summary,
     )
     from stad_desktop.services import NotFoundError
+    from stad_desktop.services.outputs import OutputKind, OutputRefused, check_output
 
     lang = args.report_lang or args.lang or tr.lang
     output = Path(args.output)
-    _check_output(output)
+    database = db_path(args)
+    try:
+        check_output(output, database, OutputKind.PDF)
+    except OutputRefused as exc:
+        raise CliError(exc.message) from exc
     logo = Path(args.logo) if args.logo else None
     if logo is not None and not logo.is_file():
         raise CliError(Message(N_("The logo {path} does not exist."), {"path": logo}))
@@ -75,26 +123,28 @@ def _run(args: argparse.Namespace, tr: Translator) -> int:
         municipality=args.municipality or DEFAULT_MUNICIPALITY,
         logo=logo,
     )
-    services = open_services(db_path(args), create=False)
+    services = open_services(database, read_only=True)
     try:
         if args.report_kind == "project":
             try:
                 project = services.projects.find(args.project)
             except NotFoundError as exc:
-                raise CliError(
-                    Message(
-                        N_("No project matches “{name}”. Give its exact name or its id."),
-                        {"name": args.project},
-                    )
-                ) from exc
+                raise _not_found(services, args.project) from exc
             make_project_summary(services, project.id, output, **options)
         else:
-            make_portfolio(services, output, **options)
+            make_portfolio(
+                services,
+                output,
+                phases=args.phases,
+                areas=args.areas,
+                matrix=True if args.matrix else None,
+                **options,
+            )
     except OSError as exc:
         raise CliError(
             Message(
                 N_("Could not write the printout {path}: {detail}"),
-                {"path": output, "detail": exc.strerror or exc},
+                {"path": output, "detail": os_error_message(exc)},
             )
         ) from exc
     finally:

@@ -9,10 +9,11 @@ effect) is only gathered when the caller asks for it: council papers are public.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 
 from stad_desktop.model import Phase, Sector
+from stad_desktop.reports.labels import natural_key
 from stad_desktop.services import Services
 from stad_desktop.services.readmodels import (
     ActorRef,
@@ -27,11 +28,14 @@ from stad_desktop.services.readmodels import (
     ProjectRow,
     RoleView,
 )
+from stad_desktop.textkeys import fold
 
 # How many effect entries the project summary lists (newest first).
 RECENT_ENTRIES = 8
 # How many indicators per project the portfolio shows as key indicators.
 KEY_INDICATORS = 2
+# The phases of an active project: every phase but "completed".
+ACTIVE_PHASES = tuple(phase.value for phase in Phase if phase is not Phase.COMPLETED)
 
 
 @dataclass(frozen=True)
@@ -80,11 +84,20 @@ class PortfolioData:
     projects: tuple[PortfolioProject, ...]
     matrix: PortfolioView
     phase_counts: Mapping[str, int]
-    """Active projects per phase, every phase present (in phase order)."""
+    """Projects per phase, for every phase shown (in phase order)."""
     sector_actors: Mapping[str, int]
-    """Distinct actors taking part in active projects, per sector (in sector order)."""
+    """Distinct actors taking part in the projects, per sector (in sector order)."""
     include_contacts: bool
     contacts: tuple[ActorContacts, ...]
+    phases: tuple[str, ...] = ACTIVE_PHASES
+    """The phases asked for; by default the active ones."""
+    areas: tuple[str, ...] = ()
+    """The areas asked for; empty for every area."""
+
+    @property
+    def active_only(self) -> bool:
+        """True when the printout shows every active project (no filter chosen)."""
+        return self.phases == ACTIVE_PHASES and not self.areas
 
 
 def _contacts(services: Services, actors: tuple[ActorRef, ...]) -> tuple[ActorContacts, ...]:
@@ -102,6 +115,7 @@ def gather_project_summary(
     """Everything the project summary prints (raises NotFoundError for an unknown id)."""
     project = services.projects.get(project_id)
     matrix = services.roles.matrix(project.id)
+    matrix = replace(matrix, actors=_by_name(matrix.actors))
     checklist = services.checklist.items(project.id)
     indicators = services.effects.indicators(project.id)
     entries = services.effects.entries(project.id)
@@ -133,18 +147,56 @@ def gather_project_summary(
     )
 
 
-def gather_portfolio(services: Services, *, include_contacts: bool = False) -> PortfolioData:
-    """Every active (non-archived) project, with the actors x projects matrix."""
-    rows = services.projects.list()
-    matrix = services.roles.portfolio()
+def _by_name(actors: Iterable[ActorRef]) -> tuple[ActorRef, ...]:
+    return tuple(sorted(actors, key=lambda a: (natural_key(a.name), a.id)))
+
+
+def _phase_order(phases: Iterable[str]) -> tuple[str, ...]:
+    wanted = set(phases)
+    return tuple(phase.value for phase in Phase if phase.value in wanted)
+
+
+def gather_portfolio(
+    services: Services,
+    *,
+    include_contacts: bool = False,
+    phases: Iterable[str] = (),
+    areas: Iterable[str] = (),
+) -> PortfolioData:
+    """The projects the portfolio shows, with the actors x projects matrix.
+
+    By default every active project: neither completed nor archived. ``phases``
+    and ``areas`` narrow it down (a project is shown when its phase is one of
+    ``phases`` and its area one of ``areas``; areas are compared case-folded)."""
+    chosen_phases = _phase_order(phases) or ACTIVE_PHASES
+    chosen_areas = tuple(dict.fromkeys(a.strip() for a in areas if a.strip()))
+    folded_areas = {fold(a) for a in chosen_areas}
+    rows = sorted(
+        (
+            row
+            for row in services.projects.list()
+            if row.phase in chosen_phases
+            and (not folded_areas or fold(row.area.strip()) in folded_areas)
+        ),
+        key=lambda row: (natural_key(row.name), row.id),
+    )
+    full = services.roles.portfolio()
+    shown = {row.id for row in rows}
+    order = {row.id: index for index, row in enumerate(rows)}
+    cells = {key: codes for key, codes in full.cells.items() if key[1] in shown}
+    taking_part = {actor_id for actor_id, _project_id in cells}
+    matrix = replace(
+        full,
+        actors=_by_name(a for a in full.actors if a.id in taking_part),
+        projects=tuple(
+            sorted((p for p in full.projects if p.id in shown), key=lambda p: order[p.id])
+        ),
+        cells=cells,
+    )
     sectors = {actor.id: actor.sector for actor in matrix.actors}
     per_project: dict[str, Counter[str]] = {row.id: Counter() for row in rows}
-    taking_part: set[str] = set()
-    for actor_id, project_id in matrix.cells:
-        counter = per_project.get(project_id)
-        if counter is not None and actor_id in sectors:
-            counter[sectors[actor_id]] += 1
-            taking_part.add(actor_id)
+    for actor_id, project_id in cells:
+        per_project[project_id][sectors[actor_id]] += 1
     by_project = services.effects.indicators_by_project([row.id for row in rows])
     projects = []
     for number, row in enumerate(rows, start=1):
@@ -159,13 +211,14 @@ def gather_portfolio(services: Services, *, include_contacts: bool = False) -> P
             )
         )
     phase_counter = Counter(row.phase for row in rows)
-    sector_counter = Counter(sectors[actor_id] for actor_id in taking_part)
-    actors_in_matrix = tuple(a for a in matrix.actors if a.id in taking_part)
+    sector_counter = Counter(sectors.values())
     return PortfolioData(
         projects=tuple(projects),
         matrix=matrix,
-        phase_counts={phase.value: phase_counter.get(phase.value, 0) for phase in Phase},
+        phase_counts={phase: phase_counter.get(phase, 0) for phase in chosen_phases},
         sector_actors={sector.value: sector_counter.get(sector.value, 0) for sector in Sector},
         include_contacts=include_contacts,
-        contacts=_contacts(services, actors_in_matrix) if include_contacts else (),
+        contacts=_contacts(services, matrix.actors) if include_contacts else (),
+        phases=chosen_phases,
+        areas=chosen_areas,
     )

@@ -5,44 +5,39 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from stad_desktop.language import Translator
-from stad_desktop.model import Beneficiary, ChecklistStatus, Phase, Sector
+from stad_desktop.model import Beneficiary, ChecklistStatus, Phase
 from stad_desktop.reports.charts import indicator_chart
+from stad_desktop.reports.contacts import contacts_section
 from stad_desktop.reports.data import ProjectSummaryData
-from stad_desktop.reports.labels import enum_text, nok_text, period_text, sector_text
-from stad_desktop.reports.layout import (
+from stad_desktop.reports.document import Heading, build_pdf, content_width, page_frame
+from stad_desktop.reports.labels import enum_text, nok_text, period_text
+from stad_desktop.reports.style import (
     ACCENT,
     BUSY,
-    FONT,
     GOOD,
     IDLE,
     MUTED,
     RULE,
     WARN_BG,
     WARN_RULE,
-    ProgressBar,
-    RotatedLabel,
     Styles,
-    build_pdf,
-    content_width,
-    data_table,
     esc,
-    layout_table,
     make_styles,
-    page_frame,
     para,
     register_fonts,
-    section,
     tinted,
 )
-from stad_desktop.services.matrix import MANY_ROLES
-
-# The e-mail addresses of the contacts page are set a little smaller than the other cells.
-EMAIL_SIZE = 8.0
+from stad_desktop.reports.summary_actors import ActorSections
+from stad_desktop.reports.tables import (
+    ProgressBar,
+    WithNote,
+    data_table,
+    layout_table,
+    section,
+)
 
 STATUS_COLOURS = {
     ChecklistStatus.DONE.value: GOOD,
@@ -69,26 +64,27 @@ class ProjectSummary:
         self.tr = tr
         self.s = make_styles()
         self.width = content_width(False)
+        self.actors = ActorSections(data, tr, self.s, self.width)
 
     # --- sections -------------------------------------------------------------------
     def story(self) -> list[Flowable]:
         story: list[Flowable] = []
         story += self.title_block()
-        story += self.role_matrix()
-        story += self.sector_mix()
+        story += self.actors.role_matrix()
+        story += self.actors.sector_mix()
         story += self.checklist()
         story += self.indicators()
         story += self.entries()
         story += self.warnings()
         if self.data.include_contacts:
-            story += self.contacts()
+            story += contacts_section(self.data.contacts, self.tr, self.s, self.width)
         return story
 
     def title_block(self) -> list[Flowable]:
         tr, s, p = self.tr, self.s, self.data.project
         out: list[Flowable] = [
             para(tr._("Project summary"), s.kicker),
-            para(p.name, s.title),
+            Heading(p.name, s.title),
             Spacer(1, 4),
         ]
         if p.summary:
@@ -118,158 +114,12 @@ class ProjectSummary:
         out += [Spacer(1, 6), table]
         return out
 
-    def role_matrix(self) -> list[Flowable]:
-        tr, s, m = self.tr, self.s, self.data.matrix
-        heading = para(tr._("Role matrix"), s.h2)
-        if not m.actors:
-            return section(heading, para(tr._("No actors yet."), s.body))
-        roles = self.data.roles
-        mark_width = 24.0
-        count_width = 40.0
-        actor_width = self.width - mark_width * len(roles) - count_width
-        header: list[object] = [para(tr._("Actor"), s.head)]
-        header += [RotatedLabel(role.name.get(tr.lang)) for role in roles]
-        header.append(para(tr._("Roles"), s.head_right))
-        rows: list[list[object]] = [header]
-        extra: list[tuple[object, ...]] = [
-            ("ALIGN", (1, 1), (-1, -1), "CENTER"),
-            # Marks and role counts both centred on the (two-line) actor rows.
-            ("VALIGN", (1, 1), (-1, -1), "MIDDLE"),
-            ("ALIGN", (-1, 0), (-1, -1), "RIGHT"),
-            ("VALIGN", (1, 0), (-1, 0), "BOTTOM"),
-            # Room above the longest turned role name.
-            ("TOPPADDING", (0, 0), (-1, 0), 8),
-            ("LINEBEFORE", (1, 0), (-1, -1), 0.25, RULE),
-            ("FONT", (1, 1), (-2, -1), "DejaVuSans", 10),
-            ("TEXTCOLOR", (1, 1), (-2, -1), ACCENT),
-        ]
-        for index, actor in enumerate(m.actors, start=1):
-            cells: list[object] = [
-                [
-                    para(actor.name, s.cell_bold),
-                    para(sector_text(tr, actor.sector), s.cell_small),
-                ]
-            ]
-            for col, role in enumerate(roles, start=1):
-                assignment = m.assignment(actor.id, role.id)
-                if assignment is None:
-                    cells.append("")
-                elif assignment.lacks_contribution:
-                    cells.append("○")
-                    extra.append(("TEXTCOLOR", (col, index), (col, index), BUSY))
-                else:
-                    cells.append("●")
-            count = m.roles_per_actor.get(actor.id, 0)
-            cells.append(str(count))
-            if count >= MANY_ROLES:
-                extra.append(("TEXTCOLOR", (-1, index), (-1, index), BUSY))
-                extra.append(("FONT", (-1, index), (-1, index), "DejaVuSans-Bold", 8.5))
-            rows.append(cells)
-        grid = data_table(rows, [actor_width, *([mark_width] * len(roles)), count_width], *extra)
-        legend = self._matrix_legend()
-        out = section(heading, grid, Spacer(1, 3), legend)
-        out += self.assignments()
-        return out
-
-    def _matrix_legend(self) -> Paragraph:
-        """The legend under the role matrix: the marks in the matrix's colours, and a
-        clear gap between the two explanations."""
-        text = self.tr._("● has the role   ○ expected, but no contribution agreed")
-        filled, hollow, rest = text.partition("○")
-        if not hollow:
-            return para(text, self.s.small)
-        filled = filled.strip()
-        if filled.startswith("●"):
-            filled = filled[1:].strip()
-        gap = "\u00a0" * 6
-        markup = (
-            f"{tinted('●', ACCENT)}\u00a0{esc(filled)}{gap}"
-            f"{tinted('○', BUSY)}\u00a0{esc(rest.strip())}"
-        )
-        return Paragraph(markup, self.s.small)
-
-    def assignments(self) -> list[Flowable]:
-        tr, s, m = self.tr, self.s, self.data.matrix
-        role_names = {role.id: role.name.get(tr.lang) for role in m.roles}
-        order = {role.id: role.position for role in m.roles}
-        rows: list[list[object]] = [
-            [
-                para(tr._("Actor"), s.head),
-                para(tr._("Role"), s.head),
-                para(tr._("Expectation"), s.head),
-                para(tr._("Contribution"), s.head),
-            ]
-        ]
-        extra: list[tuple[object, ...]] = []
-        for actor in m.actors:
-            mine = sorted(
-                (a for (actor_id, _r), a in m.assignments.items() if actor_id == actor.id),
-                key=lambda a: order.get(a.role_id, 0),
-            )
-            first = True
-            for a in mine:
-                if a.lacks_contribution:
-                    contribution: object = Paragraph(
-                        tinted(tr._("No contribution agreed"), BUSY), s.cell
-                    )
-                else:
-                    contribution = para(a.contribution or "–", s.cell)
-                rows.append(
-                    [
-                        para(actor.name, s.cell_bold) if first else "",
-                        para(role_names.get(a.role_id, "?"), s.cell),
-                        para(a.expectation or "–", s.cell),
-                        contribution,
-                    ]
-                )
-                if first and len(rows) > 2:
-                    extra.append(("LINEABOVE", (0, len(rows) - 1), (-1, len(rows) - 1), 0.6, RULE))
-                first = False
-        if len(rows) == 1:
-            return []
-        widths = [130.0, 95.0]
-        rest = (self.width - sum(widths)) / 2
-        table = data_table(rows, [*widths, rest, rest], *extra, stripes=False)
-        return section(para(tr._("Expectations and contributions"), s.h3), table)
-
-    def sector_mix(self) -> list[Flowable]:
-        tr, s, m = self.tr, self.s, self.data.matrix
-        if not m.actors:
-            return []
-        total = sum(m.sector_mix.values())
-        rows: list[list[object]] = [
-            [para(tr._("Sector"), s.head), para(tr._("Actors"), s.head_right), ""]
-        ]
-        # In the program's sector order (as everywhere in Stad), unknown values last.
-        order = [sector.value for sector in Sector]
-        order += sorted(set(m.sector_mix) - set(order))
-        for sector_value in order:
-            count = m.sector_mix.get(sector_value, 0)
-            if not count:
-                continue
-            share = count / total if total else 0.0
-            rows.append(
-                [
-                    para(sector_text(tr, sector_value), s.cell),
-                    para(str(count), s.cell_right),
-                    ProgressBar(share, tr.format_percent(share), width=150),
-                ]
-            )
-        table = data_table(rows, [150, 50, 170], ("VALIGN", (0, 1), (-1, -1), "MIDDLE"))
-        note = para(
-            tr._("{actors} actors from {sectors} sectors.").format(
-                actors=total, sectors=len(m.sector_mix)
-            ),
-            s.small,
-        )
-        return section(para(tr._("Sector mix"), s.h2), table, Spacer(1, 3), note)
-
     def checklist(self) -> list[Flowable]:
         tr, s = self.tr, self.s
         rows: list[list[object]] = [
             [
                 para("#", s.head_right),
-                para(tr._("Co-creation checklist"), s.head),
+                para(tr._("Advice"), s.head),
                 para(tr._("Status"), s.head),
                 para(tr._("Comment"), s.head),
             ]
@@ -296,11 +146,11 @@ class ProjectSummary:
             ),
             s.small,
         )
-        return section(para(tr._("Checklist"), s.h2), table, Spacer(1, 3), note)
+        return section(Heading(tr._("Checklist"), s.h2), WithNote(table, note))
 
     def indicators(self) -> list[Flowable]:
         tr, s = self.tr, self.s
-        heading = para(tr._("Indicators"), s.h2)
+        heading = Heading(tr._("Indicators"), s.h2)
         if not self.data.indicators:
             return section(heading, para(tr._("No indicators yet."), s.body))
         rows: list[list[object]] = [
@@ -366,7 +216,7 @@ class ProjectSummary:
 
     def entries(self) -> list[Flowable]:
         tr, s = self.tr, self.s
-        heading = para(tr._("Recent effects and gains"), s.h2)
+        heading = Heading(tr._("Recent effects and gains"), s.h2)
         entries = self.data.recent_entries
         if not entries:
             return section(heading, para(tr._("No effects noted yet."), s.body))
@@ -402,22 +252,17 @@ class ProjectSummary:
             if self.data.include_contacts:
                 row.append(para(e.recorded_by, s.cell_small) if e.recorded_by else "")
             rows.append(row)
-        out = section(heading, data_table(rows, widths))
+        table: Flowable = data_table(rows, widths)
         if self.data.entry_count > len(entries):
-            out += [
-                Spacer(1, 3),
-                para(
-                    tr._("The {shown} most recent of {total} entries.").format(
-                        shown=len(entries), total=self.data.entry_count
-                    ),
-                    s.small,
-                ),
-            ]
-        return out
+            note = tr._("The {shown} most recent of {total} entries.").format(
+                shown=len(entries), total=self.data.entry_count
+            )
+            table = WithNote(table, para(note, s.small))
+        return section(heading, table)
 
     def warnings(self) -> list[Flowable]:
         tr, s = self.tr, self.s
-        heading = para(tr._("Current warnings"), s.h2)
+        heading = Heading(tr._("Current warnings"), s.h2)
         warnings = self.data.matrix.warnings
         if not warnings:
             return section(heading, para(tr._("No warnings."), s.body))
@@ -436,54 +281,7 @@ class ProjectSummary:
         note = para(
             tr._("Warnings are reminders from the co-creation advice, not errors."), s.small
         )
-        return section(heading, table, Spacer(1, 3), note)
-
-    def contacts(self) -> list[Flowable]:
-        tr, s = self.tr, self.s
-        heading = para(tr._("Contact persons"), s.h2)
-        if not self.data.contacts:
-            return section(heading, para(tr._("No contact persons registered."), s.body))
-        rows: list[list[object]] = [
-            [
-                para(tr._("Actor"), s.head),
-                para(tr._("Contact person"), s.head),
-                para(tr._("E-mail"), s.head),
-                para(tr._("Phone"), s.head),
-            ]
-        ]
-        contacts = [c for block in self.data.contacts for c in block.contacts]
-        # The e-mail column is as wide as the longest address (within reason), so
-        # that addresses stay on one line; the actor and name columns share the rest.
-        email_style = ParagraphStyle("cell_email", parent=s.cell, fontSize=EMAIL_SIZE)
-        padding = 9.0
-        email_width = max(
-            (stringWidth(c.email, FONT, EMAIL_SIZE) + padding for c in contacts), default=0.0
-        )
-        email_width = min(max(email_width, 100.0), self.width - 290)
-        phone_width = 72.0
-        rest = self.width - email_width - phone_width
-        actor_width = round(rest * 0.55)
-        for block in self.data.contacts:
-            for index, c in enumerate(block.contacts):
-                rows.append(
-                    [
-                        para(block.actor.name, s.cell_bold) if index == 0 else "",
-                        para(c.name, s.cell),
-                        Paragraph(_email_markup(c.email, email_width - padding), email_style),
-                        para(c.phone, s.cell),
-                    ]
-                )
-        table = data_table(rows, [actor_width, rest - actor_width, email_width, phone_width])
-        return section(heading, table)
-
-
-def _email_markup(email: str, width: float) -> str:
-    """An address for a Paragraph: whole when it fits, else broken after the "@"
-    (rather than anywhere in a word)."""
-    if stringWidth(email, FONT, EMAIL_SIZE) <= width or "@" not in email:
-        return esc(email)
-    local, _at, domain = email.partition("@")
-    return f"{esc(local)}@<br/>{esc(domain)}"
+        return section(heading, WithNote(table, note))
 
 
 def render_project_summary(

@@ -20,7 +20,7 @@ from stad_desktop.model import (
     RoleAssignment,
     Sector,
 )
-from stad_desktop.model.catalogue import FUNDER, IMPLEMENTER, TARGET_CONTACT
+from stad_desktop.model.catalogue import FUNDER, IMPLEMENTER, INFORMED, TARGET_CONTACT
 from stad_desktop.model.enums import label
 from stad_desktop.services.readmodels import (
     ActorRef,
@@ -34,8 +34,9 @@ from stad_desktop.services.readmodels import (
 # concentration of power is visible ("equal voices, different roles").
 MANY_ROLES = 4
 
+# Role names are written inside these sentences as inside any sentence: "ingen finansiør".
 REQUIRED_ROLES = (
-    (FUNDER, N_("No actor holds the money: the project has no {role}.")),
+    (FUNDER, N_("No actor funds the project: it has no {role}.")),
     (IMPLEMENTER, N_("Nobody carries out the project: the project has no {role}.")),
     (TARGET_CONTACT, N_("No actor has the role {role}.")),
 )
@@ -56,7 +57,9 @@ def compute_warnings(
         if role is not None and role.id not in assigned_roles:
             warnings.append(
                 MatrixWarning(
-                    f"missing_{code}", Message(text, {"role": role.name}), role_id=role.id
+                    f"missing_{code}",
+                    Message(text, {"role": role.name.in_sentence()}),
+                    role_id=role.id,
                 )
             )
     if not actors:
@@ -78,22 +81,14 @@ def compute_warnings(
                 )
             )
     names = {actor.id: actor.name for actor in actors}
-    role_names = {role.id: role.name for role in roles}
+    by_id = {role.id: role for role in roles}
     for a in assignments:
         if a.lacks_contribution:
+            role = by_id.get(a.role_id)
             warnings.append(
                 MatrixWarning(
                     "expectation_without_contribution",
-                    Message(
-                        N_(
-                            "{actor} is expected to do something as {role}, but has not "
-                            "agreed to a contribution."
-                        ),
-                        {
-                            "actor": names.get(a.actor_id, "?"),
-                            "role": role_names.get(a.role_id, "?"),
-                        },
-                    ),
+                    _missing_contribution(names.get(a.actor_id, "?"), role),
                     actor_id=a.actor_id,
                     role_id=a.role_id,
                 )
@@ -113,6 +108,19 @@ def compute_warnings(
                 )
             )
     return tuple(warnings)
+
+
+def _missing_contribution(actor: str, role: RoleView | None) -> Message:
+    """The warning for an expectation without an agreed contribution. An actor that
+    is kept informed contributes nothing: what is missing is how it is informed."""
+    if role is not None and role.code == INFORMED:
+        return Message(
+            N_("{actor} is to be kept informed, but how has not been agreed."), {"actor": actor}
+        )
+    return Message(
+        N_("{actor} is expected to do something as {role}, but has not agreed to a contribution."),
+        {"actor": actor, "role": role.name.in_sentence() if role is not None else "?"},
+    )
 
 
 def role_views(session: Session) -> tuple[RoleView, ...]:

@@ -182,16 +182,14 @@ class ProjectService:
             return self._detail(session, self._get(session, project_id))
 
     def find(self, name_or_id: str) -> ProjectDetail:
-        """A project by id, or by name (Unicode case folded, exact first, then unique part)."""
+        """A project by id, or by name (Unicode case folded): the exact name first, else
+        the one project whose name holds the text. Raises NotFoundError otherwise; see
+        :meth:`matching` for the names that made a text ambiguous."""
         with self._db.reading() as session:
             project = None if has_broken_character(name_or_id) else session.get(Project, name_or_id)
             if project is None:
                 wanted = fold(clean_text(name_or_id, multiline=False))
-                candidates = list(
-                    session.scalars(
-                        select(Project).where(v.matches(Project.search_text, name_or_id))
-                    )
-                )
+                candidates = self._name_matches(session, name_or_id)
                 exact = [p for p in candidates if fold(p.name) == wanted]
                 if len(exact) == 1:
                     project = exact[0]
@@ -200,6 +198,29 @@ class ProjectService:
             if project is None:
                 raise NotFoundError("project", name_or_id)
             return self._detail(session, project)
+
+    def matching(self, text: str, limit: int = 10) -> tuple[ProjectRef, ...]:
+        """The projects whose name holds ``text`` (case folded), in name order, at
+        most ``limit`` of them (archived ones too, as :meth:`find` takes them)."""
+        with self._db.reading() as session:
+            found = sorted(self._name_matches(session, text), key=lambda p: (p.sort_key, p.id))
+            return tuple(ProjectRef(p.id, p.name, p.phase) for p in found[:limit])
+
+    def areas(self) -> tuple[str, ...]:
+        """The areas of the projects that are not archived, each once, in name order."""
+        stmt = select(Project.area).where(Project.archived.is_(False)).distinct()
+        with self._db.reading() as session:
+            areas = {area.strip() for area in session.scalars(stmt) if area and area.strip()}
+        return tuple(sorted(areas, key=sort_key))
+
+    @staticmethod
+    def _name_matches(session: Session, text: str) -> list[Project]:
+        wanted = fold(clean_text(text, multiline=False))
+        if not wanted:
+            return []
+        candidates = session.scalars(select(Project).where(v.matches(Project.search_text, text)))
+        # The search text also holds the area and target group: only names count here.
+        return [p for p in candidates if wanted in fold(p.name)]
 
     def refs(self, include_archived: bool = False) -> tuple[ProjectRef, ...]:
         stmt = select(Project.id, Project.name, Project.phase).order_by(

@@ -103,6 +103,13 @@ class RoleView:
     name: Localized
     builtin: bool
     position: int
+    short_en: str = ""
+    """The program's own roles have English short codes of their own."""
+
+    def short_in(self, lang: str) -> str:
+        """The short code to show in ``lang`` (F, A, R, K, G, E, D, O in Norwegian;
+        F, E, R, C, I, O, P, K in English)."""
+        return self.short_en if lang == "en" and self.short_en else self.short
 
 
 @dataclass(frozen=True)
@@ -144,12 +151,23 @@ class MatrixView:
 
 @dataclass(frozen=True)
 class PortfolioView:
-    """Actors x projects: the short codes of the roles each actor has where."""
+    """Actors x projects: the roles each actor has where."""
 
     actors: tuple[ActorRef, ...]
     projects: tuple[ProjectRef, ...]
     cells: Mapping[tuple[str, str], tuple[str, ...]]
+    """(actor id, project id) -> the ids of the actor's roles there, in role order
+    (empty when the actor takes part without a role)."""
     roles: tuple[RoleView, ...]
+
+    def codes(self, actor_id: str, project_id: str, lang: str) -> tuple[str, ...] | None:
+        """The short codes of the actor's roles in the project, in ``lang``; None when
+        the actor does not take part there."""
+        role_ids = self.cells.get((actor_id, project_id))
+        if role_ids is None:
+            return None
+        roles = {role.id: role for role in self.roles}
+        return tuple(roles[r].short_in(lang) if r in roles else "?" for r in role_ids)
 
 
 @dataclass(frozen=True)

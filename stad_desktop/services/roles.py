@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from stad_desktop.language import N_, Localized, Message
 from stad_desktop.model import Actor, Project, ProjectActor, Role, RoleAssignment
+from stad_desktop.model.catalogue import ENGLISH_SHORT
 from stad_desktop.services import validation as v
 from stad_desktop.services.changes import Change, unchanged
 from stad_desktop.services.errors import NotFoundError, ValidationError
@@ -40,6 +41,7 @@ def role_view(role: Role) -> RoleView:
         name=Localized(role.name_nn, role.name_nb, role.name_en),
         builtin=role.builtin,
         position=role.position,
+        short_en=ENGLISH_SHORT.get(role.code, "") if role.builtin else "",
     )
 
 
@@ -311,10 +313,9 @@ class RoleService:
     def portfolio(
         self, sector: str | None = None, phase: str | None = None, include_archived: bool = False
     ) -> PortfolioView:
-        """Actors x projects with the short codes of each actor's roles in each project."""
+        """Actors x projects with the roles each actor has in each project."""
         with self._db.reading() as session:
             roles = role_views(session)
-            short = {role.id: role.short for role in roles}
             order = {role.id: role.position for role in roles}
             project_stmt = select(Project.id, Project.name, Project.phase).order_by(
                 Project.sort_key, Project.id
@@ -352,10 +353,7 @@ class RoleService:
         return PortfolioView(
             actors=ordered,
             projects=projects,
-            cells={
-                key: tuple(short[r] for r in sorted(ids, key=lambda r: order[r]))
-                for key, ids in cells.items()
-            },
+            cells={key: tuple(sorted(ids, key=lambda r: order[r])) for key, ids in cells.items()},
             roles=roles,
         )
 
@@ -393,13 +391,14 @@ class RoleService:
     def _describe(
         session: Session, text: str, actor_id: str, role_id: str | None = None
     ) -> Message:
-        """``text`` with the actor's name and the role's name in every language."""
+        """``text`` with the actor's name and the role's name in every language, the
+        role's name written as inside a sentence ("Gje X rolla finansiør")."""
         params: dict[str, object] = {
             "actor": session.scalar(select(Actor.name).where(Actor.id == actor_id)) or ""
         }
         if role_id is not None:
             role = session.get(Role, role_id)
-            params["role"] = role_view(role).name if role is not None else ""
+            params["role"] = role_view(role).name.in_sentence() if role is not None else ""
         return Message(text, params)
 
 

@@ -19,6 +19,7 @@ SQLAlchemy or Alembic.
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import json
 import os
 import re
@@ -28,9 +29,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from stad_desktop.storage import lock as db_lock
-from stad_desktop.storage.errors import StorageError, StorageProblem
+from stad_desktop.storage.durable import PART_SUFFIX, claimed_part, fsync_file, fsync_folder
+from stad_desktop.storage.errors import StorageError, StorageProblem, os_storage_error
+from stad_desktop.storage.precheck import SQLITE_HEADER
 from stad_desktop.storage.sqlite_file import (
     backup_file,
+    backup_name,
     backups_dir,
     connect_read_only,
     inspect_file,
@@ -68,10 +72,35 @@ class BackupInfo:
     problem: str | None  # why the copy cannot be read, or None
 
 
-def _name_pattern(db_path: Path) -> re.Pattern[str]:
-    return re.compile(
-        re.escape(db_path.stem) + r"-(\d{8}-\d{6}-\d{6})-([a-z]+(?:-[a-z]+)*)\.sqlite3$"
-    )
+_NAME_TAIL = r"-(\d{8}-\d{6}-\d{6})-([a-z]+(?:-[a-z]+)*)\.sqlite3"
+
+
+def _is_sqlite(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def _name_patterns(db_path: Path) -> list[re.Pattern[str]]:
+    """How this database's copies are named: after its whole name (see
+    ``sqlite_file.backup_name``), and, from earlier versions, after its name
+    without the extension, which is only taken as this database's when no other
+    database in its folder has that same stem (``stad.sqlite3`` and ``stad.db``)."""
+    patterns = [re.compile(re.escape(db_path.name) + _NAME_TAIL)]
+    stem = db_path.stem
+    try:
+        others = [
+            entry
+            for entry in db_path.parent.glob(glob.escape(stem) + "*")
+            if entry.stem == stem and not entry.name.startswith(db_path.name)
+        ]
+    except OSError:
+        others = []
+    if not any(_is_sqlite(entry) for entry in others):
+        patterns.append(re.compile(re.escape(stem) + _NAME_TAIL))
+    return patterns
 
 
 def _backups(db_path: Path) -> list[tuple[Path, dt.datetime, str]]:
@@ -79,11 +108,13 @@ def _backups(db_path: Path) -> list[tuple[Path, dt.datetime, str]]:
     folder = backups_dir(db_path)
     if not folder.is_dir():
         return []
-    pattern = _name_pattern(db_path)
+    patterns = _name_patterns(db_path)
     found = []
     for entry in folder.iterdir():
-        match = pattern.fullmatch(entry.name)
-        if not match or not entry.is_file():
+        match = next(
+            (m for m in (p.fullmatch(entry.name) for p in patterns) if m is not None), None
+        )
+        if match is None or not entry.is_file():
             continue
         try:
             created = dt.datetime.strptime(match.group(1), _STAMP_FORMAT)
@@ -297,16 +328,6 @@ def as_storage_error(exc: sqlite3.Error, path: Path) -> StorageError:
     return StorageError(StorageProblem.OTHER, path, exc)
 
 
-def os_storage_error(exc: OSError, path: Path) -> StorageError:
-    import errno
-
-    if exc.errno in (errno.ENOSPC, errno.EFBIG):
-        return StorageError(StorageProblem.DISK_FULL, path)
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return StorageError(StorageProblem.READ_ONLY, path, exc)
-    return StorageError(StorageProblem.OTHER, path, exc)
-
-
 # --- restoring ----------------------------------------------------------------------
 
 
@@ -315,13 +336,16 @@ def _copy_damaged(db_path: Path) -> Path:
     stamp = dt.datetime.now().strftime(_STAMP_FORMAT)
     folder = backups_dir(db_path)
     folder.mkdir(parents=True, exist_ok=True)
-    destination = folder / f"{db_path.stem}-{stamp}-{BEFORE_RESTORE}-damaged.sqlite3"
-    partial = destination.with_name(destination.name + ".part")
-    shutil.copyfile(db_path, partial)
-    wal = db_path.with_name(db_path.name + "-wal")
-    if wal.exists():
-        shutil.copyfile(wal, destination.with_name(destination.name + "-wal"))
-    os.replace(partial, destination)
+    destination = folder / backup_name(db_path, stamp, f"{BEFORE_RESTORE}-damaged")
+    partial = destination.with_name(destination.name + PART_SUFFIX)
+    with claimed_part(partial) as fd:
+        shutil.copyfile(db_path, partial)
+        wal = db_path.with_name(db_path.name + "-wal")
+        if wal.exists():
+            shutil.copyfile(wal, destination.with_name(destination.name + "-wal"))
+        os.fsync(fd)
+        os.replace(partial, destination)
+    fsync_folder(folder)
     return destination
 
 
@@ -369,12 +393,12 @@ def restore(db_path: Path, backup_path: Path) -> Path | None:
             raise
         finally:
             source.close()
-        _fsync(partial)
+        fsync_file(partial)
         # The old file's write-ahead log must not be applied to the restored file.
         for suffix in ("-wal", "-shm"):
             db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
         os.replace(partial, db_path)
-        _fsync_folder(db_path.parent)
+        fsync_folder(db_path.parent)
         record_unchanged(db_path)
         return saved
     except sqlite3.Error as exc:
@@ -383,18 +407,3 @@ def restore(db_path: Path, backup_path: Path) -> Path | None:
         raise os_storage_error(exc, db_path) from exc
     finally:
         held.release()
-
-
-def _fsync(path: Path) -> None:
-    with path.open("rb+") as handle:
-        os.fsync(handle.fileno())
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

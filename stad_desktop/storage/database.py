@@ -272,7 +272,7 @@ def open_database(
     path = Path(target).expanduser()
     state = inspect_file(path)
     if not state.exists and not create:
-        raise StorageError(StorageProblem.OTHER, path, "missing")
+        raise StorageError(StorageProblem.MISSING, path)
     _check_writable(path, state)
     held = db_lock.acquire(path) if lock else None
     try:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 from enum import StrEnum
 
 from stad_desktop.language import N_, Message
+from stad_desktop.os_errors import os_error_message
 
 
 class StorageProblem(StrEnum):
@@ -17,6 +19,8 @@ class StorageProblem(StrEnum):
     LOCKED = "locked"
     DISK_FULL = "disk_full"
     IN_USE = "in_use"
+    MISSING = "missing"
+    EMPTY = "empty"
     OTHER = "other"
 
 
@@ -48,12 +52,18 @@ _MESSAGES = {
         "The database {path} is busy in another program. Wait a moment and try again."
     ),
     StorageProblem.DISK_FULL: N_(
-        "The disk is full, so the change was not saved. Free some space and try again; "
+        "The disk is full, so nothing could be saved. Free some space and try again; "
         "the database is unchanged."
     ),
     StorageProblem.IN_USE: N_(
         "The database {path} is already open in another copy of Stad Desktop "
         "(process {detail}). Close that copy first."
+    ),
+    StorageProblem.MISSING: N_(
+        "The database {path} does not exist. Check the name; nothing has been created."
+    ),
+    StorageProblem.EMPTY: N_(
+        "The file {path} is empty: it holds no database. Nothing has been changed."
     ),
     StorageProblem.OTHER: N_("The database {path} could not be used: {detail}"),
 }
@@ -66,5 +76,18 @@ class StorageError(Exception):
         self.problem = problem
         self.path = str(path)
         self.detail = str(detail)
-        self.message = Message(_MESSAGES[problem], {"path": self.path, "detail": self.detail})
+        # An operating-system or SQLite error is shown in the user's language.
+        shown = os_error_message(detail) if isinstance(detail, BaseException) else self.detail
+        self.message = Message(_MESSAGES[problem], {"path": self.path, "detail": shown})
         super().__init__(f"{problem}: {self.path} {self.detail}".strip())
+
+
+def os_storage_error(exc: OSError, path: object) -> StorageError:
+    """The storage problem an operating-system error means: a full disk, no
+    permission to write, or anything else (told in the user's language)."""
+    quota = getattr(errno, "EDQUOT", errno.ENOSPC)
+    if exc.errno in (errno.ENOSPC, errno.EFBIG, quota):
+        return StorageError(StorageProblem.DISK_FULL, path)
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return StorageError(StorageProblem.READ_ONLY, path, exc)
+    return StorageError(StorageProblem.OTHER, path, exc)

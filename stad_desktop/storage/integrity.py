@@ -54,11 +54,12 @@ def _quick_check(conn: sqlite3.Connection, path: Path) -> StorageError | None:
     return StorageError(StorageProblem.CORRUPT, path, _first_problem(rows))
 
 
-def find_damage(path: Path) -> StorageError | None:
+def find_damage(path: Path, *, shared: bool = False) -> StorageError | None:
     """Check every page of ``path`` without changing it or its folder: the problem
-    found (``CORRUPT`` for damage), or None for a sound file."""
+    found (``CORRUPT`` for damage), or None for a sound file. ``shared``: another
+    copy of the program has it open (see ``connect_read_only``)."""
     try:
-        conn = connect_read_only(path)
+        conn = connect_read_only(path, shared=shared)
         try:
             return _quick_check(conn, path)
         finally:

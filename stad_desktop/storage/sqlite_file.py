@@ -9,6 +9,7 @@ import struct
 from dataclasses import dataclass
 from pathlib import Path
 
+from stad_desktop.storage.durable import PART_SUFFIX, claimed_part, fsync_folder, remove_stale_parts
 from stad_desktop.storage.errors import StorageError, StorageProblem
 from stad_desktop.storage.precheck import SQLITE_HEADER
 from stad_desktop.storage.revisions import KNOWN_REVISIONS
@@ -23,9 +24,9 @@ class FileState:
     has_tables: bool
 
 
-def _ro_uri(path: Path) -> str:
+def _ro_uri(path: Path, shared: bool = False) -> str:
     uri = f"{path.resolve().as_uri()}?mode=ro"
-    if not path.with_name(path.name + "-wal").exists():
+    if not shared and not path.with_name(path.name + "-wal").exists():
         # No write-ahead log means no connection has the file open. A read-only
         # connection to a WAL database would otherwise create (and leave behind)
         # the -wal and -shm files; "immutable" reads the file alone and writes
@@ -34,9 +35,12 @@ def _ro_uri(path: Path) -> str:
     return uri
 
 
-def connect_read_only(path: Path) -> sqlite3.Connection:
-    """A connection that can never change ``path`` or create files next to it."""
-    return sqlite3.connect(_ro_uri(path), uri=True, timeout=5)
+def connect_read_only(path: Path, *, shared: bool = False) -> sqlite3.Connection:
+    """A connection that can never change ``path`` or create files next to it.
+    ``shared``: another copy of the program has the file open, though perhaps not
+    yet its write-ahead log; read through SQLite's locks then (the -wal and -shm
+    files this may create are that copy's, removed when it closes the file)."""
+    return sqlite3.connect(_ro_uri(path, shared), uri=True, timeout=5)
 
 
 def inspect_file(path: Path) -> FileState:
@@ -106,6 +110,17 @@ def inspect_file(path: Path) -> FileState:
     return FileState(exists=True, revision=revision, has_tables=bool(tables))
 
 
+def require_database_file(path: Path) -> FileState:
+    """Look at ``path`` read-only (see ``inspect_file``) and refuse it when it holds no
+    database: missing, empty, or in a missing folder."""
+    state = inspect_file(path)
+    if not state.exists:
+        raise StorageError(StorageProblem.MISSING, path)
+    if not state.has_tables:
+        raise StorageError(StorageProblem.EMPTY, path)
+    return state
+
+
 def integrity_check(path: Path) -> list[str]:
     """SQLite's full integrity check; an empty list means healthy."""
     conn = connect_read_only(path)
@@ -120,30 +135,40 @@ def backups_dir(db_path: Path) -> Path:
     return db_path.parent / "backups"
 
 
+def backup_name(db_path: Path, stamp: str, reason: str) -> str:
+    """The file name of a copy of ``db_path`` in its backups folder. It starts with
+    the database's whole name, so that ``stad.sqlite3`` and ``stad.db`` in one folder
+    never take each other's copies for their own."""
+    return f"{db_path.name}-{stamp}-{reason}.sqlite3"
+
+
 def backup_file(db_path: Path, destination: Path | None = None, reason: str = "manual") -> Path:
     """Copy the database with SQLite's backup API (consistent while in use).
 
-    The copy is written to a temporary name and renamed when complete, so a
-    crash never leaves a half backup that looks whole.
+    The copy is written to a temporary name, flushed to the disk and renamed when
+    complete (the folder is flushed too), so a crash never leaves a half backup
+    that looks whole. A copy into the backups folder first clears the ``.part``
+    files that interrupted copies left there.
     """
     if destination is None:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         folder = backups_dir(db_path)
         folder.mkdir(parents=True, exist_ok=True)
-        destination = folder / f"{db_path.stem}-{stamp}-{reason}.sqlite3"
-    partial = destination.with_name(destination.name + ".part")
+        remove_stale_parts(folder)
+        destination = folder / backup_name(db_path, stamp, reason)
+    partial = destination.with_name(destination.name + PART_SUFFIX)
     source = connect_read_only(db_path)
     try:
-        target = sqlite3.connect(partial)
-        try:
-            source.backup(target)
-            target.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            target.close()
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+        with claimed_part(partial) as fd:
+            target = sqlite3.connect(partial)
+            try:
+                source.backup(target)
+                target.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                target.close()
+            os.fsync(fd)
+            os.replace(partial, destination)
     finally:
         source.close()
-    os.replace(partial, destination)
+    fsync_folder(destination.parent)
     return destination

@@ -251,8 +251,10 @@ def run_gui(
             if isinstance(exc, StorageError):
                 message = tr.render(exc.message)
             else:
+                from stad_desktop.os_errors import os_error_message
+
                 message = tr._("The database {path} could not be used: {detail}").format(
-                    path=path, detail=exc
+                    path=path, detail=tr.render(os_error_message(exc))
                 )
             print(f"stad-desktop: {message}", file=sys.stderr)
             someone_sees = crash_dialog and _display_available()

@@ -54,10 +54,10 @@ def test_backup_to_the_backups_folder_and_into_a_folder(tmp_path: Path) -> None:
 def test_backup_refuses_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "stad.sqlite3"
     assert main(["--lang", "en", "backup", "--db", str(path)]) == 2
-    assert "no such file" in capsys.readouterr().err
+    assert "does not exist" in capsys.readouterr().err
     make_database(path)
     assert main(["--lang", "en", "backup", "--db", str(path), "-o", str(path)]) == 2
-    assert "must not replace" in capsys.readouterr().err
+    assert "is the database itself" in capsys.readouterr().err
     notes = tmp_path / "notes.txt"
     notes.write_text("hei")
     assert main(["backup", "--db", str(notes)]) == 2
@@ -93,6 +93,7 @@ def test_check_changes_nothing(tmp_path: Path) -> None:
 def test_check_unhealthy_exits_1_with_a_reason(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], damage: str
 ) -> None:
+    """A damaged file exits 1; no file at all is bad input (2)."""
     path = tmp_path / "stad.sqlite3"
     if damage != "missing":
         make_database(path)
@@ -111,11 +112,11 @@ def test_check_unhealthy_exits_1_with_a_reason(
         conn = sqlite3.connect(path, isolation_level=None)
         conn.execute("UPDATE alembic_version SET version_num = '9999'")
         conn.close()
-    assert main(["--lang", "en", "check", "--db", str(path)]) == 1
+    assert main(["--lang", "en", "check", "--db", str(path)]) == (2 if damage == "missing" else 1)
     err = capsys.readouterr().err.strip()
     assert str(path) in err
     expected = {
-        "missing": "no such file",
+        "missing": "does not exist",
         "truncated": "damaged",
         "garbage-page": "damaged",
         "too-new": "newer version",

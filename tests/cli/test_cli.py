@@ -119,3 +119,92 @@ def test_the_collector_is_on_again_after_a_command(tmp_path: Path) -> None:
     assert gc.isenabled()
     assert main(["demo"]) == 2
     assert gc.isenabled()
+
+
+def test_lang_may_follow_the_subcommand(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "x.sqlite3"
+    assert main(["demo", "--db", str(path), "--lang", "en"]) == 0
+    assert "Example data written to" in capsys.readouterr().out
+    assert main(["check", "--db", str(path), "--lang", "en"]) == 0
+    assert "Integrity: ok" in capsys.readouterr().out
+    assert main(["check", "--db", str(path), "--lang", "nb"]) == 0
+    assert "Integritet: i orden" in capsys.readouterr().out
+    copy = tmp_path / "kopi.sqlite3"
+    assert main(["backup", "--db", str(path), "-o", str(copy), "--lang", "en"]) == 0
+    assert "Backup written to" in capsys.readouterr().out
+    assert main(["backup", "--db", str(path), "-o", str(copy), "--lang", "en"]) == 2
+    assert "exists already" in capsys.readouterr().err
+
+
+def test_check_into_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    """``stad-desktop check | head -1``: the reader is gone before the output comes."""
+    path = tmp_path / "x.sqlite3"
+    assert main(["demo", "--db", str(path)]) == 0
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "stad_desktop", "check", "--db", str(path)],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        os.close(write_end)
+    assert result.stderr == ""
+    assert result.returncode == 1
+
+
+def test_operating_system_errors_in_the_users_language(tmp_path: Path) -> None:
+    """A printout that cannot be written (here: the file-size limit) says why in
+    Nynorsk, not in the system's English."""
+    import resource
+    import signal
+
+    path = tmp_path / "x.sqlite3"
+    assert main(["demo", "--db", str(path)]) == 0
+
+    def limit() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+    target = tmp_path / "portefolje.pdf"
+    command = ["report", "portfolio", "--db", str(path), "-o", str(target)]
+    result = subprocess.run(
+        [sys.executable, "-m", "stad_desktop", *command],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=limit,
+    )
+    assert result.returncode == 2
+    assert "fila er for stor" in result.stderr
+    assert "File too large" not in result.stderr and "Errno" not in result.stderr
+    assert not target.exists()
+    missing = run(
+        "--lang", "nb", "report", "portfolio", "--db", str(tmp_path / "borte.sqlite3"),
+        "-o", str(target),
+    )  # fmt: skip
+    assert missing.returncode == 2
+    assert "finnes ikke" in missing.stderr and "missing" not in missing.stderr
+
+
+def test_error_texts_by_error_number() -> None:
+    import errno
+
+    from stad_desktop.language import Translator
+    from stad_desktop.os_errors import os_error_message
+
+    cases = {
+        errno.EPERM: ("operasjonen er ikkje tillaten", "operasjonen er ikke tillatt"),
+        errno.ENOENT: ("fila eller mappa finst ikkje", "filen eller mappen finnes ikke"),
+        errno.ENOSPC: ("disken er full", "disken er full"),
+        errno.EACCES: ("du har ikkje løyve til det", "du har ikke tillatelse til det"),
+    }
+    for number, (nn, nb) in cases.items():
+        message = os_error_message(OSError(number, os.strerror(number), "/x"))
+        assert Translator("nn").render(message) == nn
+        assert Translator("nb").render(message) == nb
+    unknown = os_error_message(OSError(errno.ELIBBAD, "Accessing a corrupted shared library"))
+    assert Translator("nn").render(unknown) == "systemfeil ELIBBAD"

@@ -87,7 +87,8 @@ def test_unwritable_output(
 def test_write_failure_during_build(
     demo_path: Path, out: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """An OSError while writing (disk full, say) is one line too, and leaves nothing."""
+    """An OSError while writing (disk full, say) is one line too, in the user's
+    language, and leaves nothing."""
     import os
 
     real_replace = os.replace
@@ -101,7 +102,8 @@ def test_write_failure_during_build(
     )
     monkeypatch.setattr(os, "replace", real_replace)
     assert status == 2
-    assert "No space left on device" in _one_error_line(err)
+    line = _one_error_line(err)
+    assert "disken er full" in line and "No space left on device" not in line
     assert list(out.iterdir()) == []
 
 
@@ -130,3 +132,80 @@ def test_report_kind_is_required(capsys: pytest.CaptureFixture[str]) -> None:
     status, _out, err = _run(capsys, "report")
     assert status == 2
     assert "project|portfolio" in _one_error_line(err)
+
+
+def test_ambiguous_project_name(
+    demo_path: Path, out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "Stad" is part of three project names: say which, and write nothing."""
+    status, _out, err = _run(
+        capsys, "report", "project", "Stad", "--db", str(demo_path), "--lang", "en",
+        "-o", str(out / "x.pdf"),
+    )  # fmt: skip
+    assert status == 2
+    line = _one_error_line(err)
+    assert "“Stad” matches 3 projects" in line
+    for name in (
+        "Smart Stad – digitale møteplassar",
+        "Stadutvikling Selje sentrum",
+        "Ungdom på Stadlandet",
+    ):
+        assert name in line
+    assert list(out.iterdir()) == []
+
+
+def test_ambiguous_name_lists_at_most_ten(
+    db_path: Path, out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from stad_desktop.services import ProjectInput, Services
+    from stad_desktop.storage import open_database
+
+    database = open_database(db_path)
+    services = Services(database)
+    for number in range(1, 13):
+        services.projects.create(ProjectInput(name=f"Tiltak {number}"))
+    database.close()
+    status, _out, err = _run(
+        capsys, "report", "project", "tiltak", "--db", str(db_path), "--lang", "nn",
+        "-o", str(out / "x.pdf"),
+    )  # fmt: skip
+    assert status == 2
+    line = _one_error_line(err)
+    assert "meir enn 10 prosjekt" in line
+    assert line.count("Tiltak ") == 10
+
+
+def test_portfolio_filters_and_matrix(
+    demo_path: Path, out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = out / "portfolio.pdf"
+    status, _out, err = _run(
+        capsys, "report", "portfolio", "--db", str(demo_path), "--lang", "en",
+        "--phase", "planning", "--phase", "completed", "-o", str(target),
+    )  # fmt: skip
+    assert status == 0, err
+    text = pdf_text(target)
+    assert "Heimebasert omsorg 2030" in text
+    assert "Smart Stad – digitale møteplassar" in text
+    assert "Kulturskule 3.0" not in text
+    status, _out, err = _run(
+        capsys, "report", "portfolio", "--db", str(demo_path), "--area", "Kultur",
+        "--area", "folkehelse", "--matrix", "-o", str(target),
+    )  # fmt: skip
+    assert status == 0, err
+    text = pdf_text(target)
+    assert "Kulturskule 3.0" in text and "Folkehelse i bygdene" in text
+    assert "Heimebasert omsorg 2030" not in text
+    assert "Aktørar og prosjekt" in text
+
+
+def test_unknown_phase_is_refused(
+    demo_path: Path, out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _out, err = _run(
+        capsys, "report", "portfolio", "--db", str(demo_path), "--phase", "done",
+        "-o", str(out / "x.pdf"),
+    )  # fmt: skip
+    assert status == 2
+    assert "done" in _one_error_line(err)
+    assert list(out.iterdir()) == []

@@ -246,3 +246,36 @@ def test_header_with_municipality_and_logo(demo_services: Services, out: Path) -
     text = pdf_text(path)
     assert text.count("Kinn kommune") == pdf_pages(path)
     assert "Stad kommune" not in text
+
+
+def test_summary_has_outline_title_and_language(demo_services: Services, out: Path) -> None:
+    from pypdf import PdfReader
+
+    tr = Translator("nb")
+    path = out / "summary.pdf"
+    make_project_summary(
+        demo_services, project_id(demo_services, "Folkehelse i bygdene"), path, lang="nb"
+    )
+    reader = PdfReader(str(path))
+    assert reader.trailer["/Root"]["/Lang"] == "nb-NO"
+    assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
+    assert reader.metadata is not None
+    assert reader.metadata.title == tr._("Project summary: {project}").format(
+        project="Folkehelse i bygdene"
+    )
+
+    def titles(items: list[object]) -> list[str]:
+        out: list[str] = []
+        for item in items:
+            out += titles(item) if isinstance(item, list) else [item.title]  # type: ignore[attr-defined]
+        return out
+
+    found = titles(reader.outline)
+    for heading in ("Role matrix", "Expectations and contributions", "Checklist", "Indicators"):
+        assert tr._(heading) in found
+    assert found[0] == "Folkehelse i bygdene"
+    # Each bookmark leads to the page its heading is on.
+    for item in reader.outline:
+        if not isinstance(item, list):
+            page = reader.pages[reader.get_destination_page_number(item)]
+            assert flat(item.title) in flat(page.extract_text() or "")

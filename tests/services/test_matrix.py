@@ -77,7 +77,7 @@ def test_expectation_without_contribution(setup) -> None:  # type: ignore[no-unt
     assert warning.actor_id == actors["Banken"]
     assert warning.role_id == roles["funder"]
     assert "Banken" in warning.message.render(Translator("en"))
-    assert "Funder" in warning.message.render(Translator("en"))
+    assert "as funder," in warning.message.render(Translator("en"))
     services.roles.update_assignment(
         project, actors["Banken"], roles["funder"], "100 000 kr", "50 000 kr"
     )
@@ -139,13 +139,15 @@ def test_portfolio_lists_roles_per_actor_and_project(demo_services: Services) ->
     assert len(portfolio.projects) == 6
     names = {a.id: a.name for a in portfolio.actors}
     projects = {p.id: p.name for p in portfolio.projects}
-    cell = next(
-        codes
-        for (actor, project), codes in portfolio.cells.items()
+    actor_id, project_id = next(
+        (actor, project)
+        for (actor, project) in portfolio.cells
         if names[actor] == "Stad kommune, helse og omsorg"
         and projects[project] == "Folkehelse i bygdene"
     )
-    assert set(cell) == {"F", "A", "E"}
+    assert portfolio.codes(actor_id, project_id, "nn") == ("F", "A", "E")
+    # In English the codes come from the English names: Funder, Employer, Project owner.
+    assert portfolio.codes(actor_id, project_id, "en") == ("F", "E", "O")
     only_research = demo_services.roles.portfolio(sector="research")
     assert {a.sector for a in only_research.actors} == {"research"}
     planning = demo_services.roles.portfolio(phase="planning")
@@ -174,3 +176,94 @@ def test_delete_and_restore_a_user_defined_role(setup) -> None:  # type: ignore[
     assert role in services.roles.roles()
     with pytest.raises(ValidationError):
         services.roles.delete_role(roles["funder"])  # the program's own roles stay
+
+
+@pytest.mark.parametrize(
+    ("lang", "funder", "implementer", "contact"),
+    [
+        (
+            "nn",
+            "Ingen aktør finansierer prosjektet: det har ingen finansiør.",
+            "Ingen står for gjennomføringa: prosjektet har ingen gjennomførar.",
+            "Ingen aktør har rolla kontakt med målgruppa.",
+        ),
+        (
+            "nb",
+            "Ingen aktør finansierer prosjektet: det har ingen finansiør.",
+            "Ingen står for gjennomføringen: prosjektet har ingen gjennomfører.",
+            "Ingen aktør har rollen kontakt med målgruppen.",
+        ),
+        (
+            "en",
+            "No actor funds the project: it has no funder.",
+            "Nobody carries out the project: the project has no implementer.",
+            "No actor has the role contact with the target group.",
+        ),
+    ],
+)
+def test_missing_role_warnings_write_role_names_in_lower_case(
+    setup, lang: str, funder: str, implementer: str, contact: str
+) -> None:  # type: ignore[no-untyped-def]
+    services, project, _actors, _roles = setup
+    tr = Translator(lang)
+    texts = [tr.render(w.message) for w in services.roles.matrix(project).warnings]
+    assert funder in texts
+    assert implementer in texts
+    assert contact in texts
+
+
+def test_kept_informed_has_a_warning_of_its_own(setup) -> None:  # type: ignore[no-untyped-def]
+    """An actor that is kept informed has no contribution to wait for: the warning
+    says that how it is kept informed is not agreed."""
+    services, project, actors, roles = setup
+    services.roles.assign(project, actors["Banken"], roles["informed"], expectation="Referat")
+    warning = next(
+        w
+        for w in services.roles.matrix(project).warnings
+        if w.code == "expectation_without_contribution"
+    )
+    expected = {
+        "nn": "Banken skal haldast orientert, men det er ikkje avtalt korleis.",
+        "nb": "Banken skal holdes orientert, men det er ikke avtalt hvordan.",
+        "en": "Banken is to be kept informed, but how has not been agreed.",
+    }
+    for lang, text in expected.items():
+        assert warning.message.render(Translator(lang)) == text
+
+
+def test_role_names_keep_capitals_of_abbreviations() -> None:
+    from stad_desktop.language import Localized
+
+    assert Localized("NAV-kontakt", "NAV-kontakt", "NAV contact").in_sentence().en == "NAV contact"
+    assert Localized("Forskar", "Forsker", "Researcher").in_sentence() == Localized(
+        "forskar", "forsker", "researcher"
+    )
+
+
+def test_english_short_codes_match_the_english_names(services: Services) -> None:
+    roles = {r.code: r for r in services.roles.roles()}
+    english = {code: role.short_in("en") for code, role in roles.items()}
+    assert english == {
+        "funder": "F",
+        "employer": "E",
+        "researcher": "R",
+        "target_contact": "C",
+        "implementer": "I",
+        "owner": "O",
+        "participant": "P",
+        "informed": "K",
+    }
+    for role in roles.values():
+        # The code is the first letter of a word of the English name.
+        initials = {word[0].upper() for word in role.name.en.split()}
+        assert role.short_in("en") in initials, role.name.en
+        assert role.short_in("nn") == role.short_in("nb") == role.short
+
+
+def test_undo_texts_write_role_names_in_lower_case(setup) -> None:  # type: ignore[no-untyped-def]
+    services, project, actors, roles = setup
+    change = services.roles.assign(project, actors["Banken"], roles["target_contact"])
+    assert change.description.render(Translator("nn")) == ("Gje Banken rolla kontakt med målgruppa")
+    assert change.description.render(Translator("en")) == (
+        "Give Banken the role contact with the target group"
+    )

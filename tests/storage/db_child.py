@@ -4,6 +4,8 @@ python db_child.py write PATH        create actors in a loop; print each id once
 python db_child.py hold PATH         open PATH, print "ready", wait until stdin closes
 python db_child.py fill PATH LIMIT   limit file sizes to LIMIT bytes, write until it fails,
                                      print the StorageError kind and the ids committed
+python db_child.py open PATH         open PATH with no room to write any file; print the
+                                     StorageError kind
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ def write(path: Path) -> None:
 
 def hold(path: Path) -> None:
     db = open_database(path)
+    Services(db).counts()  # connected, as the window is once it shows data
     print("ready", flush=True)
     sys.stdin.read()
     db.close()
@@ -54,6 +57,17 @@ def fill(path: Path, limit: int) -> None:
     services.db.close()
 
 
+def open_without_room(path: Path) -> None:
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
+    try:
+        open_database(path).close()
+    except StorageError as exc:
+        print(f"error {exc.problem}", flush=True)
+    else:
+        print("opened", flush=True)
+
+
 if __name__ == "__main__":
     mode, target = sys.argv[1], Path(sys.argv[2])
     if mode == "write":
@@ -62,5 +76,7 @@ if __name__ == "__main__":
         hold(target)
     elif mode == "fill":
         fill(target, int(sys.argv[3]))
+    elif mode == "open":
+        open_without_room(target)
     else:
         raise SystemExit(f"unknown mode {mode}")

@@ -15,7 +15,7 @@ from stad_desktop.services import ActorInput, ProjectInput, Services
 from stad_desktop.storage import StorageError, StorageProblem, open_database, upgrade
 from stad_desktop.storage import backups as b
 from stad_desktop.storage.database import make_engine
-from stad_desktop.storage.sqlite_file import backup_file, backups_dir, integrity_check
+from stad_desktop.storage.sqlite_file import backup_file, backup_name, backups_dir, integrity_check
 
 
 def add_actor(path: Path, name: str) -> None:
@@ -171,7 +171,7 @@ def test_list_shows_date_size_and_counts(db_path: Path) -> None:
 def _fake_copy(db_path: Path, when: dt.datetime, reason: str) -> Path:
     folder = backups_dir(db_path)
     folder.mkdir(exist_ok=True)
-    path = folder / f"{db_path.stem}-{when:%Y%m%d-%H%M%S-%f}-{reason}.sqlite3"
+    path = folder / backup_name(db_path, f"{when:%Y%m%d-%H%M%S-%f}", reason)
     path.write_bytes(b"")
     return path
 
@@ -284,3 +284,82 @@ def test_a_failed_start_up_backup_does_not_stop_the_program(db_path: Path) -> No
     Services(db).actors.create(ActorInput(name="Etter"))
     db.close()
     assert actor_names(db_path) == {"Før", "Etter"}
+
+
+# --- two databases in one folder, and copies that survive a crash --------------------------
+
+
+def test_two_databases_in_one_folder_keep_their_own_copies(tmp_path: Path) -> None:
+    first, second = tmp_path / "stad.sqlite3", tmp_path / "stad.db"
+    add_actor(first, "Selje grendalag")
+    add_actor(second, "Stryn idrettslag")
+    mine = b.make_startup_backup(first)
+    theirs = b.make_startup_backup(second)
+    assert mine is not None and theirs is not None
+    assert copies(first) == [mine] and copies(second) == [theirs]
+    # Rotation of one never removes the other's copies.
+    old = dt.datetime.now() - dt.timedelta(days=3)
+    stale = [_fake_copy(second, old - dt.timedelta(hours=h), b.STARTUP) for h in (1, 2)]
+    assert b.rotate(first, now=dt.datetime.now() + dt.timedelta(days=400)) == []
+    assert all(path.exists() for path in [theirs, *stale])
+    assert b.rotate(second) == [stale[1]]
+    # Restoring from its own list gives each database its own data back.
+    add_actor(first, "Berre i den eine")
+    b.restore(first, copies(first)[-1])
+    assert actor_names(first) == {"Selje grendalag"}
+    assert actor_names(second) == {"Stryn idrettslag"}
+
+
+def test_copies_named_by_earlier_versions_are_still_found(db_path: Path) -> None:
+    add_actor(db_path, "Selje grendalag")
+    folder = backups_dir(db_path)
+    folder.mkdir()
+    legacy = folder / f"{db_path.stem}-20260101-120000-000000-startup.sqlite3"
+    backup_file(db_path, legacy)
+    assert copies(db_path) == [legacy]
+    # Once another database shares the name's stem, nobody can tell whose it was.
+    add_actor(db_path.with_suffix(".db"), "Stryn idrettslag")
+    assert copies(db_path) == [] and copies(db_path.with_suffix(".db")) == []
+    assert legacy.exists()
+
+
+def test_a_copy_is_on_the_disk_before_it_gets_its_name(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_actor(db_path, "Selje grendalag")
+    events: list[tuple[str, str]] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd: int) -> None:
+        events.append(("fsync", os.readlink(f"/proc/self/fd/{fd}")))
+        real_fsync(fd)
+
+    def replace(source: object, target: object) -> None:
+        events.append(("rename", str(source)))
+        real_replace(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    target = b.make_startup_backup(db_path)
+    assert target is not None
+    partial = str(target) + ".part"
+    rename = events.index(("rename", partial))
+    assert ("fsync", partial) in events[:rename]
+    assert ("fsync", str(backups_dir(db_path))) in events[rename:]
+
+
+def test_interrupted_copies_are_cleared_at_the_next_backup(db_path: Path) -> None:
+    add_actor(db_path, "Selje grendalag")
+    folder = backups_dir(db_path)
+    folder.mkdir()
+    left = folder / "stad.sqlite3-20261101-120000-000000-startup.sqlite3.part"
+    left.write_bytes(b"SQLite format 3\x00 half a copy")
+    # A copy another running program is writing at this moment is left alone.
+    busy = folder / "stad.sqlite3-20261130-120000-000000-manual.sqlite3.part"
+    from stad_desktop.storage.durable import claimed_part
+
+    with claimed_part(busy):
+        db = open_database(db_path)  # a change since the last backup: a copy is made
+        assert db.startup_backup is not None
+        db.close()
+        assert [p.name for p in folder.glob("*.part")] == [busy.name]

@@ -139,3 +139,39 @@ def test_file_size_limit_in_a_child(db_path: Path) -> None:
     db.close()
     assert before | committed <= ids
     assert len(ids) == count == len(before) + len(committed)
+
+
+def test_full_disk_at_start_up_is_a_full_disk_and_leaves_no_lock_file(
+    small_disk: Path | None, tmp_path: Path
+) -> None:
+    """On a full file system where possible, else with no room allowed for any file
+    (the kernel's file-size limit, in a child process)."""
+    folder = small_disk if small_disk is not None else tmp_path / "office"
+    folder.mkdir(exist_ok=True)
+    path = folder / "stad.sqlite3"
+    db = open_database(path)
+    Services(db).actors.create(ActorInput(name="Selje grendalag"))
+    db.close()
+    before = sorted(p.name for p in folder.iterdir())
+    if small_disk is None:  # pragma: no cover - not root
+        result = subprocess.run(
+            [sys.executable, str(CHILD), "open", str(path)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.stdout.split() == ["error", StorageProblem.DISK_FULL], result.stderr
+    else:
+        with (small_disk / "filler").open("wb", buffering=0) as handle:
+            try:
+                while True:
+                    handle.write(b"\0" * 65536)
+            except OSError:
+                pass
+        before.append("filler")
+        with pytest.raises(StorageError) as info:
+            open_database(path)
+        assert info.value.problem is StorageProblem.DISK_FULL
+        assert "full" in Translator("en").render(info.value.message)
+        assert "read-only" not in Translator("en").render(info.value.message)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(before)  # no .lock left

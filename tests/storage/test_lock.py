@@ -120,3 +120,51 @@ def test_unlocked_open_for_special_uses(db_path: Path) -> None:
     db = open_database(db_path, lock=False)
     assert not lock_path(db_path).exists()
     db.close()
+
+
+def test_another_name_for_the_same_file_is_refused(db_path: Path, tmp_path: Path) -> None:
+    """A symbolic link or a hard link (in another folder too) leads to the same lock."""
+    db = open_database(db_path)
+    Services(db).actors.create(ActorInput(name="Selje grendalag"))
+    db.close()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    symlink = elsewhere / "lenke.sqlite3"
+    symlink.symlink_to(db_path)
+    hardlinks = [db_path.with_name("kopi.sqlite3"), elsewhere / "hard.sqlite3"]
+    for link in hardlinks:
+        os.link(db_path, link)
+    names = [db_path, symlink, *hardlinks]
+    for first in (db_path, hardlinks[1]):
+        with other_copy(first) as child:
+            before = snapshot(db_path.parent), snapshot(elsewhere)
+            for second in names:
+                with pytest.raises(StorageError) as info:
+                    open_database(second)
+                assert info.value.problem is StorageProblem.IN_USE, second
+                assert str(child.pid) in info.value.detail
+                assert socket.gethostname() in info.value.detail
+                assert not held_here(second)
+            assert (snapshot(db_path.parent), snapshot(elsewhere)) == before
+    # Closed again: every name opens, one at a time, and no lock file stays behind.
+    for name in names:
+        db = open_database(name, startup_backup=False)
+        assert Services(db).counts().actors == 1
+        db.close()
+    assert not list(tmp_path.rglob("*.lock"))
+
+
+def test_the_same_process_may_open_the_file_by_two_names(db_path: Path, tmp_path: Path) -> None:
+    """Held by one name is held by every name (a restore through another name must
+    see that the file is open), and one process may still open it twice."""
+    open_database(db_path).close()
+    link = tmp_path / "lenke.sqlite3"
+    os.link(db_path, link)
+    first = open_database(db_path)
+    assert held_here(link)
+    second = open_database(link)
+    first.close()
+    assert held_here(link)
+    second.close()
+    assert not held_here(db_path) and not held_here(link)
+    assert not list(tmp_path.glob("*.lock"))

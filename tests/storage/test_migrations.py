@@ -87,7 +87,7 @@ def test_upgrade_backs_up_first_and_keeps_data(tmp_path: Path) -> None:
     assert services.actors.get("a1").name == "Lote bygdelag"
     services.settings.set_municipality_name("Stad kommune")
     db.close()
-    backups = list((tmp_path / "backups").glob("old-*-before-upgrade.sqlite3"))
+    backups = list((tmp_path / "backups").glob("old.sqlite3-*-before-upgrade.sqlite3"))
     assert len(backups) == 1
     conn = sqlite3.connect(backups[0])
     assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (

@@ -49,6 +49,25 @@ def test_portfolio_model(qtmodeltester, demo_services: Services) -> None:  # typ
     qtmodeltester.check(model)
 
 
+def test_portfolio_cells_use_the_languages_role_codes(demo_services: Services) -> None:
+    from stad_desktop.language import set_language
+
+    view = demo_services.roles.portfolio()
+    actor = next(a for a in view.actors if a.name == "Stad kommune, helse og omsorg")
+    project = next(p for p in view.projects if p.name == "Folkehelse i bygdene")
+    row, column = view.actors.index(actor), view.projects.index(project)
+    model = PortfolioModel()
+    texts = {}
+    for lang in ("nn", "en"):
+        set_language(lang)
+        model.set_portfolio(view)
+        texts[lang] = model.data(model.index(row, column))
+        tooltip = model.data(model.index(row, column), Qt.ItemDataRole.ToolTipRole)
+        assert project.name in tooltip
+    assert texts == {"nn": "F A E", "en": "F E O"}
+    assert "Funder, Employer, Project owner" in tooltip
+
+
 def test_effect_models(qtmodeltester, demo_services: Services) -> None:  # type: ignore[no-untyped-def]
     indicators = IndicatorTableModel()
     entries = EntryTableModel()

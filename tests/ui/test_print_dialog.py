@@ -119,3 +119,76 @@ def test_preview_fits_the_screen(qtbot, demo_services: Services) -> None:  # typ
             return Laptop()  # type: ignore[return-value]
 
     assert fit_to_screen(OnLaptop(), PREVIEW_SIZE) == QSize(820, 655)  # type: ignore[arg-type]
+
+
+def test_save_as_pdf_never_writes_over_the_database_or_its_backups(
+    qtbot, demo_services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from stad_desktop.language import set_language
+    from stad_desktop.storage.sqlite_file import backups_dir
+
+    set_language("en")
+    database = demo_services.db.path
+    assert database is not None
+    dialog = _dialog(qtbot, demo_services)
+    preview = dialog.show_preview()
+    assert preview is not None
+    qtbot.addWidget(preview)
+    data = database.read_bytes()
+    link = tmp_path / "database.pdf"
+    link.symlink_to(database)
+    notes = tmp_path / "notes.pdf"
+    notes.write_text("not a PDF", encoding="utf-8")
+    backups_dir(database).mkdir(exist_ok=True)
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: warnings.append(box.text()) or 0)
+    for target, reason in (
+        (link, "is the database itself"),
+        (backups_dir(database) / "summary.pdf", "backups folder"),
+        (notes, "is not a PDF file"),
+    ):
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, t=target, **k: (str(t), ""))
+        assert preview.save_as() is None
+        assert reason in warnings[-1]
+    assert len(warnings) == 3
+    assert database.read_bytes() == data and link.is_symlink()
+    assert notes.read_text(encoding="utf-8") == "not a PDF"
+    assert list(backups_dir(database).glob("*.pdf")) == []
+
+
+def test_portfolio_by_phase_and_area(qtbot, demo_services: Services) -> None:  # type: ignore[no-untyped-def]
+    """The print dialog offers the command line's choices: phases (the active ones
+    ticked), areas (all ticked) and the matrix."""
+    from pypdf import PdfReader
+    from PySide6.QtCore import Qt
+
+    dialog = _dialog(qtbot, demo_services)
+    dialog.kind.setCurrentIndex(dialog.kind.findData(PORTFOLIO))
+    phases = [dialog.phases.item(row) for row in range(dialog.phases.count())]
+    assert [item.checkState() == Qt.CheckState.Checked for item in phases] == [
+        True, True, True, True, True, False,
+    ]  # fmt: skip
+    areas = {
+        dialog.areas.item(row).text(): dialog.areas.item(row) for row in range(dialog.areas.count())
+    }
+    assert "Kultur" in areas and "Smartby" in areas
+    assert dialog.chosen_areas() == []  # every area: no filter
+    for name, item in areas.items():
+        if name not in ("Kultur", "Smartby"):
+            item.setCheckState(Qt.CheckState.Unchecked)
+    phases[-1].setCheckState(Qt.CheckState.Checked)
+    assert dialog.chosen_areas() == ["Kultur", "Smartby"]
+    text = " ".join(
+        " ".join(page.extract_text().split()) for page in PdfReader(dialog.make_pdf()).pages
+    )
+    assert "Kulturskule 3.0" in text and "Smart Stad – digitale møteplassar" in text
+    assert "Folkehelse i bygdene" not in text
+    for item in phases:
+        item.setCheckState(Qt.CheckState.Unchecked)
+    assert not dialog.preview_button.isEnabled()
+    dialog.kind.setCurrentIndex(dialog.kind.findData(PROJECT_SUMMARY))
+    assert dialog.preview_button.isEnabled()
+    assert not dialog.phases.isEnabled() and not dialog.matrix.isEnabled()
+    dialog.reject()

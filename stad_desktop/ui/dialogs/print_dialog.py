@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -36,6 +38,10 @@ from PySide6.QtWidgets import (
 )
 
 from stad_desktop.language import LANGUAGE_NAMES, LANGUAGES, Translator, _, current
+from stad_desktop.model.enums import Phase
+from stad_desktop.model.enums import label as enum_label
+from stad_desktop.os_errors import os_error_message
+from stad_desktop.services.outputs import OutputKind, OutputRefused, check_output
 from stad_desktop.ui.settings import app_settings
 from stad_desktop.ui.widgets.forms import restore_geometry, save_geometry, warning_box
 
@@ -51,6 +57,8 @@ MAX_PRINT_DPI = 300
 PREVIEW_SIZE = QSize(820, 900)
 # A dialog takes at most this share of the screen's free area.
 SCREEN_SHARE = 0.9
+# Rows of the phase and area lists shown without scrolling.
+CHOICE_ROWS = 6
 
 
 def fit_to_screen(widget: QWidget, size: QSize) -> QSize:
@@ -96,6 +104,12 @@ class PrintDialog(QDialog):
         self.language = QComboBox()
         for lang in LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES[lang], lang)
+        # The portfolio's choices: by default every active phase and every area.
+        self.phases = _choice_list(
+            [(_(enum_label(phase)), phase.value, phase is not Phase.COMPLETED) for phase in Phase]
+        )
+        self.areas = _choice_list([(area, area, True) for area in services.projects.areas()])
+        self.matrix = QCheckBox(_("Include the actors and projects &matrix even when it is wide"))
         self.contacts = QCheckBox(_("Include contact persons (names, e-mails, phone numbers)"))
         note = QLabel(_("Council papers are public: leave this out unless it is needed."))
         note.setWordWrap(True)
@@ -108,7 +122,9 @@ class PrintDialog(QDialog):
         form.addRow(_("&Printout:"), self.kind)
         form.addRow(_("P&roject:"), self.project)
         form.addRow(_("&Language:"), self.language)
-        for field in (self.kind, self.project, self.language):
+        form.addRow(_("P&hases:"), self.phases)
+        form.addRow(_("&Areas:"), self.areas)
+        for field in (self.kind, self.project, self.language, self.phases, self.areas):
             label = form.labelForField(field)
             if isinstance(label, QLabel):
                 field.setAccessibleName(label.text().replace("&", "").rstrip(":"))
@@ -129,6 +145,7 @@ class PrintDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.matrix)
         layout.addWidget(self.contacts)
         layout.addWidget(note)
         layout.addWidget(self.error)
@@ -136,6 +153,8 @@ class PrintDialog(QDialog):
         layout.addWidget(buttons)
 
         self.kind.currentIndexChanged.connect(self._update)
+        self.phases.itemChanged.connect(lambda _item: self._update())
+        self.areas.itemChanged.connect(lambda _item: self._update())
         self._restore(project_id)
         self._update()
         restore_geometry(self, "print_dialog")
@@ -158,7 +177,26 @@ class PrintDialog(QDialog):
     def _update(self) -> None:
         summary = self.report_kind() == PROJECT_SUMMARY
         self.project.setEnabled(summary)
-        self.preview_button.setEnabled(not summary or self.project.count() > 0)
+        for widget in (self.phases, self.areas, self.matrix):
+            widget.setEnabled(not summary)
+        self.areas.setEnabled(not summary and self.areas.count() > 0)
+        if summary:
+            ready = self.project.count() > 0
+        else:
+            # Nothing to print when every phase, or every area there is, is unticked.
+            ready = bool(_checked(self.phases)) and (
+                self.areas.count() == 0 or bool(_checked(self.areas))
+            )
+        self.preview_button.setEnabled(ready)
+
+    def chosen_phases(self) -> list[str]:
+        """The phases ticked for the portfolio."""
+        return _checked(self.phases)
+
+    def chosen_areas(self) -> list[str]:
+        """The areas ticked for the portfolio; empty when all are (no filter)."""
+        checked = _checked(self.areas)
+        return [] if len(checked) == self.areas.count() else checked
 
     def report_kind(self) -> str:
         return str(self.kind.currentData())
@@ -191,7 +229,13 @@ class PrintDialog(QDialog):
             )
         else:
             make_portfolio(
-                self.services, path, lang=self.lang(), include_contacts=self.contacts.isChecked()
+                self.services,
+                path,
+                lang=self.lang(),
+                include_contacts=self.contacts.isChecked(),
+                phases=self.chosen_phases(),
+                areas=self.chosen_areas(),
+                matrix=True if self.matrix.isChecked() else None,
             )
         return path
 
@@ -207,13 +251,17 @@ class PrintDialog(QDialog):
             return None
         except OSError as exc:
             self._show_error(
-                _("Could not make the printout: {detail}").format(detail=exc.strerror or exc)
+                _("Could not make the printout: {detail}").format(
+                    detail=current().render(os_error_message(exc))
+                )
             )
             return None
         finally:
             QGuiApplication.restoreOverrideCursor()
         self._remember()
-        self.preview = PreviewDialog(pdf, self.suggested_name(), parent=self)
+        self.preview = PreviewDialog(
+            pdf, self.suggested_name(), database=self.services.db.path, parent=self
+        )
         self.preview.open()
         return self.preview
 
@@ -227,11 +275,43 @@ class PrintDialog(QDialog):
         super().done(result)
 
 
-class PreviewDialog(QDialog):
-    """Shows a PDF; Print … sends it to a printer, Save as PDF … copies it."""
+def _choice_list(choices: list[tuple[str, str, bool]]) -> QListWidget:
+    """A list of tickable choices: (text, value, ticked)."""
+    widget = QListWidget()
+    for text, value, ticked in choices:
+        item = QListWidgetItem(text)
+        item.setData(Qt.ItemDataRole.UserRole, value)
+        item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+        item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+        widget.addItem(item)
+    rows = max(1, min(CHOICE_ROWS, widget.count()))
+    height = widget.sizeHintForRow(0) * rows if widget.count() else 24
+    widget.setFixedHeight(height + 2 * widget.frameWidth() + 2)
+    return widget
 
-    def __init__(self, pdf: Path, suggested_name: str, parent: QWidget | None = None) -> None:
+
+def _checked(widget: QListWidget) -> list[str]:
+    return [
+        str(item.data(Qt.ItemDataRole.UserRole))
+        for item in (widget.item(row) for row in range(widget.count()))
+        if item is not None and item.checkState() == Qt.CheckState.Checked
+    ]
+
+
+class PreviewDialog(QDialog):
+    """Shows a PDF; Print … sends it to a printer, Save as PDF … copies it (never over
+    the database, its own files or anything but a PDF: see ``services.outputs``)."""
+
+    def __init__(
+        self,
+        pdf: Path,
+        suggested_name: str,
+        *,
+        database: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.database = database
         self.setObjectName("print_preview")
         self.setWindowTitle(_("Print preview"))
         self.pdf = pdf
@@ -336,13 +416,17 @@ class PreviewDialog(QDialog):
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
         try:
+            check_output(target, self.database, OutputKind.PDF)
             copy_atomically(self.pdf, target)
+        except OutputRefused as exc:
+            warning_box(self, _("Save as PDF"), exc.message.render())
+            return None
         except OSError as exc:
             warning_box(
                 self,
                 _("Save as PDF"),
                 _("Could not save {path}: {detail}").format(
-                    path=target, detail=exc.strerror or exc
+                    path=target, detail=current().render(os_error_message(exc))
                 ),
             )
             return None

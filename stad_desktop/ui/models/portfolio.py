@@ -35,16 +35,17 @@ class PortfolioModel(QAbstractTableModel):
         self.beginResetModel()
         self._view = view
         lang = current().lang
-        self._names = {r.short: r.name.get(lang) for r in view.roles} if view else {}
+        self._names = {r.id: r.name.get(lang) for r in view.roles} if view else {}
         self._texts = {}
         self._longest = {}
         if view is not None:
             rows = {actor.id: row for row, actor in enumerate(view.actors)}
             columns = {project.id: column for column, project in enumerate(view.projects)}
-            for (actor_id, project_id), codes in view.cells.items():
+            for actor_id, project_id in view.cells:
                 row, column = rows.get(actor_id), columns.get(project_id)
                 if row is None or column is None:
                     continue
+                codes = view.codes(actor_id, project_id, lang) or ()
                 text = " ".join(codes) if codes else MEMBER_MARK
                 self._texts[(row, column)] = text
                 if len(text) > len(self._longest.get(column, "")):
@@ -80,17 +81,17 @@ class PortfolioModel(QAbstractTableModel):
             return None
         actor = view.actors[index.row()]
         project = view.projects[index.column()]
-        codes = view.cells.get((actor.id, project.id))
+        role_ids = view.cells.get((actor.id, project.id))
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            if codes is None:
+            if role_ids is None:
                 return _("{actor} is not in {project}").format(
                     actor=actor.name, project=project.name
                 )
-            if not codes:
+            if not role_ids:
                 return _("{actor} takes part in {project} without a role").format(
                     actor=actor.name, project=project.name
                 )
-            roles = ", ".join(self._names.get(code, code) for code in codes)
+            roles = ", ".join(self._names.get(role_id, "?") for role_id in role_ids)
             return _("{actor} in {project}: {roles}").format(
                 actor=actor.name, project=project.name, roles=roles
             )

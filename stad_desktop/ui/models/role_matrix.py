@@ -180,7 +180,7 @@ class RoleMatrixModel(QAbstractTableModel):
 
     @staticmethod
     def _describe(actor: ActorRef, role: RoleView, assignment: AssignmentView | None) -> str:
-        name = role.name.get(current().lang)
+        name = role.name.in_sentence().get(current().lang)
         if assignment is None:
             return _("{actor} does not have the role {role}").format(actor=actor.name, role=name)
         text = _("{actor} has the role {role}").format(actor=actor.name, role=name)
@@ -215,8 +215,9 @@ class RoleMatrixModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return wrap_header(cell_role.name.get(current().lang))
             if role == Qt.ItemDataRole.ToolTipRole:
+                lang = current().lang
                 return _("{role} (short code {short})").format(
-                    role=cell_role.name.get(current().lang), short=cell_role.short
+                    role=cell_role.name.get(lang), short=cell_role.short_in(lang)
                 )
             return None
         if section < 0 or section >= len(self.actors):

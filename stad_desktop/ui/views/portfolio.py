@@ -95,7 +95,8 @@ class PortfolioView(View):
         self.model.set_portfolio(view)
         lang = current().lang
         parts = [
-            _("{short} = {role}").format(short=r.short, role=r.name.get(lang)) for r in view.roles
+            _("{short} = {role}").format(short=r.short_in(lang), role=r.name.get(lang))
+            for r in view.roles
         ]
         parts.append(_("{mark} = takes part without a role").format(mark=MEMBER_MARK))
         self.legend.setText(_("Legend: {items}").format(items="; ".join(parts)))
