@@ -220,14 +220,13 @@ def run_gui(
     if exit_after_startup:
         QTimer.singleShot(_PAINT_TIMEOUT_MS, lambda: report_startup(timed_out=True))
     _show_first_rows(window, path)
-    # Every page of the file is checked on a worker thread while the first view paints
-    # and the database layer loads; opening the database (and so any backup, migration
-    # or write) waits for it. Started only now: SQLite reading the first rows and the
-    # check at once slow each other down.
+    app.processEvents()
+    # Every page of the file is checked on a worker thread while the database layer
+    # loads; opening the database (and so any backup, migration or write) waits for
+    # it. Started once the first view has painted, so that it cannot slow that down.
     from stad_desktop.services.startup import start_integrity_check
 
     integrity = start_integrity_check(path)
-    app.processEvents()
 
     def open_database() -> None:
         if not window.isVisible():  # closed before the event loop ran: just stop
