@@ -133,7 +133,7 @@ def open_services(path: Path, *, create: bool = True, read_only: bool = False): 
     ``read_only``: for commands that only read (no lock, no backup, nothing written
     beside the file; a missing or empty file is refused)."""
     from stad_desktop.services import Services
-    from stad_desktop.storage import StorageError, open_database
+    from stad_desktop.storage import StorageError, StorageProblem, open_database
     from stad_desktop.storage.reading import open_read_only
 
     try:
@@ -141,7 +141,8 @@ def open_services(path: Path, *, create: bool = True, read_only: bool = False): 
             return Services(open_read_only(path))
         return Services(open_database(path, create=create))
     except StorageError as exc:
-        raise CliError(exc.message, EXIT_BAD_INPUT) from exc
+        damaged = exc.problem is StorageProblem.CORRUPT
+        raise CliError(exc.message, EXIT_FAILURE if damaged else EXIT_BAD_INPUT) from exc
 
 
 def _bad_input(problem: object) -> bool:
@@ -182,6 +183,7 @@ def _cmd_backup(args: argparse.Namespace, tr: Translator) -> int:
     from stad_desktop.os_errors import os_error_message
     from stad_desktop.services.outputs import OutputKind, OutputRefused, check_output
     from stad_desktop.storage.errors import StorageError
+    from stad_desktop.storage.integrity import check_undamaged
     from stad_desktop.storage.sqlite_file import backup_file, require_database_file
 
     path = db_path(args)
@@ -192,6 +194,7 @@ def _cmd_backup(args: argparse.Namespace, tr: Translator) -> int:
         if output is not None:
             check_output(output, path, OutputKind.DATABASE_COPY, overwrite=args.overwrite)
         require_database_file(path)
+        check_undamaged(path)  # a copy of a damaged file is no backup
         output = backup_file(path, output)
     except OutputRefused as exc:
         raise CliError(exc.message) from exc
@@ -231,7 +234,7 @@ def _cmd_check(args: argparse.Namespace, tr: Translator) -> int:
     from stad_desktop.storage.reading import open_read_only
 
     try:
-        db = open_read_only(path)
+        db = open_read_only(path, check_pages=False)  # the fuller check follows
     except StorageError as exc:
         print(tr.render(exc.message), file=sys.stderr)
         return EXIT_FAILURE
@@ -380,24 +383,10 @@ def _silence_stdout() -> None:
 
 
 def log_exception(exc: BaseException) -> Path:
-    """Write the exception with its traceback to the user log folder; return the file."""
-    import datetime as dt
-    import traceback
+    """Write what is known of a bug, without personal data, to the log (see crashlog)."""
+    from stad_desktop.crashlog import log_exception as write
 
-    from stad_desktop import paths
-
-    folder = paths.user_log_dir()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        import tempfile
-
-        folder = Path(tempfile.gettempdir())
-    log = folder / "stad-desktop-errors.log"
-    with log.open("a", encoding="utf-8") as handle:
-        handle.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')} ---\n")
-        handle.write("".join(traceback.format_exception(exc)))
-    return log
+    return write(exc)
 
 
 if __name__ == "__main__":  # pragma: no cover

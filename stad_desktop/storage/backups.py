@@ -371,7 +371,11 @@ def restore(db_path: Path, backup_path: Path) -> Path | None:
     try:
         saved = None
         if db_path.exists() and db_path.stat().st_size:
+            from stad_desktop.storage.integrity import find_damage
+
             try:
+                if find_damage(db_path) is not None:  # kept as it is, bytes and all
+                    raise StorageError(StorageProblem.CORRUPT, db_path)
                 saved = backup_file(db_path, reason=BEFORE_RESTORE)
             except (sqlite3.Error, StorageError):
                 saved = _copy_damaged(db_path)

@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import create_engine, event, select
 from sqlalchemy.engine import Engine
@@ -18,6 +18,9 @@ from stad_desktop.storage import lock as db_lock
 from stad_desktop.storage.errors import StorageError, StorageProblem
 from stad_desktop.storage.revisions import HEAD
 from stad_desktop.storage.sqlite_file import FileState, backup_file, backups_dir, inspect_file
+
+if TYPE_CHECKING:
+    from stad_desktop.storage.integrity import BackgroundCheck
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -173,6 +176,7 @@ class Database:
         self.engine.dispose()
         self._lock = db_lock.acquire(self.path)
         try:
+            _check_undamaged(self.path, state)
             if state.revision != HEAD:
                 upgrade(self.engine)
                 seed_builtin_roles(self)
@@ -247,14 +251,17 @@ def open_database(
     backup_before_migration: bool = True,
     startup_backup: bool = True,
     lock: bool = True,
+    checked: BackgroundCheck | None = None,
 ) -> Database:
     """Open (and create or upgrade) a database file or SQLAlchemy URL.
 
     A file that is not a Stad database, is damaged, too new, read-only or open in
     another running copy of the program is refused with a :class:`StorageError`
     and left byte-for-byte untouched. A file is locked for this process until
-    :meth:`Database.close` (``lock``), and copied to ``backups/`` first if it
-    changed since the last backup (``startup_backup``, see ``storage.backups``).
+    :meth:`Database.close` (``lock``); then every page of it is checked (see
+    ``storage.integrity``; ``checked``, a check started earlier, saves doing it
+    again), and only then is it copied to ``backups/`` if it changed since the
+    last backup (``startup_backup``, see ``storage.backups``) or upgraded.
     """
     if isinstance(target, str) and "://" in target:
         db = Database(make_engine(target))
@@ -269,6 +276,7 @@ def open_database(
     _check_writable(path, state)
     held = db_lock.acquire(path) if lock else None
     try:
+        _check_undamaged(path, state, checked)
         made, backup_error = _backup_at_start(path, state, backup_before_migration, startup_backup)
     except BaseException:
         if held is not None:
@@ -290,6 +298,14 @@ def open_database(
         db.close()
         raise
     return db
+
+
+def _check_undamaged(path: Path, state: FileState, checked: BackgroundCheck | None = None) -> None:
+    """The whole-file check, before any backup, migration or write (see storage.integrity)."""
+    from stad_desktop.storage.integrity import ensure_undamaged
+
+    if state.exists and state.has_tables:
+        ensure_undamaged(path, checked)
 
 
 def _backup_at_start(

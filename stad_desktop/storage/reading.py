@@ -77,13 +77,22 @@ def _hold_while_reading(path: Path) -> tuple[db_lock.DatabaseLock | None, bool]:
         raise
 
 
-def open_read_only(path: Path) -> Database:
+def open_read_only(path: Path, *, check_pages: bool = True) -> Database:
     """Open ``path`` for reading only. Raises :class:`StorageError` for a missing or
     empty file and for every problem :func:`open_database` refuses (not a database,
-    another program's, damaged, too new)."""
+    another program's, damaged, too new); ``check_pages``: check every page for
+    damage first (see ``storage.integrity``), for callers that check no further."""
     path = Path(path).expanduser()
     state = require_database_file(path)
     held, shared = _hold_while_reading(path)
+    if check_pages:
+        from stad_desktop.storage.integrity import find_damage
+
+        problem = find_damage(path, shared=shared)
+        if problem is not None:
+            if held is not None:
+                held.release()
+            raise problem
     if state.revision == HEAD:
         engine = create_engine("sqlite://", creator=lambda: connect_read_only(path, shared=shared))
         return ReadOnlyDatabase(engine, path, lock=held)

@@ -119,7 +119,7 @@ def test_copy_before_every_migration(tmp_path: Path) -> None:
     assert infos[0].revision == "0001"
 
 
-def test_a_damaged_file_is_reported_and_does_not_push_out_good_copies(db_path: Path) -> None:
+def test_a_damaged_file_is_refused_and_does_not_push_out_good_copies(db_path: Path) -> None:
     for number in range(30):
         add_actor(db_path, f"Lag {number}")
     good = b.make_startup_backup(db_path)
@@ -131,10 +131,14 @@ def test_a_damaged_file_is_reported_and_does_not_push_out_good_copies(db_path: P
     with db_path.open("r+b") as handle:
         handle.seek((root - 1) * size)
         handle.write(b"\x0d" + os.urandom(size - 1))
-    db = open_database(db_path)
-    assert db.startup_backup is None
-    assert db.backup_error is not None and db.backup_error.problem is StorageProblem.CORRUPT
-    db.close()
+    with pytest.raises(StorageError) as info:
+        open_database(db_path)  # the check of every page comes before any copy
+    assert info.value.problem is StorageProblem.CORRUPT
+    assert [info.path for info in b.list_backups(db_path)] == [good]
+    # Should a copy be made of it all the same, it is checked and kept apart.
+    with pytest.raises(StorageError) as info:
+        b.make_startup_backup(db_path)
+    assert info.value.problem is StorageProblem.CORRUPT
     reasons = {info.path: info.reason for info in b.list_backups(db_path)}
     assert reasons[good] == b.STARTUP
     assert sorted(reasons.values()) == [b.DAMAGED, b.STARTUP]
