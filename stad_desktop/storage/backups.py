@@ -23,13 +23,12 @@ import glob
 import json
 import os
 import re
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from stad_desktop.fileio import atomic_copy, atomic_write, remove_stale_parts
 from stad_desktop.storage import lock as db_lock
-from stad_desktop.storage.durable import PART_SUFFIX, claimed_part, fsync_file, fsync_folder
 from stad_desktop.storage.errors import StorageError, StorageProblem, os_storage_error
 from stad_desktop.storage.precheck import SQLITE_HEADER
 from stad_desktop.storage.sqlite_file import (
@@ -242,9 +241,8 @@ def record_unchanged(db_path: Path) -> None:
     sidecar = _sidecar(db_path)
     try:
         sidecar.parent.mkdir(parents=True, exist_ok=True)
-        partial = sidecar.with_name(sidecar.name + ".part")
-        partial.write_text(json.dumps({"fingerprint": value}), encoding="utf-8")
-        os.replace(partial, sidecar)
+        with atomic_write(sidecar, "w", encoding="utf-8") as handle:
+            handle.write(json.dumps({"fingerprint": value}))
     except OSError:
         pass  # only costs an extra backup next time
 
@@ -337,15 +335,10 @@ def _copy_damaged(db_path: Path) -> Path:
     folder = backups_dir(db_path)
     folder.mkdir(parents=True, exist_ok=True)
     destination = folder / backup_name(db_path, stamp, f"{BEFORE_RESTORE}-damaged")
-    partial = destination.with_name(destination.name + PART_SUFFIX)
-    with claimed_part(partial) as fd:
-        shutil.copyfile(db_path, partial)
-        wal = db_path.with_name(db_path.name + "-wal")
-        if wal.exists():
-            shutil.copyfile(wal, destination.with_name(destination.name + "-wal"))
-        os.fsync(fd)
-        os.replace(partial, destination)
-    fsync_folder(folder)
+    wal = db_path.with_name(db_path.name + "-wal")
+    if wal.exists():
+        atomic_copy(wal, destination.with_name(destination.name + "-wal"))
+    atomic_copy(db_path, destination)
     return destination
 
 
@@ -375,26 +368,21 @@ def restore(db_path: Path, backup_path: Path) -> Path | None:
                 saved = backup_file(db_path, reason=BEFORE_RESTORE)
             except (sqlite3.Error, StorageError):
                 saved = _copy_damaged(db_path)
-        partial = db_path.with_name(db_path.name + ".restore.part")
-        partial.unlink(missing_ok=True)
+        remove_stale_parts(db_path.parent, f".{db_path.name}.*.part")
         source = connect_read_only(backup_path)
         try:
-            target = sqlite3.connect(partial)
-            try:
-                source.backup(target)
-            finally:
-                target.close()
-        except BaseException:
-            partial.unlink(missing_ok=True)
-            raise
+            with atomic_write(db_path) as handle:
+                target = sqlite3.connect(handle.name)
+                try:
+                    source.backup(target)
+                finally:
+                    target.close()
+                os.fsync(handle.fileno())
+                # The old file's write-ahead log must not be applied to the restored file.
+                for suffix in ("-wal", "-shm"):
+                    db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
         finally:
             source.close()
-        fsync_file(partial)
-        # The old file's write-ahead log must not be applied to the restored file.
-        for suffix in ("-wal", "-shm"):
-            db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
-        os.replace(partial, db_path)
-        fsync_folder(db_path.parent)
         record_unchanged(db_path)
         return saved
     except sqlite3.Error as exc:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sqlite3
 import struct
 from dataclasses import dataclass
 from pathlib import Path
 
-from stad_desktop.storage.durable import PART_SUFFIX, claimed_part, fsync_folder, remove_stale_parts
+from stad_desktop.fileio import atomic_write, remove_stale_parts
 from stad_desktop.storage.errors import StorageError, StorageProblem
 from stad_desktop.storage.precheck import SQLITE_HEADER
 from stad_desktop.storage.revisions import KNOWN_REVISIONS
@@ -156,19 +155,15 @@ def backup_file(db_path: Path, destination: Path | None = None, reason: str = "m
         folder.mkdir(parents=True, exist_ok=True)
         remove_stale_parts(folder)
         destination = folder / backup_name(db_path, stamp, reason)
-    partial = destination.with_name(destination.name + PART_SUFFIX)
     source = connect_read_only(db_path)
     try:
-        with claimed_part(partial) as fd:
-            target = sqlite3.connect(partial)
+        with atomic_write(destination) as handle:
+            target = sqlite3.connect(handle.name)
             try:
                 source.backup(target)
                 target.execute("PRAGMA journal_mode=DELETE")
             finally:
                 target.close()
-            os.fsync(fd)
-            os.replace(partial, destination)
     finally:
         source.close()
-    fsync_folder(destination.parent)
     return destination
