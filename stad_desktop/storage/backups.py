@@ -29,7 +29,12 @@ from pathlib import Path
 
 from stad_desktop.fileio import atomic_copy, atomic_write, remove_stale_parts
 from stad_desktop.storage import lock as db_lock
-from stad_desktop.storage.errors import StorageError, StorageProblem, os_storage_error
+from stad_desktop.storage.errors import (
+    StorageError,
+    StorageProblem,
+    os_storage_error,
+    sqlite_storage_error,
+)
 from stad_desktop.storage.precheck import SQLITE_HEADER
 from stad_desktop.storage.sqlite_file import (
     backup_file,
@@ -286,7 +291,7 @@ def make_startup_backup(db_path: Path) -> Path | None:
     try:
         copy = backup_file(db_path, reason=STARTUP)
     except sqlite3.Error as exc:
-        raise as_storage_error(exc, backups_dir(db_path)) from exc
+        raise sqlite_storage_error(exc, backups_dir(db_path)) from exc
     except OSError as exc:
         raise os_storage_error(exc, backups_dir(db_path)) from exc
     unchanged = fingerprint(db_path) == before
@@ -313,17 +318,6 @@ def _quick_check(path: Path) -> list[str]:
     except sqlite3.Error as exc:
         return [str(exc)]
     return [] if rows == ["ok"] else rows
-
-
-def as_storage_error(exc: sqlite3.Error, path: Path) -> StorageError:
-    text = str(exc).lower()
-    if "full" in text:
-        return StorageError(StorageProblem.DISK_FULL, path)
-    if "readonly" in text or "unable to open" in text:
-        return StorageError(StorageProblem.READ_ONLY, path, exc)
-    if "not a database" in text or "malformed" in text:
-        return StorageError(StorageProblem.CORRUPT, path, exc)
-    return StorageError(StorageProblem.OTHER, path, exc)
 
 
 # --- restoring ----------------------------------------------------------------------
@@ -386,7 +380,7 @@ def restore(db_path: Path, backup_path: Path) -> Path | None:
         record_unchanged(db_path)
         return saved
     except sqlite3.Error as exc:
-        raise as_storage_error(exc, db_path) from exc
+        raise sqlite_storage_error(exc, db_path) from exc
     except OSError as exc:
         raise os_storage_error(exc, db_path) from exc
     finally:

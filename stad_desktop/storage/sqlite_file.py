@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from stad_desktop.fileio import atomic_write, remove_stale_parts
-from stad_desktop.storage.errors import StorageError, StorageProblem
+from stad_desktop.storage.errors import StorageError, StorageProblem, sqlite_storage_error
 from stad_desktop.storage.precheck import SQLITE_HEADER
 from stad_desktop.storage.revisions import KNOWN_REVISIONS
 
@@ -82,7 +82,7 @@ def inspect_file(path: Path) -> FileState:
     try:
         conn = connect_read_only(path)
     except sqlite3.Error as exc:
-        raise StorageError(StorageProblem.CORRUPT, path, exc) from exc
+        raise sqlite_storage_error(exc, path, unknown=StorageProblem.CORRUPT) from exc
     try:
         tables = {
             row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -96,12 +96,7 @@ def inspect_file(path: Path) -> FileState:
         if "actors" not in tables and revision is not None and revision in KNOWN_REVISIONS:
             raise StorageError(StorageProblem.CORRUPT, path, "tables missing")
     except sqlite3.DatabaseError as exc:
-        message = str(exc)
-        if "locked" in message:
-            raise StorageError(StorageProblem.LOCKED, path) from exc
-        if "not a database" in message:
-            raise StorageError(StorageProblem.NOT_DATABASE, path) from exc
-        raise StorageError(StorageProblem.CORRUPT, path, message) from exc
+        raise sqlite_storage_error(exc, path, unknown=StorageProblem.CORRUPT) from exc
     finally:
         conn.close()
     if revision is not None and revision not in KNOWN_REVISIONS:
