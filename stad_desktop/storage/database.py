@@ -15,7 +15,12 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from stad_desktop.storage import lock as db_lock
-from stad_desktop.storage.errors import StorageError, StorageProblem
+from stad_desktop.storage.errors import (
+    StorageError,
+    StorageProblem,
+    sqlite_problem,
+    sqlite_storage_error,
+)
 from stad_desktop.storage.revisions import HEAD
 from stad_desktop.storage.sqlite_file import FileState, backup_file, backups_dir, inspect_file
 
@@ -56,19 +61,9 @@ def make_engine(url: str) -> Engine:
 
 def translate_db_error(exc: BaseException, path: object) -> StorageError | None:
     """Map a driver error to a known storage problem, or None for a bug."""
-    original = exc.orig if isinstance(exc, DBAPIError) else exc
-    text = str(original).lower()
-    if "database or disk is full" in text or "disk is full" in text:
-        return StorageError(StorageProblem.DISK_FULL, path)
-    if "readonly" in text or "read-only" in text:
-        return StorageError(StorageProblem.READ_ONLY, path)
-    if "locked" in text or "busy" in text:
-        return StorageError(StorageProblem.LOCKED, path)
-    if "malformed" in text or "not a database" in text:
-        return StorageError(StorageProblem.CORRUPT, path, original)
-    if "disk i/o error" in text or "unable to open database file" in text:
-        return StorageError(StorageProblem.OTHER, path, original)
-    return None
+    if sqlite_problem(exc, path) is None:
+        return None
+    return sqlite_storage_error(exc, path)
 
 
 class Database:
@@ -320,7 +315,7 @@ def _backup_at_start(
         try:
             made = backup_file(path, reason=backups.BEFORE_UPGRADE)
         except sqlite3.Error as exc:
-            raise backups.as_storage_error(exc, backups_dir(path)) from exc
+            raise sqlite_storage_error(exc, backups_dir(path)) from exc
         except OSError as exc:
             raise backups.os_storage_error(exc, backups_dir(path)) from exc
         backups.record_unchanged(path)

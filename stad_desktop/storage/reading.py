@@ -26,7 +26,7 @@ from sqlalchemy.exc import DBAPIError
 
 from stad_desktop.storage import lock as db_lock
 from stad_desktop.storage.database import Database, make_engine, seed_builtin_roles, upgrade
-from stad_desktop.storage.errors import StorageError, StorageProblem
+from stad_desktop.storage.errors import StorageError, StorageProblem, sqlite_storage_error
 from stad_desktop.storage.revisions import HEAD
 from stad_desktop.storage.sqlite_file import backup_file, connect_read_only, require_database_file
 
@@ -104,7 +104,7 @@ def open_read_only(path: Path, *, check_pages: bool = True) -> Database:
         seed_builtin_roles(db)
     except (sqlite3.Error, DBAPIError) as exc:
         _give_up(held, folder)
-        raise StorageError(StorageProblem.CORRUPT, path, exc) from exc
+        raise sqlite_storage_error(exc, path, unknown=StorageProblem.CORRUPT) from exc
     except BaseException:
         _give_up(held, folder)
         raise
