@@ -53,11 +53,12 @@ KEEP_ALL_WITHIN = dt.timedelta(hours=24)
 STARTUP = "startup"
 BEFORE_UPGRADE = "before-upgrade"
 BEFORE_RESTORE = "before-restore"
+BEFORE_MERGE = "before-merge"  # before a travel copy is brought home
 MANUAL = "manual"
 DAMAGED = "damaged"  # a start-up copy that failed its check: kept, never rotated
 # Copies rotate() may remove; the newest of each "before-" kind is always kept.
-_ROTATED = (STARTUP, BEFORE_UPGRADE, BEFORE_RESTORE)
-_ALWAYS_KEEP_NEWEST = (BEFORE_UPGRADE, BEFORE_RESTORE)
+_ROTATED = (STARTUP, BEFORE_UPGRADE, BEFORE_RESTORE, BEFORE_MERGE)
+_ALWAYS_KEEP_NEWEST = (BEFORE_UPGRADE, BEFORE_RESTORE, BEFORE_MERGE)
 
 _STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
 
