@@ -37,7 +37,7 @@ class CrashReporter(QObject):
         exc: BaseException,
         tb: TracebackType | None,
     ) -> None:
-        from stad_desktop.cli import log_exception
+        from stad_desktop.cli.crashlog import log_exception
 
         message = known_message(exc)
         if message is not None:
