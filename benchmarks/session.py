@@ -3,6 +3,7 @@
     python benchmarks/session.py ui --db PATH       # view, search and sort timings (JSON)
     python benchmarks/session.py views --db PATH    # open every view, then exit (memory)
     python benchmarks/session.py reports --db PATH  # the two PDFs (JSON)
+    python benchmarks/session.py integrity --db PATH  # the whole-file checks (JSON)
 
 The main window is built the way ``stad-desktop`` builds it (frame, then the
 services attached); times are taken until the table or view *has painted* with its
@@ -257,14 +258,46 @@ def reports_session(db_path: Path, runs: int) -> dict[str, Any]:
     return {"figures": out}
 
 
+def integrity_session(db_path: Path, runs: int) -> dict[str, Any]:
+    """The check made before a database is opened for writing (``quick_check``, see
+    stad_desktop/storage/integrity.py) and, for comparison, SQLite's full
+    ``integrity_check`` (what ``stad-desktop check`` runs). The first check reads
+    the file from disk if it is not in the operating system's cache; the median is
+    of the runs after it."""
+    from stad_desktop.storage.integrity import find_damage
+    from stad_desktop.storage.sqlite_file import integrity_check
+
+    times = []
+    for _run in range(runs + 1):
+        started = time.perf_counter()
+        problem = find_damage(db_path)
+        times.append(time.perf_counter() - started)
+        if problem is not None:
+            raise SystemExit(f"{db_path}: {problem}")
+    started = time.perf_counter()
+    if integrity_check(db_path):
+        raise SystemExit(f"{db_path}: integrity_check failed")
+    full = time.perf_counter() - started
+    return {
+        "figures": {
+            "quick_check_first": round(times[0] * 1000, 1),
+            "quick_check": round(statistics.median(times[1:]) * 1000, 1),
+            "integrity_check": round(full * 1000, 1),
+            "megabytes": round(db_path.stat().st_size / 2**20, 1),
+        }
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("mode", choices=["ui", "views", "reports"])
+    parser.add_argument("mode", choices=["ui", "views", "reports", "integrity"])
     parser.add_argument("--db", required=True, type=Path)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args(argv)
     if args.mode == "reports":
         result = reports_session(args.db, max(1, args.runs))
+    elif args.mode == "integrity":
+        result = integrity_session(args.db, max(1, args.runs))
     else:
         result = ui_session(args.db, open_only=args.mode == "views")
     print(json.dumps(result), flush=True)

@@ -74,3 +74,18 @@ def demo_services(demo_path: Path) -> Iterator[Services]:
     database = open_database(demo_path)
     yield Services(database)
     database.close()
+
+
+@pytest.fixture
+def damaged_path(demo_path: Path, tmp_path: Path) -> Path:
+    """The example database as ``stad.sqlite3`` in a folder of its own, opened once
+    (so a whole start-up backup of it exists), then damaged in one data page while
+    it was closed."""
+    from file_helpers import damage_data_page
+
+    path = tmp_path / "kommune" / "stad.sqlite3"
+    path.parent.mkdir()
+    demo_path.rename(path)
+    open_database(path).close()
+    damage_data_page(path)
+    return path

@@ -30,6 +30,8 @@ EXPECTED = {
     "report_project_summary_pdf",
     "report_portfolio_pdf",
     "memory_peak_every_view",
+    "integrity_scale0.02_quick_check",
+    "integrity_scale0.02_full_check",
 }
 
 
@@ -49,6 +51,7 @@ def test_benchmark_smoke(tmp_path: Path) -> None:
             str(tmp_path / "data"),
             "--output",
             str(output),
+            "--integrity",
         ],
         cwd=ROOT,
         env=env,

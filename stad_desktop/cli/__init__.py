@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import NamedTuple, Protocol
 
 from stad_desktop import __version__
-from stad_desktop.cli.crashlog import log_exception
 from stad_desktop.cli.errors import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, CliError
 from stad_desktop.cli.messages import translate_argparse
+from stad_desktop.crashlog import log_exception
 from stad_desktop.language import DEFAULT_LANGUAGE, LANGUAGES, N_, Message, Translator, set_language
 
 __all__ = [

@@ -38,6 +38,7 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
     from stad_desktop.os_errors import os_error_message
     from stad_desktop.services.outputs import OutputKind, OutputRefused, check_output
     from stad_desktop.storage.errors import StorageError
+    from stad_desktop.storage.integrity import check_undamaged
     from stad_desktop.storage.sqlite_file import backup_file, require_database_file
 
     path = db_path(args)
@@ -48,6 +49,7 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
         if output is not None:
             check_output(output, path, OutputKind.DATABASE_COPY, overwrite=args.overwrite)
         require_database_file(path)
+        check_undamaged(path)  # a copy of a damaged file is no backup
         output = backup_file(path, output)
     except OutputRefused as exc:
         raise CliError(exc.message) from exc

@@ -36,7 +36,7 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
     from stad_desktop.storage.reading import open_read_only
 
     try:
-        db = open_read_only(path)
+        db = open_read_only(path, check_pages=False)  # the fuller check follows
     except StorageError as exc:
         print(tr.render(exc.message), file=sys.stderr)
         return EXIT_FAILURE

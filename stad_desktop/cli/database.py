@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from stad_desktop.cli.errors import EXIT_BAD_INPUT, CliError
+from stad_desktop.cli.errors import EXIT_BAD_INPUT, EXIT_FAILURE, CliError
 
 
 def db_path(args: argparse.Namespace, *, create: bool = False) -> Path:
@@ -27,7 +27,7 @@ def open_services(path: Path, *, create: bool = True, read_only: bool = False): 
     ``read_only``: for commands that only read (no lock, no backup, nothing written
     beside the file; a missing or empty file is refused)."""
     from stad_desktop.services import Services
-    from stad_desktop.storage import StorageError, open_database
+    from stad_desktop.storage import StorageError, StorageProblem, open_database
     from stad_desktop.storage.reading import open_read_only
 
     try:
@@ -35,4 +35,5 @@ def open_services(path: Path, *, create: bool = True, read_only: bool = False): 
             return Services(open_read_only(path))
         return Services(open_database(path, create=create))
     except StorageError as exc:
-        raise CliError(exc.message, EXIT_BAD_INPUT) from exc
+        damaged = exc.problem is StorageProblem.CORRUPT
+        raise CliError(exc.message, EXIT_FAILURE if damaged else EXIT_BAD_INPUT) from exc

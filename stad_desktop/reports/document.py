@@ -8,8 +8,6 @@ atomic write: a failure leaves no partial file behind.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 from reportlab.platypus.doctemplate import LayoutError
 
+from stad_desktop.fileio import atomic_write
 from stad_desktop.format import format_date
 from stad_desktop.language import Translator
 from stad_desktop.reports.style import (
@@ -212,14 +211,10 @@ def build_pdf(
 ) -> None:
     """Lay out ``story`` into ``path``: written to a temporary file in the same folder
     and renamed when complete, so a failure leaves no partial file behind."""
-    target = Path(path)
-    temp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")
-    # Created like any new file (the umask applies), unlike mkstemp's 0600.
-    os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
-    try:
+    with atomic_write(path) as handle:
         pagesize = landscape(A4) if is_landscape else A4
         doc = _Document(
-            str(temp),
+            handle.name,
             pagesize=pagesize,
             leftMargin=MARGIN,
             rightMargin=MARGIN,
@@ -258,10 +253,6 @@ def build_pdf(
             doc.build(story, canvasmaker=_numbered_canvas(frame))
         except LayoutError as exc:  # pragma: no cover - a bug in a renderer
             raise ReportError(str(exc)) from exc
-        os.replace(temp, target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
 
 
 def page_frame(

@@ -6,6 +6,10 @@ of its own), and the same :class:`~stad_desktop.storage.Database` object is
 opened again, so every service holding it goes on working on the restored data.
 There is nothing to undo with it on the undo stack: restoring the ``before-restore``
 copy is the way back.
+
+:meth:`BackupService.of_closed_file` serves a database file that is not open (one
+found damaged when it was to be opened): a restore then just replaces the file,
+and the caller opens it afterwards.
 """
 
 from __future__ import annotations
@@ -20,19 +24,25 @@ __all__ = ["BackupInfo", "BackupService"]
 
 
 class BackupService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database | None, path: Path | None = None) -> None:
         self._db = db
+        self._path = db.path if db is not None else path
+
+    @classmethod
+    def of_closed_file(cls, path: Path) -> BackupService:
+        """The backups of the database file ``path``, which nothing has open."""
+        return cls(None, path)
 
     @property
     def available(self) -> bool:
         """Backups are kept for database files (not for a database server)."""
-        return self._db.path is not None
+        return self._path is not None
 
     @property
     def database_path(self) -> Path:
-        if self._db.path is None:
+        if self._path is None:
             raise ValueError("backups are kept for database files only")
-        return self._db.path
+        return self._path
 
     def folder(self) -> Path:
         from stad_desktop.storage.sqlite_file import backups_dir
@@ -56,6 +66,8 @@ class BackupService:
         from stad_desktop.storage.backups import restore
 
         path = self.database_path
+        if self._db is None:  # nothing has it open, nothing to open again
+            return restore(path, backup)
         self._db.close()
         try:
             saved = restore(path, backup)

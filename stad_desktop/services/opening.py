@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from stad_desktop.services.facade import Services
     from stad_desktop.storage.errors import StorageError
+    from stad_desktop.storage.integrity import BackgroundCheck
 
 
 def plainly_unusable(path: Path) -> StorageError | None:
@@ -19,10 +20,12 @@ def plainly_unusable(path: Path) -> StorageError | None:
     return check(path)
 
 
-def open_services(path: Path) -> Services:
-    """The services on the database at ``path``, created or brought up to date first.
-    Raises StorageError when the file cannot be used."""
+def open_services(path: Path, *, checked: BackgroundCheck | None = None) -> Services:
+    """The services on the database at ``path``, created or brought up to date first;
+    ``checked``: the check of every page started at start-up, waited for before any
+    write (see ``services.startup.start_integrity_check``). Raises StorageError when
+    the file cannot be used."""
     from stad_desktop.services.facade import Services
     from stad_desktop.storage import open_database
 
-    return Services(open_database(path))
+    return Services(open_database(path, checked=checked))

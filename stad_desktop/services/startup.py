@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from stad_desktop.services.readmodels import ActorRow
+
+if TYPE_CHECKING:
+    from stad_desktop.storage.integrity import BackgroundCheck
 
 _FIRST_ACTORS = """
 SELECT a.id, a.name, a.sector, a.village, a.org_number, c.name, coalesce(p.n, 0), a.archived
@@ -65,3 +69,17 @@ def first_actor_rows(path: Path) -> tuple[ActorRow, ...] | None:
         )
         or None
     )
+
+
+def start_integrity_check(path: Path) -> BackgroundCheck | None:
+    """Start checking every page of the database file at ``path`` on a worker thread
+    (see ``storage.integrity``); pass it to ``open_database(..., checked=...)``. None
+    when there is no file yet, or an empty one."""
+    from stad_desktop.storage.integrity import BackgroundCheck
+
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return None
+    except OSError:
+        return None
+    return BackgroundCheck(path)

@@ -23,14 +23,18 @@ import glob
 import json
 import os
 import re
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from stad_desktop.fileio import atomic_copy, atomic_write, remove_stale_parts
 from stad_desktop.storage import lock as db_lock
-from stad_desktop.storage.durable import PART_SUFFIX, claimed_part, fsync_file, fsync_folder
-from stad_desktop.storage.errors import StorageError, StorageProblem, os_storage_error
+from stad_desktop.storage.errors import (
+    StorageError,
+    StorageProblem,
+    os_storage_error,
+    sqlite_storage_error,
+)
 from stad_desktop.storage.precheck import SQLITE_HEADER
 from stad_desktop.storage.sqlite_file import (
     backup_file,
@@ -242,9 +246,8 @@ def record_unchanged(db_path: Path) -> None:
     sidecar = _sidecar(db_path)
     try:
         sidecar.parent.mkdir(parents=True, exist_ok=True)
-        partial = sidecar.with_name(sidecar.name + ".part")
-        partial.write_text(json.dumps({"fingerprint": value}), encoding="utf-8")
-        os.replace(partial, sidecar)
+        with atomic_write(sidecar, "w", encoding="utf-8") as handle:
+            handle.write(json.dumps({"fingerprint": value}))
     except OSError:
         pass  # only costs an extra backup next time
 
@@ -288,7 +291,7 @@ def make_startup_backup(db_path: Path) -> Path | None:
     try:
         copy = backup_file(db_path, reason=STARTUP)
     except sqlite3.Error as exc:
-        raise as_storage_error(exc, backups_dir(db_path)) from exc
+        raise sqlite_storage_error(exc, backups_dir(db_path)) from exc
     except OSError as exc:
         raise os_storage_error(exc, backups_dir(db_path)) from exc
     unchanged = fingerprint(db_path) == before
@@ -317,17 +320,6 @@ def _quick_check(path: Path) -> list[str]:
     return [] if rows == ["ok"] else rows
 
 
-def as_storage_error(exc: sqlite3.Error, path: Path) -> StorageError:
-    text = str(exc).lower()
-    if "full" in text:
-        return StorageError(StorageProblem.DISK_FULL, path)
-    if "readonly" in text or "unable to open" in text:
-        return StorageError(StorageProblem.READ_ONLY, path, exc)
-    if "not a database" in text or "malformed" in text:
-        return StorageError(StorageProblem.CORRUPT, path, exc)
-    return StorageError(StorageProblem.OTHER, path, exc)
-
-
 # --- restoring ----------------------------------------------------------------------
 
 
@@ -337,15 +329,10 @@ def _copy_damaged(db_path: Path) -> Path:
     folder = backups_dir(db_path)
     folder.mkdir(parents=True, exist_ok=True)
     destination = folder / backup_name(db_path, stamp, f"{BEFORE_RESTORE}-damaged")
-    partial = destination.with_name(destination.name + PART_SUFFIX)
-    with claimed_part(partial) as fd:
-        shutil.copyfile(db_path, partial)
-        wal = db_path.with_name(db_path.name + "-wal")
-        if wal.exists():
-            shutil.copyfile(wal, destination.with_name(destination.name + "-wal"))
-        os.fsync(fd)
-        os.replace(partial, destination)
-    fsync_folder(folder)
+    wal = db_path.with_name(db_path.name + "-wal")
+    if wal.exists():
+        atomic_copy(wal, destination.with_name(destination.name + "-wal"))
+    atomic_copy(db_path, destination)
     return destination
 
 
@@ -371,34 +358,33 @@ def restore(db_path: Path, backup_path: Path) -> Path | None:
     try:
         saved = None
         if db_path.exists() and db_path.stat().st_size:
+            from stad_desktop.storage.integrity import find_damage
+
             try:
+                if find_damage(db_path) is not None:  # kept as it is, bytes and all
+                    raise StorageError(StorageProblem.CORRUPT, db_path)
                 saved = backup_file(db_path, reason=BEFORE_RESTORE)
             except (sqlite3.Error, StorageError):
                 saved = _copy_damaged(db_path)
-        partial = db_path.with_name(db_path.name + ".restore.part")
-        partial.unlink(missing_ok=True)
+        remove_stale_parts(db_path.parent, f".{db_path.name}.*.part")
         source = connect_read_only(backup_path)
         try:
-            target = sqlite3.connect(partial)
-            try:
-                source.backup(target)
-            finally:
-                target.close()
-        except BaseException:
-            partial.unlink(missing_ok=True)
-            raise
+            with atomic_write(db_path) as handle:
+                target = sqlite3.connect(handle.name)
+                try:
+                    source.backup(target)
+                finally:
+                    target.close()
+                os.fsync(handle.fileno())
+                # The old file's write-ahead log must not be applied to the restored file.
+                for suffix in ("-wal", "-shm"):
+                    db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
         finally:
             source.close()
-        fsync_file(partial)
-        # The old file's write-ahead log must not be applied to the restored file.
-        for suffix in ("-wal", "-shm"):
-            db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
-        os.replace(partial, db_path)
-        fsync_folder(db_path.parent)
         record_unchanged(db_path)
         return saved
     except sqlite3.Error as exc:
-        raise as_storage_error(exc, db_path) from exc
+        raise sqlite_storage_error(exc, db_path) from exc
     except OSError as exc:
         raise os_storage_error(exc, db_path) from exc
     finally:

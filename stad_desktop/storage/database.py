@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import create_engine, event, select
 from sqlalchemy.engine import Engine
@@ -15,9 +15,17 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from stad_desktop.storage import lock as db_lock
-from stad_desktop.storage.errors import StorageError, StorageProblem
+from stad_desktop.storage.errors import (
+    StorageError,
+    StorageProblem,
+    sqlite_problem,
+    sqlite_storage_error,
+)
 from stad_desktop.storage.revisions import HEAD
 from stad_desktop.storage.sqlite_file import FileState, backup_file, backups_dir, inspect_file
+
+if TYPE_CHECKING:
+    from stad_desktop.storage.integrity import BackgroundCheck
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -53,19 +61,9 @@ def make_engine(url: str) -> Engine:
 
 def translate_db_error(exc: BaseException, path: object) -> StorageError | None:
     """Map a driver error to a known storage problem, or None for a bug."""
-    original = exc.orig if isinstance(exc, DBAPIError) else exc
-    text = str(original).lower()
-    if "database or disk is full" in text or "disk is full" in text:
-        return StorageError(StorageProblem.DISK_FULL, path)
-    if "readonly" in text or "read-only" in text:
-        return StorageError(StorageProblem.READ_ONLY, path)
-    if "locked" in text or "busy" in text:
-        return StorageError(StorageProblem.LOCKED, path)
-    if "malformed" in text or "not a database" in text:
-        return StorageError(StorageProblem.CORRUPT, path, original)
-    if "disk i/o error" in text or "unable to open database file" in text:
-        return StorageError(StorageProblem.OTHER, path, original)
-    return None
+    if sqlite_problem(exc, path) is None:
+        return None
+    return sqlite_storage_error(exc, path)
 
 
 class Database:
@@ -173,6 +171,7 @@ class Database:
         self.engine.dispose()
         self._lock = db_lock.acquire(self.path)
         try:
+            _check_undamaged(self.path, state)
             if state.revision != HEAD:
                 upgrade(self.engine)
                 seed_builtin_roles(self)
@@ -247,14 +246,17 @@ def open_database(
     backup_before_migration: bool = True,
     startup_backup: bool = True,
     lock: bool = True,
+    checked: BackgroundCheck | None = None,
 ) -> Database:
     """Open (and create or upgrade) a database file or SQLAlchemy URL.
 
     A file that is not a Stad database, is damaged, too new, read-only or open in
     another running copy of the program is refused with a :class:`StorageError`
     and left byte-for-byte untouched. A file is locked for this process until
-    :meth:`Database.close` (``lock``), and copied to ``backups/`` first if it
-    changed since the last backup (``startup_backup``, see ``storage.backups``).
+    :meth:`Database.close` (``lock``); then every page of it is checked (see
+    ``storage.integrity``; ``checked``, a check started earlier, saves doing it
+    again), and only then is it copied to ``backups/`` if it changed since the
+    last backup (``startup_backup``, see ``storage.backups``) or upgraded.
     """
     if isinstance(target, str) and "://" in target:
         db = Database(make_engine(target))
@@ -269,6 +271,7 @@ def open_database(
     _check_writable(path, state)
     held = db_lock.acquire(path) if lock else None
     try:
+        _check_undamaged(path, state, checked)
         made, backup_error = _backup_at_start(path, state, backup_before_migration, startup_backup)
     except BaseException:
         if held is not None:
@@ -292,6 +295,14 @@ def open_database(
     return db
 
 
+def _check_undamaged(path: Path, state: FileState, checked: BackgroundCheck | None = None) -> None:
+    """The whole-file check, before any backup, migration or write (see storage.integrity)."""
+    from stad_desktop.storage.integrity import ensure_undamaged
+
+    if state.exists and state.has_tables:
+        ensure_undamaged(path, checked)
+
+
 def _backup_at_start(
     path: Path, state: FileState, before_migration: bool, at_startup: bool
 ) -> tuple[Path | None, StorageError | None]:
@@ -304,7 +315,7 @@ def _backup_at_start(
         try:
             made = backup_file(path, reason=backups.BEFORE_UPGRADE)
         except sqlite3.Error as exc:
-            raise backups.as_storage_error(exc, backups_dir(path)) from exc
+            raise sqlite_storage_error(exc, backups_dir(path)) from exc
         except OSError as exc:
             raise backups.os_storage_error(exc, backups_dir(path)) from exc
         backups.record_unchanged(path)

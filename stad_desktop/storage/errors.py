@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import errno
+import os
 from enum import StrEnum
+from pathlib import Path
 
 from stad_desktop.language import N_, Message
 from stad_desktop.os_errors import os_error_message
@@ -91,3 +93,59 @@ def os_storage_error(exc: OSError, path: object) -> StorageError:
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return StorageError(StorageProblem.READ_ONLY, path, exc)
     return StorageError(StorageProblem.OTHER, path, exc)
+
+
+# The one mapping from SQLite's error names (``sqlite3.Error.sqlite_errorname``, by
+# prefix, so extended names such as SQLITE_READONLY_DBMOVED count) to a problem.
+_BY_SQLITE_NAME: tuple[tuple[str, StorageProblem], ...] = (
+    ("SQLITE_BUSY", StorageProblem.LOCKED),
+    ("SQLITE_LOCKED", StorageProblem.LOCKED),
+    ("SQLITE_READONLY", StorageProblem.READ_ONLY),
+    ("SQLITE_PERM", StorageProblem.READ_ONLY),
+    ("SQLITE_FULL", StorageProblem.DISK_FULL),
+    ("SQLITE_CORRUPT", StorageProblem.CORRUPT),
+    ("SQLITE_NOTADB", StorageProblem.NOT_DATABASE),
+    ("SQLITE_CANTOPEN", StorageProblem.OTHER),  # decided by looking at the folder
+    ("SQLITE_IOERR", StorageProblem.OTHER),  # told as an input/output error
+)
+
+
+def _cannot_open(path: object) -> StorageProblem:
+    """Why SQLite could not open ``path``: its folder is missing, or the file or its
+    folder may not be written, or something else (told by SQLite's reason)."""
+    if not isinstance(path, (str, os.PathLike)) or "://" in str(path):
+        return StorageProblem.OTHER
+    place = Path(path)
+    folder = place if place.is_dir() else place.parent
+    if not folder.is_dir():
+        return StorageProblem.MISSING_FOLDER
+    if not os.access(folder, os.W_OK):
+        return StorageProblem.READ_ONLY
+    if place.is_file() and not os.access(place, os.R_OK | os.W_OK):
+        return StorageProblem.READ_ONLY
+    return StorageProblem.OTHER
+
+
+def sqlite_problem(exc: BaseException, path: object) -> StorageProblem | None:
+    """The storage problem a SQLite error means, or None for one that is not a
+    problem of the file or its surroundings (a bug). A SQLAlchemy ``DBAPIError`` is
+    looked through to the driver's error it wraps (``.orig``)."""
+    original = getattr(exc, "orig", None) or exc
+    name = getattr(original, "sqlite_errorname", None)
+    if not isinstance(name, str):
+        return None
+    for prefix, problem in _BY_SQLITE_NAME:
+        if name == prefix or name.startswith(prefix + "_"):
+            if prefix == "SQLITE_CANTOPEN":
+                return _cannot_open(path)
+            return problem
+    return None
+
+
+def sqlite_storage_error(
+    exc: BaseException, path: object, *, unknown: StorageProblem = StorageProblem.OTHER
+) -> StorageError:
+    """The :class:`StorageError` for a SQLite error (see :func:`sqlite_problem`); an
+    error of no known kind becomes ``unknown``. The reason is kept as the detail."""
+    original = getattr(exc, "orig", None) or exc
+    return StorageError(sqlite_problem(exc, path) or unknown, path, original)

@@ -26,7 +26,7 @@ from sqlalchemy.exc import DBAPIError
 
 from stad_desktop.storage import lock as db_lock
 from stad_desktop.storage.database import Database, make_engine, seed_builtin_roles, upgrade
-from stad_desktop.storage.errors import StorageError, StorageProblem
+from stad_desktop.storage.errors import StorageError, StorageProblem, sqlite_storage_error
 from stad_desktop.storage.revisions import HEAD
 from stad_desktop.storage.sqlite_file import backup_file, connect_read_only, require_database_file
 
@@ -77,13 +77,22 @@ def _hold_while_reading(path: Path) -> tuple[db_lock.DatabaseLock | None, bool]:
         raise
 
 
-def open_read_only(path: Path) -> Database:
+def open_read_only(path: Path, *, check_pages: bool = True) -> Database:
     """Open ``path`` for reading only. Raises :class:`StorageError` for a missing or
     empty file and for every problem :func:`open_database` refuses (not a database,
-    another program's, damaged, too new)."""
+    another program's, damaged, too new); ``check_pages``: check every page for
+    damage first (see ``storage.integrity``), for callers that check no further."""
     path = Path(path).expanduser()
     state = require_database_file(path)
     held, shared = _hold_while_reading(path)
+    if check_pages:
+        from stad_desktop.storage.integrity import find_damage
+
+        problem = find_damage(path, shared=shared)
+        if problem is not None:
+            if held is not None:
+                held.release()
+            raise problem
     if state.revision == HEAD:
         engine = create_engine("sqlite://", creator=lambda: connect_read_only(path, shared=shared))
         return ReadOnlyDatabase(engine, path, lock=held)
@@ -95,7 +104,7 @@ def open_read_only(path: Path) -> Database:
         seed_builtin_roles(db)
     except (sqlite3.Error, DBAPIError) as exc:
         _give_up(held, folder)
-        raise StorageError(StorageProblem.CORRUPT, path, exc) from exc
+        raise sqlite_storage_error(exc, path, unknown=StorageProblem.CORRUPT) from exc
     except BaseException:
         _give_up(held, folder)
         raise

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sqlite3
 import struct
 from dataclasses import dataclass
 from pathlib import Path
 
-from stad_desktop.storage.durable import PART_SUFFIX, claimed_part, fsync_folder, remove_stale_parts
-from stad_desktop.storage.errors import StorageError, StorageProblem
+from stad_desktop.fileio import atomic_write, remove_stale_parts
+from stad_desktop.storage.errors import StorageError, StorageProblem, sqlite_storage_error
 from stad_desktop.storage.precheck import SQLITE_HEADER
 from stad_desktop.storage.revisions import KNOWN_REVISIONS
 
@@ -83,7 +82,7 @@ def inspect_file(path: Path) -> FileState:
     try:
         conn = connect_read_only(path)
     except sqlite3.Error as exc:
-        raise StorageError(StorageProblem.CORRUPT, path, exc) from exc
+        raise sqlite_storage_error(exc, path, unknown=StorageProblem.CORRUPT) from exc
     try:
         tables = {
             row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -97,12 +96,7 @@ def inspect_file(path: Path) -> FileState:
         if "actors" not in tables and revision is not None and revision in KNOWN_REVISIONS:
             raise StorageError(StorageProblem.CORRUPT, path, "tables missing")
     except sqlite3.DatabaseError as exc:
-        message = str(exc)
-        if "locked" in message:
-            raise StorageError(StorageProblem.LOCKED, path) from exc
-        if "not a database" in message:
-            raise StorageError(StorageProblem.NOT_DATABASE, path) from exc
-        raise StorageError(StorageProblem.CORRUPT, path, message) from exc
+        raise sqlite_storage_error(exc, path, unknown=StorageProblem.CORRUPT) from exc
     finally:
         conn.close()
     if revision is not None and revision not in KNOWN_REVISIONS:
@@ -156,19 +150,15 @@ def backup_file(db_path: Path, destination: Path | None = None, reason: str = "m
         folder.mkdir(parents=True, exist_ok=True)
         remove_stale_parts(folder)
         destination = folder / backup_name(db_path, stamp, reason)
-    partial = destination.with_name(destination.name + PART_SUFFIX)
     source = connect_read_only(db_path)
     try:
-        with claimed_part(partial) as fd:
-            target = sqlite3.connect(partial)
+        with atomic_write(destination) as handle:
+            target = sqlite3.connect(handle.name)
             try:
                 source.backup(target)
                 target.execute("PRAGMA journal_mode=DELETE")
             finally:
                 target.close()
-            os.fsync(fd)
-            os.replace(partial, destination)
     finally:
         source.close()
-    fsync_folder(destination.parent)
     return destination

@@ -223,6 +223,12 @@ def run_gui(
         QTimer.singleShot(_PAINT_TIMEOUT_MS, lambda: report_startup(timed_out=True))
     _show_first_rows(window, path)
     app.processEvents()
+    # Every page of the file is checked on a worker thread while the database layer
+    # loads; opening the database (and so any backup, migration or write) waits for
+    # it. Started once the first view has painted, so that it cannot slow that down.
+    from stad_desktop.services.startup import start_integrity_check
+
+    integrity = start_integrity_check(path)
 
     def open_database() -> None:
         if not window.isVisible():  # closed before the event loop ran: just stop
@@ -235,13 +241,13 @@ def run_gui(
             gc.enable()  # switched off during start-up by cli.main; on whatever happened
 
     def attach_database() -> None:
-        from stad_desktop.services.errors import StorageError
+        from stad_desktop.services.errors import StorageError, StorageProblem
         from stad_desktop.services.opening import open_services
 
         try:
             if not explicit:
                 path.parent.mkdir(parents=True, exist_ok=True)
-            services = open_services(path)
+            services = open_services(path, checked=integrity)
         except (StorageError, OSError) as exc:
             if isinstance(exc, StorageError):
                 message = tr.render(exc.message)
@@ -252,11 +258,17 @@ def run_gui(
                     path=path, detail=tr.render(os_error_message(exc))
                 )
             print(f"stad-desktop: {message}", file=sys.stderr)
-            outcome["status"] = 2
-            if crash_dialog and _display_available():
+            someone_sees = crash_dialog and _display_available()
+            damaged = isinstance(exc, StorageError) and exc.problem is StorageProblem.CORRUPT
+            if damaged and someone_sees and not exit_after_startup:
+                # The window stays, says so and offers the backups; a restore opens it.
+                window.show_damaged(path, open_again=attach_database)
+                return
+            outcome["status"] = 1 if damaged else 2
+            if someone_sees:
                 problem(window, message)
             window.close()
-            app.exit(2)
+            app.exit(outcome["status"])
             return
         opened.append(services)
         window.attach(services)
@@ -271,6 +283,8 @@ def run_gui(
     try:
         status = app.exec()
     finally:
+        if integrity is not None:
+            integrity.cancel()  # stops it if the window was closed before it ended
         for services in opened:
             services.db.close()
         crash.uninstall()

@@ -1,6 +1,7 @@
 """The crash hook: an unexpected exception (a bug) is logged to the user log
 folder and, unless ``--no-crash-dialog``, shown in a short dialog with the
-details folded away. Known problems (ValidationError, NotFoundError,
+details folded away (the same text as in the log, without personal data: see
+``stad_desktop.crashlog``). Known problems (ValidationError, NotFoundError,
 StorageError) are normally handled where they happen; one that gets here anyway is
 shown as the plain message it carries, not as a bug."""
 
@@ -8,7 +9,6 @@ from __future__ import annotations
 
 import sys
 import threading
-import traceback
 from types import TracebackType
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -21,7 +21,7 @@ from stad_desktop.ui.feedback import problem
 class CrashReporter(QObject):
     """Lives in the GUI thread; exceptions from other threads reach it queued."""
 
-    report = Signal(str, str, str)  # error name, log file, traceback
+    report = Signal(str, str, str)  # error name, log file, details (as in the log)
     known = Signal(str)  # the translated message of a known problem
 
     def __init__(self, dialog: bool) -> None:
@@ -37,7 +37,7 @@ class CrashReporter(QObject):
         exc: BaseException,
         tb: TracebackType | None,
     ) -> None:
-        from stad_desktop.cli.crashlog import log_exception
+        from stad_desktop import crashlog
 
         message = known_message(exc)
         if message is not None:
@@ -45,11 +45,12 @@ class CrashReporter(QObject):
             return
         if exc.__traceback__ is None and tb is not None:
             exc = exc.with_traceback(tb)
+        # The details shown are exactly what the log holds: no personal data.
+        details = crashlog.describe(exc)
         try:
-            log = str(log_exception(exc))
+            log = str(crashlog.write(details))
         except OSError:
             log = "-"
-        details = "".join(traceback.format_exception(exc_type, exc, tb))
         print(
             "stad-desktop: "
             + _("Unexpected error: {error}. Details are in {log}.").format(

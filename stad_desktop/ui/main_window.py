@@ -4,7 +4,9 @@ builds the views over the services."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
@@ -24,6 +26,7 @@ from stad_desktop.ui import bus as kinds
 from stad_desktop.ui.actions import make_action, retitle
 from stad_desktop.ui.bus import DataBus
 from stad_desktop.ui.feedback import inform, notify
+from stad_desktop.ui.input_guard import InputGuard
 from stad_desktop.ui.settings import app_settings
 from stad_desktop.ui.undo_actions import UndoActions
 from stad_desktop.ui.views.base import ARCHIVE, EDIT, NEW, SEARCH, ProjectAware, View
@@ -31,35 +34,8 @@ from stad_desktop.ui.views.registry import ViewSpec, view_specs
 
 if TYPE_CHECKING:
     from stad_desktop.services import Services
+    from stad_desktop.ui.views.damaged import DamagedPage
     from stad_desktop.ui.views.welcome import WelcomePage
-
-
-class _InputGuard(QObject):
-    """Drops mouse and keyboard input aimed at a view shown before the database layer
-    is attached (see MainWindow.show_startup_view): it has nothing to act on yet."""
-
-    BLOCKED = frozenset(
-        {
-            QEvent.Type.MouseButtonPress,
-            QEvent.Type.MouseButtonRelease,
-            QEvent.Type.MouseButtonDblClick,
-            QEvent.Type.KeyPress,
-            QEvent.Type.KeyRelease,
-            QEvent.Type.Shortcut,
-            QEvent.Type.ShortcutOverride,
-            QEvent.Type.Wheel,
-            QEvent.Type.ContextMenu,
-        }
-    )
-
-    def __init__(self, view: QWidget) -> None:
-        super().__init__(view)
-        self.view = view
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in self.BLOCKED and isinstance(watched, QWidget):
-            return watched is self.view or self.view.isAncestorOf(watched)
-        return False
 
 
 class MainWindow(QMainWindow):
@@ -78,8 +54,9 @@ class MainWindow(QMainWindow):
         # A view shown at start-up over a stand-in, before the database layer has
         # loaded (see show_startup_view); attach() takes it over.
         self._startup_views: dict[str, View] = {}
-        self._input_guard: _InputGuard | None = None
+        self._input_guard: InputGuard | None = None
         self.welcome: WelcomePage | None = None
+        self.damaged: DamagedPage | None = None  # see show_damaged
         self.current_project_id: str | None = None
 
         self.sidebar = QListWidget()
@@ -218,7 +195,8 @@ class MainWindow(QMainWindow):
     def _update_file_menu(self) -> None:
         self.example_action.setEnabled(self.services is not None and self.services.is_empty())
         self.backups_action.setEnabled(
-            self.services is not None and self.services.backups.available
+            (self.services is not None and self.services.backups.available)
+            or self.damaged is not None
         )
 
     # --- attaching the data --------------------------------------------------------------
@@ -230,7 +208,7 @@ class MainWindow(QMainWindow):
         spec = next(spec for spec in self.specs if spec.key == key)
         view = spec.factory(stand_in, self.bus, self.undo_stack)  # type: ignore[arg-type]
         self._startup_views[key] = view
-        self._input_guard = _InputGuard(view)
+        self._input_guard = InputGuard(view)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self._input_guard)
@@ -242,6 +220,10 @@ class MainWindow(QMainWindow):
     def attach(self, services: Services) -> None:
         """Build the views over ``services`` and show the last view (or the welcome)."""
         self.services = services
+        if self.damaged is not None:  # restored from a backup and opened
+            self.stack.removeWidget(self.damaged)
+            self.damaged.deleteLater()
+            self.damaged = None
         early = bool(self._startup_views)
         self._build_views(services)
         self.sidebar.setEnabled(True)
@@ -317,11 +299,14 @@ class MainWindow(QMainWindow):
             self.welcome.new_actor.connect(lambda: self._start_new("actors"))
             self.welcome.new_project.connect(lambda: self._start_new("projects"))
             self.stack.addWidget(self.welcome)
+        self._show_page(self.welcome)
+
+    def _show_page(self, page: QWidget) -> None:  # a page that is none of the views
         self.sidebar.blockSignals(True)
         self.sidebar.setCurrentRow(-1)
         self.sidebar.blockSignals(False)
-        self.stack.setCurrentWidget(self.welcome)
-        self.welcome.setFocus()
+        self.stack.setCurrentWidget(page)
+        page.setFocus()
         self._update_commands()
 
     def _start_new(self, key: str) -> None:
@@ -349,10 +334,22 @@ class MainWindow(QMainWindow):
         from stad_desktop.ui.dialogs.backups import BackupsDialog
 
         services = self.services
+        if services is None and self.damaged is not None:
+            self.damaged.show_backups()
+            return
         if services and services.backups.available and BackupsDialog(services.backups, self).exec():
             self.undo_stack.clear()
             self.bus.changed(kinds.ALL)
             self.show_message(_("The backup is restored."))
+
+    def show_damaged(self, db_path: Path, open_again: Callable[[], None]) -> None:
+        """Say that ``db_path`` is damaged; offer its backups, then ``open_again``."""
+        from stad_desktop.ui.views.damaged import DamagedPage
+
+        self.damaged = DamagedPage(db_path, open_again)
+        self.damaged.restored.connect(lambda: self.show_message(_("The backup is restored.")))
+        self.stack.addWidget(self.damaged)
+        self._show_page(self.damaged)
 
     def print_summary(self) -> None:
         """File → Print summary …: a printout of the current project or the portfolio."""

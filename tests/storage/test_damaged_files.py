@@ -11,7 +11,6 @@ that handles the failing write itself is exercised, not just the pre-check.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import sqlite3
@@ -20,19 +19,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from file_helpers import snapshot
 
 from stad_desktop.language import Translator
 from stad_desktop.services import ActorInput, Services
 from stad_desktop.storage import StorageError, StorageProblem, database, open_database
-
-
-def snapshot(folder: Path) -> dict[str, str]:
-    """Every file under ``folder`` with its sha256 (so new -wal/-shm files show up too)."""
-    return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def make_database(path: Path, actors: int = 3) -> None:
@@ -203,18 +194,21 @@ def test_truncated_wal_mode_file(tmp_path: Path) -> None:
 
 
 def test_damage_found_while_reading(tmp_path: Path) -> None:
-    """Damage in a data page passes the opening checks; reading then gives CORRUPT."""
+    """Damage that comes while the database is open (a failing disk) passes no check
+    at opening; reading then gives CORRUPT. (Damage there before is refused at
+    opening: see test_integrity.py.)"""
     path = tmp_path / "stad.sqlite3"
     make_database(path, actors=40)
     conn = sqlite3.connect(path)
     (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name='actors'").fetchone()
     conn.close()
-    size = _page_size(path)
-    data = bytearray(path.read_bytes())
-    data[(root - 1) * size : root * size] = b"\x0d" + os.urandom(size - 1)
-    path.write_bytes(bytes(data))
     db = open_database(path)
     try:
+        size = _page_size(path)
+        with path.open("r+b") as handle:
+            handle.seek((root - 1) * size)
+            handle.write(b"\x0d" + os.urandom(size - 1))
+        db.engine.dispose()  # no page of the file kept in memory from before
         with pytest.raises(StorageError) as info:
             Services(db).actors.list()
         assert info.value.problem is StorageProblem.CORRUPT

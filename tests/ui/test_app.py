@@ -33,12 +33,18 @@ def test_exit_after_startup_prints_timings(tmp_path: Path) -> None:
     assert db.exists()
 
 
-@pytest.mark.parametrize("content", [b"this is no database" * 100, b"SQLite format 3\x00junk"])
-def test_bad_database_is_refused_and_untouched(tmp_path: Path, content: bytes) -> None:
+@pytest.mark.parametrize(
+    ("content", "status"),
+    [
+        (b"this is no database" * 100, 2),  # not a database: bad input
+        (b"SQLite format 3\x00junk", 1),  # a database cut short: damaged
+    ],
+)
+def test_bad_database_is_refused_and_untouched(tmp_path: Path, content: bytes, status: int) -> None:
     db = tmp_path / "bad.sqlite3"
     db.write_bytes(content)
     result = run("--db", str(db), "--no-crash-dialog", "--exit-after-startup")
-    assert result.returncode == 2
+    assert result.returncode == status
     lines = [line for line in result.stderr.splitlines() if line.startswith("stad-desktop:")]
     assert len(lines) == 1 and str(db) in lines[0]
     assert "Traceback" not in result.stderr

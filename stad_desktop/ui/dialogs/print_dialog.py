@@ -9,7 +9,6 @@ printed when it is ticked each time (council papers are public).
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 import uuid
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stad_desktop.fileio import atomic_copy
 from stad_desktop.language import LANGUAGE_NAMES, LANGUAGES, Translator, _, current
 from stad_desktop.model.enums import Phase
 from stad_desktop.model.enums import label as enum_label
@@ -417,7 +417,7 @@ class PreviewDialog(QDialog):
             target = target.with_name(target.name + ".pdf")
         try:
             check_output(target, self.database, OutputKind.PDF)
-            copy_atomically(self.pdf, target)
+            atomic_copy(self.pdf, target)
         except OutputRefused as exc:
             problem(self, exc.message.render(), title=_("Save as PDF"))
             return None
@@ -441,14 +441,3 @@ class PreviewDialog(QDialog):
         save_geometry(self, "print_preview")
         self.document.close()
         super().done(result)
-
-
-def copy_atomically(source: Path, target: Path) -> None:
-    """Copy to a temporary file beside ``target``, then rename: never a partial file."""
-    temp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")
-    try:
-        shutil.copyfile(source, temp)
-        os.replace(temp, target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
