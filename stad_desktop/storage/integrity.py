@@ -21,11 +21,14 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from stad_desktop.storage.backups import as_storage_error, fingerprint
-from stad_desktop.storage.errors import StorageError, StorageProblem
+from stad_desktop.storage.backups import fingerprint
+from stad_desktop.storage.errors import (
+    StorageError,
+    StorageProblem,
+    sqlite_problem,
+    sqlite_storage_error,
+)
 from stad_desktop.storage.sqlite_file import connect_read_only
-
-_DAMAGE_WORDS = ("malformed", "not a database", "corrupt")
 
 
 def _first_problem(rows: list[str]) -> str:
@@ -39,12 +42,11 @@ def _first_problem(rows: list[str]) -> str:
 
 
 def _as_error(exc: sqlite3.Error, path: Path) -> StorageError:
-    text = str(exc).lower()
-    if any(word in text for word in _DAMAGE_WORDS):
+    """The one SQLite error mapping; a file whose header was ours and that SQLite
+    now calls "not a database" is damaged."""
+    if sqlite_problem(exc, path) is StorageProblem.NOT_DATABASE:
         return StorageError(StorageProblem.CORRUPT, path, exc)
-    if "locked" in text or "busy" in text:
-        return StorageError(StorageProblem.LOCKED, path)
-    return as_storage_error(exc, path)
+    return sqlite_storage_error(exc, path)
 
 
 def _quick_check(conn: sqlite3.Connection, path: Path) -> StorageError | None:
