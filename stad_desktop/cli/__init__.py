@@ -17,7 +17,6 @@ from typing import NamedTuple, Protocol
 from stad_desktop import __version__
 from stad_desktop.cli.errors import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, CliError
 from stad_desktop.cli.messages import translate_argparse
-from stad_desktop.crashlog import log_exception
 from stad_desktop.language import DEFAULT_LANGUAGE, LANGUAGES, N_, Message, Translator, set_language
 
 __all__ = [
@@ -27,7 +26,6 @@ __all__ = [
     "EXIT_OK",
     "CliError",
     "build_parser",
-    "log_exception",
     "main",
 ]
 
@@ -183,6 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return EXIT_FAILURE
     except Exception as exc:
+        from stad_desktop.crashlog import log_exception
         from stad_desktop.storage.errors import StorageError
 
         if isinstance(exc, StorageError):

@@ -133,6 +133,7 @@ def test_starting_the_window_imports_no_command_module() -> None:
     for info in COMMANDS.values():
         assert f"'{info.module}'" not in loaded
     assert "'stad_desktop.cli.errors'" in loaded
+    assert "'stad_desktop.crashlog'" not in loaded  # written only when something fails
 
 
 def test_the_collector_is_on_again_after_a_command(tmp_path: Path) -> None:
