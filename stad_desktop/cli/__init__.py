@@ -62,6 +62,9 @@ COMMANDS: dict[str, CommandInfo] = {
     "report": CommandInfo(
         "stad_desktop.cli.report", N_("make a printout (PDF) for the council papers")
     ),
+    "travel": CommandInfo(
+        "stad_desktop.cli.travel", N_("take a travel copy on the road, or bring one home")
+    ),
 }
 
 

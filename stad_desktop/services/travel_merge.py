@@ -364,21 +364,23 @@ def refresh_derived(session: Session, touched: dict[str, set[str]]) -> None:
         ProjectActor.actor_id == RoleAssignment.actor_id,
     )
     missing: set[tuple[str, str | None]] = set(
-        session.execute(
+        (row[0], row[1])
+        for row in session.execute(
             select(RoleAssignment.project_id, RoleAssignment.actor_id)
             .outerjoin(ProjectActor, member)
             .where(ProjectActor.id.is_(None))
-        ).tuples()
+        )
     )
     owner_member = and_(
         ProjectActor.project_id == Project.id, ProjectActor.actor_id == Project.owner_id
     )
     missing |= set(
-        session.execute(
+        (row[0], row[1])
+        for row in session.execute(
             select(Project.id, Project.owner_id)
             .outerjoin(ProjectActor, owner_member)
             .where(Project.owner_id.is_not(None), ProjectActor.id.is_(None))
-        ).tuples()
+        )
     )
     for project_id, actor_id in sorted(missing, key=str):
         session.add(ProjectActor(project_id=project_id, actor_id=actor_id))
