@@ -140,7 +140,7 @@ def expected_merge(base: Path, office: Path, trip: Path, prefer: str) -> tuple[A
             elif o is None:
                 assigned[key] = t
             continue
-        if t == b or t == o:
+        if t in (b, o):
             continue
         if o == b:
             if t is None:
