@@ -65,3 +65,26 @@ def test_a_database_server_has_no_backups_here(tmp_path: Path) -> None:
     db = open_database(f"sqlite:///{tmp_path / 'server.sqlite3'}")
     assert not Services(db).backups.available
     db.close()
+
+
+def test_a_copy_made_by_hand_is_listed_and_never_replaces_the_database(
+    db_path: Path, tmp_path: Path
+) -> None:
+    """The command line's backup goes through the same service as File → Backups."""
+    from stad_desktop.services.backups import BackupService
+    from stad_desktop.services.outputs import OutputRefused
+
+    prepare(db_path)
+    before = db_path.read_bytes()
+    backups = BackupService.of_closed_file(db_path)
+    listed = len(backups.list())
+    copy = backups.make_copy()
+    assert copy.parent == backups.folder()
+    assert len(backups.list()) == listed + 1
+    with pytest.raises(OutputRefused):
+        backups.make_copy(db_path)
+    outside = backups.make_copy(tmp_path / "kopi.sqlite3")
+    with pytest.raises(OutputRefused):
+        backups.make_copy(outside)  # an earlier copy is replaced only when asked
+    assert backups.make_copy(outside, overwrite=True) == outside
+    assert db_path.read_bytes() == before
