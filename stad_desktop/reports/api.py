@@ -10,12 +10,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from stad_desktop.model.catalogue import DEFAULT_MUNICIPALITY
-
 if TYPE_CHECKING:
     from stad_desktop.services import Services
-
-__all__ = ["DEFAULT_MUNICIPALITY", "make_portfolio", "make_project_summary"]
 
 
 def make_project_summary(
