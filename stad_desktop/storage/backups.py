@@ -24,6 +24,7 @@ import json
 import os
 import re
 import sqlite3
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -301,6 +302,19 @@ def _quick_check(path: Path) -> list[str]:
 # --- restoring ----------------------------------------------------------------------
 
 
+def _checkpoint(db_path: Path) -> None:
+    """Move what the write-ahead log holds into the database file itself (the lock
+    is held, so nothing else writes). A file SQLite cannot read keeps its log."""
+    if not db_path.with_name(db_path.name + "-wal").exists():
+        return
+    with suppress(sqlite3.Error):
+        conn = sqlite3.connect(db_path)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+
+
 def _copy_damaged(db_path: Path) -> Path:
     """A plain byte copy of a file the backup API cannot read (kept for experts)."""
     stamp = dt.datetime.now().strftime(_STAMP_FORMAT)
@@ -345,6 +359,7 @@ def restore(db_path: Path, backup_path: Path) -> Path | None:
             except (sqlite3.Error, StorageError):
                 saved = _copy_damaged(db_path)
         remove_stale_parts(db_path.parent, f".{db_path.name}.*.part")
+        _checkpoint(db_path)
         source = connect_read_only(backup_path)
         try:
             with atomic_write(db_path) as handle:
@@ -354,7 +369,9 @@ def restore(db_path: Path, backup_path: Path) -> Path | None:
                 finally:
                     target.close()
                 os.fsync(handle.fileno())
-                # The old file's write-ahead log must not be applied to the restored file.
+                # The old file's write-ahead log must not be applied to the restored
+                # file; it was checkpointed into the old file above, so nothing in it
+                # is lost should the rename below fail.
                 for suffix in ("-wal", "-shm"):
                     db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
         finally:
