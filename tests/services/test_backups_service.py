@@ -88,3 +88,18 @@ def test_a_copy_made_by_hand_is_listed_and_never_replaces_the_database(
         backups.make_copy(outside)  # an earlier copy is replaced only when asked
     assert backups.make_copy(outside, overwrite=True) == outside
     assert db_path.read_bytes() == before
+
+
+def test_a_closed_database_takes_no_writes_until_it_is_open_again(db_path: Path) -> None:
+    """Between closing (for a restore) and opening again, the file is not locked for
+    this program, so nothing may be written through the services held meanwhile."""
+    db = open_database(db_path, startup_backup=False)
+    services = Services(db)
+    db.close()
+    with pytest.raises(StorageError) as refused:
+        services.actors.create(ActorInput(name="Skriven for seint"))
+    assert refused.value.problem is StorageProblem.CLOSED
+    db.reopen()
+    services.actors.create(ActorInput(name="Skriven etterpå"))
+    assert names(services) == ["Skriven etterpå"]
+    db.close()
