@@ -36,6 +36,7 @@ from stad_desktop.storage.errors import (
     os_storage_error,
     sqlite_storage_error,
 )
+from stad_desktop.storage.integrity import find_damage
 from stad_desktop.storage.precheck import SQLITE_HEADER
 from stad_desktop.storage.sqlite_file import (
     backup_file,
@@ -274,29 +275,17 @@ def make_startup_backup(db_path: Path) -> Path | None:
     except OSError as exc:
         raise os_storage_error(exc, backups_dir(db_path)) from exc
     unchanged = fingerprint(db_path) == before
-    problems = _quick_check(copy)
-    if problems:
+    problem = find_damage(copy)
+    if problem is not None:
         damaged = copy.with_name(copy.name.replace(f"-{STARTUP}.", f"-{DAMAGED}."))
         os.replace(copy, damaged)
         if unchanged:
             record_unchanged(db_path)  # the same damage is not copied again
-        raise StorageError(StorageProblem.CORRUPT, db_path, problems[0])
+        raise StorageError(StorageProblem.CORRUPT, db_path, problem.detail)
     if unchanged:
         record_unchanged(db_path)
     rotate(db_path)
     return copy
-
-
-def _quick_check(path: Path) -> list[str]:
-    try:
-        conn = connect_read_only(path)
-        try:
-            rows = [row[0] for row in conn.execute("PRAGMA quick_check")]
-        finally:
-            conn.close()
-    except sqlite3.Error as exc:
-        return [str(exc)]
-    return [] if rows == ["ok"] else rows
 
 
 # --- restoring ----------------------------------------------------------------------
@@ -350,8 +339,6 @@ def restore(db_path: Path, backup_path: Path) -> Path | None:
     try:
         saved = None
         if db_path.exists() and db_path.stat().st_size:
-            from stad_desktop.storage.integrity import find_damage
-
             try:
                 if find_damage(db_path) is not None:  # kept as it is, bytes and all
                     raise StorageError(StorageProblem.CORRUPT, db_path)
