@@ -44,6 +44,7 @@ def update() -> None:
             _babel(
                 "update",
                 "--no-fuzzy-matching",
+                "--ignore-obsolete",
                 "--no-wrap",
                 "-i",
                 str(POT),

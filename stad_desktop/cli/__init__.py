@@ -190,7 +190,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(exc, StorageError):
             print(f"stad-desktop: {tr.render(exc.message)}", file=sys.stderr)
             return EXIT_FAILURE
-        log = log_exception(exc)
+        try:
+            log: object = log_exception(exc)
+        except OSError:  # no folder to write the log in: still one line, no traceback
+            log = "-"
         print(
             "stad-desktop: "
             + tr._("Unexpected error: {error}. Details are in {log}.").format(

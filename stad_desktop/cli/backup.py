@@ -22,7 +22,7 @@ def add_arguments(backup: argparse.ArgumentParser, tr: Translator) -> None:
 
 def _bad_input(problem: object) -> bool:
     """Storage problems that mean the command was given the wrong file (exit 2)."""
-    from stad_desktop.storage.errors import StorageProblem
+    from stad_desktop.services.errors import StorageProblem
 
     return problem in (
         StorageProblem.NOT_DATABASE,
@@ -36,21 +36,16 @@ def _bad_input(problem: object) -> bool:
 
 def run(args: argparse.Namespace, tr: Translator) -> int:
     from stad_desktop.os_errors import os_error_message
-    from stad_desktop.services.outputs import OutputKind, OutputRefused, check_output
-    from stad_desktop.storage.errors import StorageError
-    from stad_desktop.storage.integrity import check_undamaged
-    from stad_desktop.storage.sqlite_file import backup_file, require_database_file
+    from stad_desktop.services.backups import BackupService
+    from stad_desktop.services.errors import StorageError
+    from stad_desktop.services.outputs import OutputRefused
 
     path = db_path(args)
     output = Path(args.output) if args.output else None
     if output is not None and output.is_dir():
         output = output / f"{path.stem}-backup.sqlite3"
     try:
-        if output is not None:
-            check_output(output, path, OutputKind.DATABASE_COPY, overwrite=args.overwrite)
-        require_database_file(path)
-        check_undamaged(path)  # a copy of a damaged file is no backup
-        output = backup_file(path, output)
+        output = BackupService.of_closed_file(path).make_copy(output, overwrite=args.overwrite)
     except OutputRefused as exc:
         raise CliError(exc.message) from exc
     except StorageError as exc:

@@ -99,11 +99,7 @@ def _not_found(services: Any, name: str) -> CliError:
 
 def run(args: argparse.Namespace, tr: Translator) -> int:
     from stad_desktop.os_errors import os_error_message
-    from stad_desktop.reports.api import (
-        DEFAULT_MUNICIPALITY,
-        make_portfolio,
-        make_project_summary,
-    )
+    from stad_desktop.reports.api import make_portfolio, make_project_summary
     from stad_desktop.services import NotFoundError
     from stad_desktop.services.outputs import OutputKind, OutputRefused, check_output
 
@@ -120,7 +116,7 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
     options: dict[str, Any] = dict(
         lang=lang,
         include_contacts=args.include_contacts,
-        municipality=args.municipality or DEFAULT_MUNICIPALITY,
+        municipality=args.municipality,  # None: the name kept in the database
         logo=logo,
     )
     services = open_services(database, read_only=True)

@@ -8,6 +8,6 @@ imported only when a printout is made. Each printout is given its own
 
 from __future__ import annotations
 
-from stad_desktop.reports.api import DEFAULT_MUNICIPALITY, make_portfolio, make_project_summary
+from stad_desktop.reports.api import make_portfolio, make_project_summary
 
-__all__ = ["DEFAULT_MUNICIPALITY", "make_portfolio", "make_project_summary"]
+__all__ = ["make_portfolio", "make_project_summary"]

@@ -10,12 +10,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from stad_desktop.model.catalogue import DEFAULT_MUNICIPALITY
-
 if TYPE_CHECKING:
     from stad_desktop.services import Services
-
-__all__ = ["DEFAULT_MUNICIPALITY", "make_portfolio", "make_project_summary"]
 
 
 def make_project_summary(
@@ -25,13 +21,14 @@ def make_project_summary(
     *,
     lang: str,
     include_contacts: bool = False,
-    municipality: str = DEFAULT_MUNICIPALITY,
+    municipality: str | None = None,
     logo: Path | str | None = None,
     today: dt.date | None = None,
 ) -> Path:
     """Write the project summary PDF to ``path`` (atomically) and return the path.
 
-    Raises ``NotFoundError`` for an unknown project, ``ValueError`` for an unknown
+    ``municipality`` (the page header) defaults to the name kept in the database's
+    settings. Raises ``NotFoundError`` for an unknown project, ``ValueError`` for an unknown
     language and ``OSError`` when the file cannot be written; no partial file is left.
     """
     from stad_desktop.reports.labels import PrintTranslator
@@ -47,7 +44,7 @@ def make_project_summary(
         data,
         target,
         tr,
-        municipality=municipality,
+        municipality=municipality or services.settings.municipality_name(),
         logo=logo,
         today=today or dt.date.today(),
     )
@@ -60,7 +57,7 @@ def make_portfolio(
     *,
     lang: str,
     include_contacts: bool = False,
-    municipality: str = DEFAULT_MUNICIPALITY,
+    municipality: str | None = None,
     logo: Path | str | None = None,
     today: dt.date | None = None,
     phases: Iterable[str] = (),
@@ -84,7 +81,7 @@ def make_portfolio(
         data,
         target,
         tr,
-        municipality=municipality,
+        municipality=municipality or services.settings.municipality_name(),
         logo=logo,
         today=today or dt.date.today(),
         matrix=matrix,

@@ -1,4 +1,4 @@
-"""The backups of the open database file: list them, and restore one.
+"""The backups of a database file: make a copy, list them, and restore one.
 
 Restoring replaces the whole file, so it is not a transaction: the database is
 closed, the backup put in its place (the current file is first kept as a backup
@@ -68,6 +68,24 @@ class BackupService:
             raise os_storage_error(exc, backups_dir(self._path)) from exc
         backups.rotate(self._path)
         return made
+
+    def make_copy(self, output: Path | None = None, *, overwrite: bool = False) -> Path:
+        """A backup copy of the database: ``output``, or a new copy in the backups
+        folder. ``output`` is refused (OutputRefused) where it would replace the
+        database, its own files or anything but an earlier copy (unless
+        ``overwrite``); a damaged database is refused (a copy of it is no backup).
+        Problems with the database raise StorageError, with writing the copy OSError
+        or sqlite3.Error; the database is never changed."""
+        from stad_desktop.services.outputs import OutputKind, check_output
+        from stad_desktop.storage.integrity import check_undamaged
+        from stad_desktop.storage.sqlite_file import backup_file, require_database_file
+
+        path = self.database_path
+        if output is not None:
+            check_output(output, path, OutputKind.DATABASE_COPY, overwrite=overwrite)
+        require_database_file(path)
+        check_undamaged(path)
+        return backup_file(path, output)
 
     def list(self) -> tuple[BackupInfo, ...]:
         """The backups, newest first; a damaged copy is listed with its problem."""

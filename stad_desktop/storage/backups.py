@@ -24,6 +24,7 @@ import json
 import os
 import re
 import sqlite3
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +36,7 @@ from stad_desktop.storage.errors import (
     os_storage_error,
     sqlite_storage_error,
 )
+from stad_desktop.storage.integrity import find_damage
 from stad_desktop.storage.precheck import SQLITE_HEADER
 from stad_desktop.storage.sqlite_file import (
     backup_file,
@@ -274,32 +276,33 @@ def make_startup_backup(db_path: Path) -> Path | None:
     except OSError as exc:
         raise os_storage_error(exc, backups_dir(db_path)) from exc
     unchanged = fingerprint(db_path) == before
-    problems = _quick_check(copy)
-    if problems:
+    problem = find_damage(copy)
+    if problem is not None:
         damaged = copy.with_name(copy.name.replace(f"-{STARTUP}.", f"-{DAMAGED}."))
         os.replace(copy, damaged)
         if unchanged:
             record_unchanged(db_path)  # the same damage is not copied again
-        raise StorageError(StorageProblem.CORRUPT, db_path, problems[0])
+        raise StorageError(StorageProblem.CORRUPT, db_path, problem.detail)
     if unchanged:
         record_unchanged(db_path)
     rotate(db_path)
     return copy
 
 
-def _quick_check(path: Path) -> list[str]:
-    try:
-        conn = connect_read_only(path)
+# --- restoring ----------------------------------------------------------------------
+
+
+def _checkpoint(db_path: Path) -> None:
+    """Move what the write-ahead log holds into the database file itself (the lock
+    is held, so nothing else writes). A file SQLite cannot read keeps its log."""
+    if not db_path.with_name(db_path.name + "-wal").exists():
+        return
+    with suppress(sqlite3.Error):
+        conn = sqlite3.connect(db_path)
         try:
-            rows = [row[0] for row in conn.execute("PRAGMA quick_check")]
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             conn.close()
-    except sqlite3.Error as exc:
-        return [str(exc)]
-    return [] if rows == ["ok"] else rows
-
-
-# --- restoring ----------------------------------------------------------------------
 
 
 def _copy_damaged(db_path: Path) -> Path:
@@ -337,8 +340,6 @@ def restore(db_path: Path, backup_path: Path) -> Path | None:
     try:
         saved = None
         if db_path.exists() and db_path.stat().st_size:
-            from stad_desktop.storage.integrity import find_damage
-
             try:
                 if find_damage(db_path) is not None:  # kept as it is, bytes and all
                     raise StorageError(StorageProblem.CORRUPT, db_path)
@@ -346,6 +347,7 @@ def restore(db_path: Path, backup_path: Path) -> Path | None:
             except (sqlite3.Error, StorageError):
                 saved = _copy_damaged(db_path)
         remove_stale_parts(db_path.parent, f".{db_path.name}.*.part")
+        _checkpoint(db_path)
         source = connect_read_only(backup_path)
         try:
             with atomic_write(db_path) as handle:
@@ -355,7 +357,9 @@ def restore(db_path: Path, backup_path: Path) -> Path | None:
                 finally:
                     target.close()
                 os.fsync(handle.fileno())
-                # The old file's write-ahead log must not be applied to the restored file.
+                # The old file's write-ahead log must not be applied to the restored
+                # file; it was checkpointed into the old file above, so nothing in it
+                # is lost should the rename below fail.
                 for suffix in ("-wal", "-shm"):
                     db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
         finally:

@@ -83,6 +83,7 @@ class Database:
             engine.execution_options(stad_write=True), expire_on_commit=False, autoflush=False
         )
         self._batch: Session | None = None
+        self._closed = False
 
     @property
     def name(self) -> str:
@@ -97,6 +98,7 @@ class Database:
             with self._known_errors(), self._batch.begin_nested():
                 yield self._batch
             return
+        self._refuse_if_closed()
         session = self._writers()
         try:
             with self._known_errors(), session.begin():
@@ -113,6 +115,7 @@ class Database:
             with self._known_errors(), self._batch.begin_nested():
                 yield self._batch
             return
+        self._refuse_if_closed()
         session = self._writers()
         try:
             with self._known_errors(), session.begin():
@@ -154,7 +157,14 @@ class Database:
             except DBAPIError:
                 return None
 
+    def _refuse_if_closed(self) -> None:
+        """No write after :meth:`close` (until :meth:`reopen` succeeds): the file
+        is no longer locked for this program, so another one may be writing it."""
+        if self._closed:
+            raise StorageError(StorageProblem.CLOSED, self.path or self.engine.url)
+
     def close(self) -> None:
+        self._closed = True
         self.engine.dispose()
         lock, self._lock = self._lock, None
         if lock is not None:
@@ -165,11 +175,13 @@ class Database:
         locked and upgraded like :func:`open_database`, with fresh connections, so
         services holding this object go on working on the new file."""
         if self.path is None:
+            self._closed = False
             return
         state = inspect_file(self.path)
         _check_writable(self.path, state)
         self.engine.dispose()
         self._lock = db_lock.acquire(self.path)
+        self._closed = False  # close() below, on any failure, closes it again
         try:
             _check_undamaged(self.path, state)
             if state.revision != HEAD:

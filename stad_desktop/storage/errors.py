@@ -23,6 +23,7 @@ class StorageProblem(StrEnum):
     IN_USE = "in_use"
     MISSING = "missing"
     EMPTY = "empty"
+    CLOSED = "closed"
     OTHER = "other"
 
 
@@ -66,6 +67,10 @@ _MESSAGES = {
     ),
     StorageProblem.EMPTY: N_(
         "The file {path} is empty: it holds no database. Nothing has been changed."
+    ),
+    StorageProblem.CLOSED: N_(
+        "The database {path} is no longer open, so nothing was saved. Start the "
+        "program again to go on working."
     ),
     StorageProblem.OTHER: N_("The database {path} could not be used: {detail}"),
 }

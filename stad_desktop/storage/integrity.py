@@ -100,6 +100,9 @@ class BackgroundCheck:
         except sqlite3.Error as exc:
             self._problem, self._finished = _as_error(exc, self.path), True
             return
+        # SQLite asks this handler every 1,000 steps; a true answer stops the check
+        # at once (an interrupt() before the statement starts would be ignored).
+        conn.set_progress_handler(lambda: self._cancelled, 1000)
         with self._guard:
             if self._cancelled:
                 conn.close()

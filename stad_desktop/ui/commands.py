@@ -24,13 +24,14 @@ class ChangeCommand(QUndoCommand):
 
     def __init__(self, change: Change[Any], after: Callable[[], object] | None = None) -> None:
         super().__init__(change.description.render())
+        self._description = change.description  # the action's name, whatever was undone
         self._change = change  # undoing it reverts the action
         self._undone: Change[Any] | None = None  # undoing it redoes the action
         self._after = after
 
     def retranslate(self) -> None:
         """The undo menu's text in the language now chosen."""
-        self.setText(self._change.description.render())
+        self.setText(self._description.render())
 
     def redo(self) -> None:
         if self._undone is not None:

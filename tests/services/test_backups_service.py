@@ -65,3 +65,41 @@ def test_a_database_server_has_no_backups_here(tmp_path: Path) -> None:
     db = open_database(f"sqlite:///{tmp_path / 'server.sqlite3'}")
     assert not Services(db).backups.available
     db.close()
+
+
+def test_a_copy_made_by_hand_is_listed_and_never_replaces_the_database(
+    db_path: Path, tmp_path: Path
+) -> None:
+    """The command line's backup goes through the same service as File → Backups."""
+    from stad_desktop.services.backups import BackupService
+    from stad_desktop.services.outputs import OutputRefused
+
+    prepare(db_path)
+    before = db_path.read_bytes()
+    backups = BackupService.of_closed_file(db_path)
+    listed = len(backups.list())
+    copy = backups.make_copy()
+    assert copy.parent == backups.folder()
+    assert len(backups.list()) == listed + 1
+    with pytest.raises(OutputRefused):
+        backups.make_copy(db_path)
+    outside = backups.make_copy(tmp_path / "kopi.sqlite3")
+    with pytest.raises(OutputRefused):
+        backups.make_copy(outside)  # an earlier copy is replaced only when asked
+    assert backups.make_copy(outside, overwrite=True) == outside
+    assert db_path.read_bytes() == before
+
+
+def test_a_closed_database_takes_no_writes_until_it_is_open_again(db_path: Path) -> None:
+    """Between closing (for a restore) and opening again, the file is not locked for
+    this program, so nothing may be written through the services held meanwhile."""
+    db = open_database(db_path, startup_backup=False)
+    services = Services(db)
+    db.close()
+    with pytest.raises(StorageError) as refused:
+        services.actors.create(ActorInput(name="Skriven for seint"))
+    assert refused.value.problem is StorageProblem.CLOSED
+    db.reopen()
+    services.actors.create(ActorInput(name="Skriven etterpå"))
+    assert names(services) == ["Skriven etterpå"]
+    db.close()

@@ -42,3 +42,23 @@ def test_a_refused_undo_is_shown_and_dropped(
     stack.undo()
     assert "Oppføringa finst ikkje lenger" in capsys.readouterr().err
     assert stack.count() == 0
+
+
+def test_the_undo_text_names_the_action_after_undo_redo_and_a_language_switch(
+    services: Services,
+) -> None:
+    from stad_desktop.language import set_language
+
+    actors = services.actors
+    stack = QUndoStack()
+    stack.push(ChangeCommand(actors.create(ActorInput(name="Kai"))))
+    stack.undo()
+    stack.redo()
+    command = stack.command(0)
+    assert isinstance(command, ChangeCommand)
+    try:
+        set_language("en")
+        command.retranslate()
+        assert stack.undoText() == "New actor Kai"
+    finally:
+        set_language("nn")

@@ -192,3 +192,32 @@ def test_portfolio_by_phase_and_area(qtbot, demo_services: Services) -> None:  #
     assert dialog.preview_button.isEnabled()
     assert not dialog.phases.isEnabled() and not dialog.matrix.isEnabled()
     dialog.reject()
+
+
+def test_municipality_in_the_header_is_kept_with_the_data(
+    qtbot, demo_services: Services, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The name in the page header is typed once in the print dialog and kept in the
+    database: the next dialog and the command line use it too."""
+    from pypdf import PdfReader
+
+    from stad_desktop.language import _
+    from stad_desktop.reports import make_portfolio
+
+    dialog = _dialog(qtbot, demo_services)
+    assert dialog.municipality.text() == "Stad kommune"
+    dialog.municipality.setText("   ")
+    assert dialog.show_preview() is None
+    assert not dialog.error.isHidden()
+    assert dialog.error.text() == _("This field is required.")
+    assert demo_services.settings.municipality_name() == "Stad kommune"
+    dialog.municipality.setText("Kinn kommune")
+    preview = dialog.show_preview()
+    assert preview is not None
+    qtbot.addWidget(preview)
+    assert "Kinn kommune" in PdfReader(preview.pdf).pages[0].extract_text()
+    preview.reject()
+    dialog.reject()
+    assert _dialog(qtbot, demo_services).municipality.text() == "Kinn kommune"
+    path = make_portfolio(demo_services, tmp_path / "again.pdf", lang="nn")
+    assert "Kinn kommune" in PdfReader(path).pages[0].extract_text()

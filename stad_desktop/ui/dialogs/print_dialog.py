@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -101,6 +102,8 @@ class PrintDialog(QDialog):
         self.project = QComboBox()
         for ref in services.projects.refs():
             self.project.addItem(ref.name, ref.id)
+        self.municipality = QLineEdit(services.settings.municipality_name())
+        self.municipality.setMaxLength(100)
         self.language = QComboBox()
         for lang in LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES[lang], lang)
@@ -122,9 +125,11 @@ class PrintDialog(QDialog):
         form.addRow(_("&Printout:"), self.kind)
         form.addRow(_("P&roject:"), self.project)
         form.addRow(_("&Language:"), self.language)
+        form.addRow(_("M&unicipality in the header:"), self.municipality)
         form.addRow(_("P&hases:"), self.phases)
         form.addRow(_("&Areas:"), self.areas)
-        for field in (self.kind, self.project, self.language, self.phases, self.areas):
+        fields = (self.kind, self.project, self.language, self.municipality, self.phases)
+        for field in (*fields, self.areas):
             label = form.labelForField(field)
             if isinstance(label, QLabel):
                 field.setAccessibleName(label.text().replace("&", "").rstrip(":"))
@@ -240,9 +245,17 @@ class PrintDialog(QDialog):
         return path
 
     def show_preview(self) -> PreviewDialog | None:
-        from stad_desktop.services import NotFoundError
+        from stad_desktop.services import NotFoundError, ValidationError
 
         self.error.setVisible(False)
+        name = self.municipality.text()
+        if name.strip() != self.services.settings.municipality_name():
+            try:  # kept with the data, for every later printout
+                self.services.settings.set_municipality_name(name)
+            except ValidationError as exc:
+                self._show_error(exc.message.render())
+                self.municipality.setFocus()
+                return None
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             pdf = self.make_pdf()
