@@ -24,6 +24,7 @@ from stad_desktop.services.projects import ProjectService
 from stad_desktop.services.readmodels import Counts
 from stad_desktop.services.roles import RoleService
 from stad_desktop.services.settings import SettingsService
+from stad_desktop.services.travel import TravelService
 from stad_desktop.storage import Database
 
 
@@ -41,6 +42,7 @@ class Services:
         self.settings = SettingsService(db)
         self.bulk = BulkService(db)
         self.backups = BackupService(db)
+        self.travel = TravelService(db)
 
     def counts(self) -> Counts:
         with self.db.reading() as session:
