@@ -379,7 +379,6 @@ class MergesDialog(QDialog):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.empty.setVisible(not self.records)
         self.table.setVisible(bool(self.records))
         if selected is not None:
