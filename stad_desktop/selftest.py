@@ -14,10 +14,8 @@ No Qt here: the window step calls into ``stad_desktop.ui``.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import os
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -25,7 +23,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from stad_desktop.cli import register_command
 from stad_desktop.format import format_date, format_money
 from stad_desktop.language import LANGUAGES, N_, Translator, catalog_available
 
@@ -260,32 +257,3 @@ def run_checks(
             if state.services is not None:
                 state.services.db.close()
     return failures
-
-
-def _add_parser(sub: Any, tr: Translator) -> None:
-    parser = sub.add_parser(
-        "selftest",
-        help=tr._("check that the program works: database, example data, reports, window"),
-    )
-    parser.add_argument(
-        "-v", "--verbose", action="store_true", help=tr._("print each check as it passes")
-    )
-
-
-def _cmd_selftest(args: argparse.Namespace, tr: Translator) -> int:
-    failures = run_checks(tr, verbose=args.verbose)
-    if failures:
-        for line in failures:
-            print(line, file=sys.stderr)
-        print(
-            tr._("selftest failed: {failed} of {total} checks").format(
-                failed=len(failures), total=len(CHECKS)
-            ),
-            file=sys.stderr,
-        )
-        return 1
-    print(OK_LINE, flush=True)
-    return 0
-
-
-register_command("selftest", _add_parser, _cmd_selftest)

@@ -57,12 +57,12 @@ def test_an_existing_log_is_made_private(db: Database) -> None:
 def test_a_command_that_fails_unexpectedly_logs_privately(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import stad_desktop.cli as cli
+    from stad_desktop.cli import check
 
     def broken(_args: object, _tr: object) -> int:
         raise KeyError(f"{PERSONAL[0]}, {PERSONAL[1]}")
 
-    monkeypatch.setitem(cli._BUILTIN, "check", broken)
+    monkeypatch.setattr(check, "run", broken)
     assert main(["--lang", "en", "check", "--db", str(tmp_path / "x.sqlite3")]) == 1
     assert "Unexpected error: KeyError" in capsys.readouterr().err
     log = paths.user_log_dir() / "stad-desktop-errors.log"

@@ -14,16 +14,20 @@ if TYPE_CHECKING:
         Base,
         ChecklistItem,
         ContactPerson,
+        DatabaseIdentity,
         EffectEntry,
         Indicator,
         InputItem,
         Meeting,
         MeetingParticipant,
+        MergeRecord,
         Project,
         ProjectActor,
         Role,
         RoleAssignment,
         Setting,
+        TravelBase,
+        TravelCopy,
     )
 
 from stad_desktop.model.enums import (
@@ -43,6 +47,7 @@ __all__ = [
     "ChecklistItem",
     "ChecklistStatus",
     "ContactPerson",
+    "DatabaseIdentity",
     "EffectEntry",
     "EntryKind",
     "Indicator",
@@ -51,6 +56,7 @@ __all__ = [
     "Meeting",
     "MeetingKind",
     "MeetingParticipant",
+    "MergeRecord",
     "Phase",
     "Project",
     "ProjectActor",
@@ -58,6 +64,8 @@ __all__ = [
     "RoleAssignment",
     "Sector",
     "Setting",
+    "TravelBase",
+    "TravelCopy",
 ]
 
 
@@ -66,16 +74,20 @@ _ENTITIES = {
     "Base",
     "ChecklistItem",
     "ContactPerson",
+    "DatabaseIdentity",
     "EffectEntry",
     "Indicator",
     "InputItem",
     "Meeting",
     "MeetingParticipant",
+    "MergeRecord",
     "Project",
     "ProjectActor",
     "Role",
     "RoleAssignment",
     "Setting",
+    "TravelBase",
+    "TravelCopy",
 }
 
 

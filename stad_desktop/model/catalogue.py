@@ -6,6 +6,9 @@ from dataclasses import dataclass
 
 from stad_desktop.language import Localized
 
+# The municipality named in a printout's page header when none is given.
+DEFAULT_MUNICIPALITY = "Stad kommune"
+
 
 @dataclass(frozen=True)
 class DefaultRole:

@@ -249,3 +249,57 @@ class Setting(Stamped, Base):
 
     key: Mapped[str] = mapped_column(String(100), unique=True)
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+# --- travel copies and their merge (see services.travel) ------------------------------
+
+
+class DatabaseIdentity(Base):
+    """The one row naming this database: an office database, or a travel copy taken
+    from one (then with the office's identity and when and by which version)."""
+
+    __tablename__ = "database_identity"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    kind: Mapped[str] = mapped_column(String(10), default="office")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    office_id: Mapped[str | None] = mapped_column(String(36))
+    office_name: Mapped[str] = mapped_column(String(200), default="")
+    taken_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    program_version: Mapped[str] = mapped_column(String(40), default="")
+
+
+class TravelCopy(Base):
+    """A travel copy handed out by this (office) database, and when it came home."""
+
+    __tablename__ = "travel_copies"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    taken_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    program_version: Mapped[str] = mapped_column(String(40), default="")
+    file_name: Mapped[str] = mapped_column(Text, default="")
+    brought_home_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    merge_id: Mapped[str | None] = mapped_column(String(36))
+
+
+class MergeRecord(Base):
+    """One bring-home: its summary and every value that lost a conflict (JSON)."""
+
+    __tablename__ = "merge_records"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    copy_id: Mapped[str] = mapped_column(String(36), index=True)
+    merged_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    summary: Mapped[str] = mapped_column(Text, default="{}")
+    losers: Mapped[str] = mapped_column(Text, default="[]")
+
+
+class TravelBase(Base):
+    """In a travel copy: every record as it was when the copy was taken (JSON), the
+    base of the three-way merge when it is brought home. Empty elsewhere."""
+
+    __tablename__ = "travel_base"
+
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    data: Mapped[str] = mapped_column(Text)

@@ -10,10 +10,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from stad_desktop.model.catalogue import DEFAULT_MUNICIPALITY
+
 if TYPE_CHECKING:
     from stad_desktop.services import Services
 
-DEFAULT_MUNICIPALITY = "Stad kommune"
+__all__ = ["DEFAULT_MUNICIPALITY", "make_portfolio", "make_project_summary"]
 
 
 def make_project_summary(

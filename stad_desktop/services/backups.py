@@ -49,6 +49,26 @@ class BackupService:
 
         return backups_dir(self.database_path)
 
+    def make(self, reason: str) -> Path | None:
+        """A copy of the database now, in its backups folder (None for a database
+        server, whose backups are kept by the server). Raises StorageError."""
+        if self._path is None:
+            return None
+        import sqlite3
+
+        from stad_desktop.storage import backups
+        from stad_desktop.storage.errors import os_storage_error, sqlite_storage_error
+        from stad_desktop.storage.sqlite_file import backup_file, backups_dir
+
+        try:
+            made = backup_file(self._path, reason=reason)
+        except sqlite3.Error as exc:
+            raise sqlite_storage_error(exc, backups_dir(self._path)) from exc
+        except OSError as exc:
+            raise os_storage_error(exc, backups_dir(self._path)) from exc
+        backups.rotate(self._path)
+        return made
+
     def list(self) -> tuple[BackupInfo, ...]:
         """The backups, newest first; a damaged copy is listed with its problem."""
         from stad_desktop.storage.backups import list_backups

@@ -1,8 +1,15 @@
-"""Errors that services raise for bad input. Messages are translated where shown."""
+"""Errors that services raise for bad input. Messages are translated where shown.
+
+``StorageError`` (a problem with the database file or the disk) comes from the storage
+layer and is named here too, so that the user interface knows it without importing
+storage."""
 
 from __future__ import annotations
 
 from stad_desktop.language import N_, Message
+from stad_desktop.storage.errors import StorageError, StorageProblem
+
+__all__ = ["NotFoundError", "StorageError", "StorageProblem", "ValidationError"]
 
 
 class ValidationError(Exception):

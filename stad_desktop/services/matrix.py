@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from stad_desktop.language import N_, Message
+from stad_desktop.language import N_, Localized, Message
 from stad_desktop.model import (
     Actor,
     ChecklistStatus,
@@ -20,7 +20,13 @@ from stad_desktop.model import (
     RoleAssignment,
     Sector,
 )
-from stad_desktop.model.catalogue import FUNDER, IMPLEMENTER, INFORMED, TARGET_CONTACT
+from stad_desktop.model.catalogue import (
+    ENGLISH_SHORT,
+    FUNDER,
+    IMPLEMENTER,
+    INFORMED,
+    TARGET_CONTACT,
+)
 from stad_desktop.model.enums import label
 from stad_desktop.services.readmodels import (
     ActorRef,
@@ -123,9 +129,19 @@ def _missing_contribution(actor: str, role: RoleView | None) -> Message:
     )
 
 
-def role_views(session: Session) -> tuple[RoleView, ...]:
-    from stad_desktop.services.roles import role_view
+def role_view(role: Role) -> RoleView:
+    return RoleView(
+        id=role.id,
+        code=role.code,
+        short=role.short,
+        name=Localized(role.name_nn, role.name_nb, role.name_en),
+        builtin=role.builtin,
+        position=role.position,
+        short_en=ENGLISH_SHORT.get(role.code, "") if role.builtin else "",
+    )
 
+
+def role_views(session: Session) -> tuple[RoleView, ...]:
     return tuple(role_view(r) for r in session.scalars(select(Role).order_by(Role.position)))
 
 

@@ -336,7 +336,7 @@ class ProjectService:
         project.budget_ore = budget
         project.notes = v.optional_text("notes", data.notes)
         project.sort_key = sort_key(name)
-        project.search_text = fold("\x1f".join([name, project.area, project.target_group]))
+        project.search_text = project_search_text(name, project.area, project.target_group)
         if owner_id is not None:
             _ensure_member(session, project, owner_id)
 
@@ -368,6 +368,10 @@ class ProjectService:
             created_at=project.created_at,
             updated_at=project.updated_at,
         )
+
+
+def project_search_text(name: str, area: str, target_group: str) -> str:
+    return fold("\x1f".join([name, area, target_group]))
 
 
 def _ensure_member(session: Session, project: Project, actor_id: str) -> None:

@@ -9,9 +9,8 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from stad_desktop.language import N_, Localized, Message
+from stad_desktop.language import N_, Message
 from stad_desktop.model import Actor, Project, ProjectActor, Role, RoleAssignment
-from stad_desktop.model.catalogue import ENGLISH_SHORT
 from stad_desktop.services import validation as v
 from stad_desktop.services.changes import Change, unchanged
 from stad_desktop.services.errors import NotFoundError, ValidationError
@@ -19,6 +18,7 @@ from stad_desktop.services.matrix import (
     compute_warnings,
     project_actors,
     project_assignments,
+    role_view,
     role_views,
     sector_mix,
 )
@@ -31,18 +31,6 @@ from stad_desktop.services.readmodels import (
     RoleView,
 )
 from stad_desktop.storage import Database
-
-
-def role_view(role: Role) -> RoleView:
-    return RoleView(
-        id=role.id,
-        code=role.code,
-        short=role.short,
-        name=Localized(role.name_nn, role.name_nb, role.name_en),
-        builtin=role.builtin,
-        position=role.position,
-        short_en=ENGLISH_SHORT.get(role.code, "") if role.builtin else "",
-    )
 
 
 def _assignment_view(a: RoleAssignment) -> AssignmentView:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from stad_desktop.model import Setting
+from stad_desktop.model.catalogue import DEFAULT_MUNICIPALITY
 from stad_desktop.services import validation as v
 from stad_desktop.storage import Database
 
 MUNICIPALITY_NAME = "municipality_name"
-DEFAULT_MUNICIPALITY = "Stad kommune"
 
 
 class SettingsService:

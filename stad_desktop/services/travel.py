@@ -1,28 +1,55 @@
-"""Travel copies: the agreed interface the user interface is written against.
+"""Travel copies: take one on the road, bring it home with a three-way merge.
 
-A placeholder until the merge engine lands; every call that would read or write a
-travel copy says so with :class:`TravelRefused`.
+A travel copy is an ordinary SQLite database file of the program, written from any
+office database through the model layer (so a database server can hand them out
+too). Besides the data it holds its own identity, the office's identity and the
+base state: every record as it was when the copy was taken (``travel_base``).
+Bringing it home merges it into the office database in one transaction, after a
+backup, and keeps every value that lost a conflict in a merge record.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any
 
-from stad_desktop.language import N_, Message
+from sqlalchemy import insert, select
 
-Side = Literal["office", "travel"]
+from stad_desktop import __version__
+from stad_desktop.language import N_, Message, _
+from stad_desktop.model import DatabaseIdentity, MergeRecord, TravelBase, TravelCopy
+from stad_desktop.model.entities import new_id, utcnow
+from stad_desktop.services.travel_merge import Computed, Conflict, Side, TableCounts, apply, compute
+from stad_desktop.services.travel_rows import (
+    RECORD_FIELD,
+    Namer,
+    Rows,
+    dumps,
+    field_label,
+    from_plain,
+    read_rows,
+    synced_tables,
+    table_label,
+)
+from stad_desktop.storage import Database, StorageError
+
+OFFICE = "office"
+TRAVEL = "travel"
 
 
 class TravelRefused(Exception):
-    """A travel copy that cannot be taken or brought home; nothing was changed."""
+    """A travel copy cannot be taken or brought home; ``message`` says why. Nothing
+    has been changed. ``conflicts``: the conflicts that still need a choice."""
 
-    def __init__(self, message: str, **params: object) -> None:
-        self.message = Message(message, params)
-        super().__init__(message)
+    def __init__(self, message: Message, conflicts: tuple[FieldConflict, ...] = ()) -> None:
+        self.message = message
+        self.conflicts = conflicts
+        super().__init__(message.msgid)
 
 
 @dataclass(frozen=True)
@@ -45,6 +72,17 @@ class FieldConflict:
     base: str
     office: str
     travel: str
+    table_label: Message = dataclasses.field(default_factory=lambda: Message(""))
+    office_removed: bool = False
+    travel_removed: bool = False
+
+
+@dataclass(frozen=True)
+class TableSummary:
+    added: int = 0
+    changed: int = 0
+    merged: int = 0
+    conflicts: int = 0
 
 
 @dataclass(frozen=True)
@@ -55,6 +93,8 @@ class MergeSummary:
     conflicts: int
     resolved_office: int
     resolved_travel: int
+    kept: int = 0  # removals not carried out, or records brought back, as still in use
+    per_table: Mapping[str, TableSummary] = dataclasses.field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -65,17 +105,14 @@ class MergePlan:
 
 
 @dataclass(frozen=True)
-class MergeLoser:
-    """A value that lost a conflict, kept in the merge record."""
+class LostValue:
+    """A conflict as it was resolved: ``chosen`` side won, ``lost`` is the value kept
+    here from the other side."""
 
-    table: str
-    record_id: str
-    record_label: str
-    field: str
-    field_label: Message
-    kept: str
+    conflict: FieldConflict
+    chosen: Side
     lost: str
-    kept_side: Side
+    lost_value: Any = None  # as stored: a field's value, or a removed record's fields
 
 
 @dataclass(frozen=True)
@@ -84,21 +121,89 @@ class MergeRecordView:
     merged_at: dt.datetime
     copy_id: str
     summary: MergeSummary
-    losers: tuple[MergeLoser, ...]
+    losers: tuple[LostValue, ...]
+
+
+def _version(text: str) -> tuple[int, ...]:
+    parts = []
+    for part in text.split("."):
+        digits = "".join(ch for ch in part if ch.isdigit())
+        parts.append(int(digits) if digits else 0)
+    return tuple(parts)
 
 
 class TravelService:
-    def __init__(self, db: object) -> None:
-        self.db = db
+    def __init__(self, db: Database) -> None:
+        self._db = db
 
+    # --- identity -----------------------------------------------------------------
     def info(self) -> TravelInfo | None:
-        return None
+        """What this database is a travel copy of, or None for an office database."""
+        with self._db.reading() as session:
+            row = session.scalar(select(DatabaseIdentity))
+            return _info(row) if row is not None and row.kind == TRAVEL else None
 
+    def _identity(self) -> DatabaseIdentity:
+        with self._db.transaction() as session:
+            row = session.scalar(select(DatabaseIdentity))
+            if row is None:  # made by the migration; made here if it was lost
+                row = DatabaseIdentity(kind=OFFICE)
+                session.add(row)
+                session.flush()
+            return row
+
+    # --- taking -------------------------------------------------------------------
     def take(self, output: Path) -> TravelInfo:
-        raise TravelRefused(N_("Travel copies are not available yet."))
+        """Write a travel copy of this database to ``output`` (which must not exist)."""
+        from stad_desktop.fileio import atomic_write
+        from stad_desktop.services.outputs import OutputKind, OutputRefused, check_output
 
+        output = Path(output)
+        if output.exists() or output.is_symlink():
+            raise TravelRefused(
+                Message(
+                    N_("{path} exists already. Choose another name; nothing has been written."),
+                    {"path": output},
+                )
+            )
+        try:
+            check_output(output, self._db.path, OutputKind.DATABASE_COPY, overwrite=False)
+        except OutputRefused as exc:
+            raise TravelRefused(exc.message) from exc
+        office = self._identity()
+        info = TravelInfo(
+            copy_id=new_id(),
+            office_id=office.id,
+            office_name=self._db.name,
+            taken_at=utcnow(),
+            program_version=__version__,
+        )
+        tables = synced_tables()
+        with self._db.reading() as session:  # one read transaction: one moment's data
+            rows = read_rows(session, tables)
+        with atomic_write(output) as handle:
+            _write_copy(Path(handle.name), rows, info)
+        with self._db.transaction() as session:
+            session.add(
+                TravelCopy(
+                    id=info.copy_id,
+                    taken_at=info.taken_at,
+                    program_version=info.program_version,
+                    file_name=str(output),
+                )
+            )
+        return info
+
+    # --- bringing home ------------------------------------------------------------
     def plan(self, trip: Path) -> MergePlan:
-        raise TravelRefused(N_("Travel copies are not available yet."))
+        """What bringing ``trip`` home would do; changes nothing."""
+        info, base, travel = _read_trip(trip)
+        with self._db.reading() as session:
+            _check_office(session, info)
+            office = read_rows(session, synced_tables())
+        computed = compute(base, office, travel)
+        conflicts = _views(computed, office)
+        return MergePlan(info, _summary(computed, {}, 0), conflicts)
 
     def bring_home(
         self,
@@ -106,7 +211,305 @@ class TravelService:
         choices: Mapping[str, Side] | None = None,
         prefer: Side | None = None,
     ) -> MergeSummary:
-        raise TravelRefused(N_("Travel copies are not available yet."))
+        """Merge ``trip`` into this database in one transaction, after a backup.
+        Every conflict needs a side in ``choices`` (by its key) or ``prefer``."""
+        from stad_desktop.services.backups import BackupService
+        from stad_desktop.storage.backups import BEFORE_MERGE
+
+        info, base, travel = _read_trip(trip)
+        with self._db.transaction() as session:
+            _check_office(session, info)
+            office = read_rows(session, synced_tables())
+            computed = compute(base, office, travel)
+            views = _views(computed, office)
+            chosen: dict[str, Side] = {}
+            open_ = []
+            for view in views:
+                side = (choices or {}).get(view.key) or prefer
+                if side not in (OFFICE, TRAVEL):
+                    open_.append(view)
+                else:
+                    chosen[view.key] = side
+            if open_:
+                raise TravelRefused(
+                    Message(
+                        N_("{count} conflicts need a choice; nothing has been changed."),
+                        {"count": len(open_)},
+                    ),
+                    tuple(open_),
+                )
+            BackupService(self._db).make(BEFORE_MERGE)  # before the first write
+            kept = apply(session, computed, chosen, office)
+            summary = _summary(computed, chosen, kept)
+            merge_id = new_id()
+            now = utcnow()
+            losers = [
+                _loser(view, conflict, chosen[view.key])
+                for view, conflict in zip(views, computed.conflicts, strict=True)
+            ]
+            session.add(
+                MergeRecord(
+                    id=merge_id,
+                    copy_id=info.copy_id,
+                    merged_at=now,
+                    summary=json.dumps(_summary_json(summary)),
+                    losers=json.dumps(losers, ensure_ascii=False),
+                )
+            )
+            record = session.get(TravelCopy, info.copy_id)
+            if record is None:
+                record = TravelCopy(
+                    id=info.copy_id,
+                    taken_at=info.taken_at,
+                    program_version=info.program_version,
+                    file_name=str(trip),
+                )
+                session.add(record)
+            record.brought_home_at = now
+            record.merge_id = merge_id
+        return summary
 
     def merges(self) -> tuple[MergeRecordView, ...]:
-        return ()
+        """The merges made into this database, newest first."""
+        with self._db.reading() as session:
+            rows = list(session.scalars(select(MergeRecord).order_by(MergeRecord.merged_at.desc())))
+        return tuple(
+            MergeRecordView(
+                id=row.id,
+                merged_at=row.merged_at,
+                copy_id=row.copy_id,
+                summary=_summary_from_json(json.loads(row.summary)),
+                losers=tuple(_loser_from_json(item) for item in json.loads(row.losers)),
+            )
+            for row in rows
+        )
+
+
+# --- the copy file ------------------------------------------------------------------
+
+
+def _write_copy(path: Path, rows: Rows, info: TravelInfo) -> None:
+    from sqlalchemy import create_engine, delete
+
+    from stad_desktop.storage import upgrade
+
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        upgrade(engine)
+        with engine.begin() as conn:
+            conn.execute(delete(DatabaseIdentity))
+            for table in synced_tables():
+                table_rows = rows.get(table.name, {})
+                if not table_rows:
+                    continue
+                conn.execute(insert(table), [from_plain(table, r) for r in table_rows.values()])
+                conn.execute(
+                    insert(TravelBase),
+                    [
+                        {"table_name": table.name, "record_id": key, "data": dumps(row)}
+                        for key, row in table_rows.items()
+                    ],
+                )
+            conn.execute(
+                insert(DatabaseIdentity).values(
+                    id=info.copy_id,
+                    kind=TRAVEL,
+                    created_at=info.taken_at,
+                    office_id=info.office_id,
+                    office_name=info.office_name,
+                    taken_at=info.taken_at,
+                    program_version=info.program_version,
+                )
+            )
+    finally:
+        engine.dispose()
+
+
+def _info(row: DatabaseIdentity) -> TravelInfo:
+    return TravelInfo(
+        copy_id=row.id,
+        office_id=row.office_id or "",
+        office_name=row.office_name,
+        taken_at=row.taken_at or row.created_at,
+        program_version=row.program_version,
+    )
+
+
+def _read_trip(trip: Path) -> tuple[TravelInfo, Rows, Rows]:
+    """The copy's identity, base state and data; refused unless it is a travel copy
+    this program can read."""
+    from stad_desktop.storage.reading import open_read_only
+
+    trip = Path(trip)
+    try:
+        db = open_read_only(trip)
+    except StorageError as exc:
+        raise TravelRefused(exc.message) from exc
+    try:
+        with db.reading() as session:
+            row = session.scalar(select(DatabaseIdentity))
+            if row is None or row.kind != TRAVEL:
+                raise TravelRefused(
+                    Message(
+                        N_("{path} is not a travel copy; nothing has been changed."), {"path": trip}
+                    )
+                )
+            info = _info(row)
+            if _version(info.program_version) > _version(__version__):
+                raise TravelRefused(
+                    Message(
+                        N_(
+                            "The travel copy was made by a newer version of the program "
+                            "({version}); update the program first. Nothing has been changed."
+                        ),
+                        {"version": info.program_version},
+                    )
+                )
+            base: Rows = {t.name: {} for t in synced_tables()}
+            for table_name, record_id, data in session.execute(
+                select(TravelBase.table_name, TravelBase.record_id, TravelBase.data)
+            ):
+                base.setdefault(table_name, {})[record_id] = json.loads(data)
+            travel = read_rows(session, synced_tables())
+    except StorageError as exc:
+        raise TravelRefused(exc.message) from exc
+    finally:
+        db.close()
+    return info, base, travel
+
+
+def _check_office(session: Any, info: TravelInfo) -> None:
+    office = session.scalar(select(DatabaseIdentity))
+    if office is None or office.id != info.office_id:
+        raise TravelRefused(
+            Message(
+                N_(
+                    "The travel copy was taken from another database ({name}), not from "
+                    "this one. Nothing has been changed."
+                ),
+                {"name": info.office_name},
+            )
+        )
+    record = session.get(TravelCopy, info.copy_id)
+    if record is not None and record.brought_home_at is not None:
+        from stad_desktop.format import format_date
+        from stad_desktop.language import current
+
+        raise TravelRefused(
+            Message(
+                N_(
+                    "This travel copy was brought home already, on {date}. "
+                    "Nothing has been changed."
+                ),
+                {"date": format_date(record.brought_home_at.date(), current().lang, "long")},
+            )
+        )
+
+
+# --- read models ----------------------------------------------------------------------
+
+
+def _views(computed: Computed, office: Rows) -> tuple[FieldConflict, ...]:
+    namer = Namer(office, computed.travel)
+    return tuple(_view(c, namer) for c in computed.conflicts)
+
+
+def _row_text(namer: Namer, c: Conflict, row: Any) -> str:
+    if row is None:
+        return _("(removed)")
+    base = c.base or {}
+    changed = [
+        f"{field_label(f).render()}: {namer.value(c.table, f, row.get(f))}"
+        for f in sorted(row)
+        if f not in ("id", "created_at", "updated_at", "sort_key", "search_text")
+        and row.get(f) != base.get(f)
+    ]
+    return "; ".join(changed) if changed else _("(unchanged)")
+
+
+def _view(c: Conflict, namer: Namer) -> FieldConflict:
+    if c.field == RECORD_FIELD:
+        base = namer.record(c.table, c.record_id)
+        office, travel = _row_text(namer, c, c.office), _row_text(namer, c, c.travel)
+    else:
+        base = namer.value(c.table, c.field, c.base)
+        office = namer.value(c.table, c.field, c.office)
+        travel = namer.value(c.table, c.field, c.travel)
+    return FieldConflict(
+        key=c.key,
+        table=c.table,
+        record_id=c.record_id,
+        record_label=namer.record(c.table, c.record_id),
+        field=c.field,
+        field_label=field_label(c.field),
+        base=base,
+        office=office,
+        travel=travel,
+        table_label=table_label(c.table),
+        office_removed=c.field == RECORD_FIELD and c.office is None,
+        travel_removed=c.field == RECORD_FIELD and c.travel is None,
+    )
+
+
+def _summary(computed: Computed, chosen: Mapping[str, Side], kept: int) -> MergeSummary:
+    def table(counts: TableCounts) -> TableSummary:
+        return TableSummary(counts.added, counts.changed, counts.merged, counts.conflicts)
+
+    per_table = {name: table(c) for name, c in computed.counts.items() if any(asdict(c).values())}
+    return MergeSummary(
+        added=sum(c.added for c in per_table.values()),
+        changed=sum(c.changed for c in per_table.values()),
+        merged=sum(c.merged for c in per_table.values()),
+        conflicts=len(computed.conflicts),
+        resolved_office=sum(1 for side in chosen.values() if side == OFFICE),
+        resolved_travel=sum(1 for side in chosen.values() if side == TRAVEL),
+        kept=kept,
+        per_table=per_table,
+    )
+
+
+def _summary_json(summary: MergeSummary) -> dict[str, Any]:
+    data = asdict(summary)
+    data["per_table"] = {name: asdict(t) for name, t in summary.per_table.items()}
+    return data
+
+
+def _summary_from_json(data: dict[str, Any]) -> MergeSummary:
+    per_table = {name: TableSummary(**t) for name, t in data.pop("per_table", {}).items()}
+    return MergeSummary(**data, per_table=per_table)
+
+
+def _loser(view: FieldConflict, conflict: Conflict, side: Side) -> dict[str, Any]:
+    return {
+        "key": view.key,
+        "table": view.table,
+        "record_id": view.record_id,
+        "record_label": view.record_label,
+        "field": view.field,
+        "base": view.base,
+        "office": view.office,
+        "travel": view.travel,
+        "office_removed": view.office_removed,
+        "travel_removed": view.travel_removed,
+        "chosen": side,
+        "lost": view.travel if side == OFFICE else view.office,
+        "lost_value": conflict.travel if side == OFFICE else conflict.office,
+    }
+
+
+def _loser_from_json(item: dict[str, Any]) -> LostValue:
+    conflict = FieldConflict(
+        key=item["key"],
+        table=item["table"],
+        record_id=item["record_id"],
+        record_label=item["record_label"],
+        field=item["field"],
+        field_label=field_label(item["field"]),
+        base=item["base"],
+        office=item["office"],
+        travel=item["travel"],
+        table_label=table_label(item["table"]),
+        office_removed=item.get("office_removed", False),
+        travel_removed=item.get("travel_removed", False),
+    )
+    return LostValue(conflict, item["chosen"], item["lost"], item.get("lost_value"))

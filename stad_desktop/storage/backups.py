@@ -41,6 +41,7 @@ from stad_desktop.storage.sqlite_file import (
     backup_name,
     backups_dir,
     connect_read_only,
+    fingerprint,
     inspect_file,
     integrity_check,
 )
@@ -53,11 +54,12 @@ KEEP_ALL_WITHIN = dt.timedelta(hours=24)
 STARTUP = "startup"
 BEFORE_UPGRADE = "before-upgrade"
 BEFORE_RESTORE = "before-restore"
+BEFORE_MERGE = "before-merge"  # before a travel copy is brought home
 MANUAL = "manual"
 DAMAGED = "damaged"  # a start-up copy that failed its check: kept, never rotated
 # Copies rotate() may remove; the newest of each "before-" kind is always kept.
-_ROTATED = (STARTUP, BEFORE_UPGRADE, BEFORE_RESTORE)
-_ALWAYS_KEEP_NEWEST = (BEFORE_UPGRADE, BEFORE_RESTORE)
+_ROTATED = (STARTUP, BEFORE_UPGRADE, BEFORE_RESTORE, BEFORE_MERGE)
+_ALWAYS_KEEP_NEWEST = (BEFORE_UPGRADE, BEFORE_RESTORE, BEFORE_MERGE)
 
 _STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
 
@@ -204,29 +206,6 @@ def rotate(
 
 def _sidecar(db_path: Path) -> Path:
     return backups_dir(db_path) / f".{db_path.name}.last-backup.json"
-
-
-def fingerprint(db_path: Path) -> list[int] | None:
-    """What changes whenever the database changes; None for a missing or empty file."""
-    try:
-        stat = db_path.stat()
-    except OSError:
-        return None
-    if stat.st_size == 0:
-        return None
-    values = [stat.st_size, stat.st_mtime_ns]
-    try:
-        with db_path.open("rb") as handle:
-            header = handle.read(28)
-        values.append(int.from_bytes(header[24:28], "big"))
-    except OSError:
-        values.append(-1)
-    try:
-        wal = db_path.with_name(db_path.name + "-wal").stat()
-        values += [wal.st_size, wal.st_mtime_ns]
-    except OSError:
-        values += [0, 0]
-    return values
 
 
 def _recorded(db_path: Path) -> list[int] | None:

@@ -21,14 +21,13 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from stad_desktop.storage.backups import fingerprint
 from stad_desktop.storage.errors import (
     StorageError,
     StorageProblem,
     sqlite_problem,
     sqlite_storage_error,
 )
-from stad_desktop.storage.sqlite_file import connect_read_only
+from stad_desktop.storage.sqlite_file import connect_read_only, fingerprint
 
 
 def _first_problem(rows: list[str]) -> str:

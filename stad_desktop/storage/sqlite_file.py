@@ -162,3 +162,26 @@ def backup_file(db_path: Path, destination: Path | None = None, reason: str = "m
     finally:
         source.close()
     return destination
+
+
+def fingerprint(db_path: Path) -> list[int] | None:
+    """What changes whenever the database changes; None for a missing or empty file."""
+    try:
+        stat = db_path.stat()
+    except OSError:
+        return None
+    if stat.st_size == 0:
+        return None
+    values = [stat.st_size, stat.st_mtime_ns]
+    try:
+        with db_path.open("rb") as handle:
+            header = handle.read(28)
+        values.append(int.from_bytes(header[24:28], "big"))
+    except OSError:
+        values.append(-1)
+    try:
+        wal = db_path.with_name(db_path.name + "-wal").stat()
+        values += [wal.st_size, wal.st_mtime_ns]
+    except OSError:
+        values += [0, 0]
+    return values

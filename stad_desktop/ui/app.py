@@ -51,7 +51,7 @@ def _refused_before_start(db_path: Path, lang: str | None, crash_dialog: bool) -
     is reported as one line on stderr (and in a message box when one can be seen) and
     left untouched. Returns True when the file was refused. Damaged, too new or
     foreign databases are found by the full check when the database is opened."""
-    from stad_desktop.storage.precheck import plainly_unusable
+    from stad_desktop.services.opening import plainly_unusable
 
     exc = plainly_unusable(db_path)
     if exc is not None:
@@ -241,13 +241,13 @@ def run_gui(
             gc.enable()  # switched off during start-up by cli.main; on whatever happened
 
     def attach_database() -> None:
-        from stad_desktop.services import Services
-        from stad_desktop.storage import StorageError, StorageProblem, open_database
+        from stad_desktop.services.errors import StorageError, StorageProblem
+        from stad_desktop.services.opening import open_services
 
         try:
             if not explicit:
                 path.parent.mkdir(parents=True, exist_ok=True)
-            services = Services(open_database(path, checked=integrity))
+            services = open_services(path, checked=integrity)
         except (StorageError, OSError) as exc:
             if isinstance(exc, StorageError):
                 message = tr.render(exc.message)

@@ -101,8 +101,7 @@ def known_message(exc: BaseException) -> str | None:
     message = getattr(exc, "message", None)
     if message is None:
         return None
-    from stad_desktop.services.errors import NotFoundError, ValidationError
-    from stad_desktop.storage.errors import StorageError
+    from stad_desktop.services.errors import NotFoundError, StorageError, ValidationError
 
     if isinstance(exc, ValidationError | NotFoundError | StorageError):
         return str(message.render())

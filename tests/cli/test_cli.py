@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from stad_desktop import __version__
-from stad_desktop.cli import main
+from stad_desktop.cli import COMMANDS, main
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -105,11 +105,35 @@ def test_help_and_argument_errors_in_the_users_language(capsys) -> None:  # type
     assert "required" not in err
 
 
-def test_plugin_commands_are_known_without_loading_them() -> None:
+def test_every_command_in_the_table_loads_and_is_in_the_help(capsys) -> None:  # type: ignore[no-untyped-def]
     from stad_desktop import cli
 
-    cli._load_plugins()
-    assert set(cli._HANDLERS) == cli.PLUGIN_COMMANDS
+    for name in cli.COMMANDS:
+        module = cli.load_command(name)
+        assert callable(module.add_arguments) and callable(module.run)
+    try:
+        main(["--lang", "en", "--help"])
+    except SystemExit as exc:
+        assert exc.code == 0
+    out = capsys.readouterr().out
+    assert "{demo,backup,check,selftest,report}" in out
+
+
+def test_starting_the_window_imports_no_command_module() -> None:
+    code = (
+        "import sys\n"
+        "import stad_desktop.cli as cli\n"
+        "cli._cmd_gui = lambda args, tr: 0\n"
+        "cli.main(['--lang', 'en'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('stad_desktop.')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    loaded = result.stdout
+    for info in COMMANDS.values():
+        assert f"'{info.module}'" not in loaded
+    assert "'stad_desktop.cli.errors'" in loaded
+    assert "'stad_desktop.crashlog'" not in loaded  # written only when something fails
 
 
 def test_the_collector_is_on_again_after_a_command(tmp_path: Path) -> None:

@@ -56,7 +56,7 @@ def test_importing_reports_is_cheap() -> None:
     import sys
 
     code = (
-        "import sys, stad_desktop.reports, stad_desktop.reports.command;"
+        "import sys, stad_desktop.reports, stad_desktop.cli.report;"
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'reportlab', 'PySide6'}))"
     )
     result = subprocess.run(

@@ -61,15 +61,6 @@ def _meetings(services: Services, bus: DataBus, undo_stack: QUndoStack) -> View:
     return MeetingsView(services, bus, undo_stack)
 
 
-def _placeholder(title: str) -> Factory:
-    def factory(services: Services, bus: DataBus, undo_stack: QUndoStack) -> View:
-        from stad_desktop.ui.views.placeholder import PlaceholderView
-
-        return PlaceholderView(services, bus, undo_stack, title)
-
-    return factory
-
-
 def view_specs() -> tuple[ViewSpec, ...]:
     """The views in sidebar order (Ctrl+1, Ctrl+2, ... follow this order)."""
     return (

@@ -7,8 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from stad_desktop.language import current
-from stad_desktop.services.errors import NotFoundError
-from stad_desktop.storage.errors import StorageError
+from stad_desktop.services.errors import NotFoundError, StorageError
 from stad_desktop.ui.settings import app_settings
 
 ERROR_STYLE = "color: #b00020;"

@@ -1,7 +1,7 @@
 """``stad-desktop report project|portfolio``: printouts from the command line.
 
-Registered with :func:`stad_desktop.cli.register_command`; imported from
-``stad_desktop.commands``. Cheap to import: the reports load when a report runs.
+Listed in :data:`stad_desktop.cli.COMMANDS`. Cheap to import: the reports load when a
+report runs.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from stad_desktop.cli import CliError, db_path, open_services, register_command
+from stad_desktop.cli.database import db_path, open_services
+from stad_desktop.cli.errors import CliError
 from stad_desktop.language import LANGUAGES, N_, Message, Translator
 from stad_desktop.model import Phase
 
@@ -18,9 +19,8 @@ from stad_desktop.model import Phase
 MAX_MATCHES_SHOWN = 10
 
 
-def _add_parser(sub: Any, tr: Translator) -> None:
+def add_arguments(report: argparse.ArgumentParser, tr: Translator) -> None:
     _ = tr._
-    report = sub.add_parser("report", help=_("make a printout (PDF) for the council papers"))
     kinds = report.add_subparsers(
         dest="report_kind", metavar="project|portfolio", parser_class=type(report), required=True
     )
@@ -97,7 +97,7 @@ def _not_found(services: Any, name: str) -> CliError:
     )
 
 
-def _run(args: argparse.Namespace, tr: Translator) -> int:
+def run(args: argparse.Namespace, tr: Translator) -> int:
     from stad_desktop.os_errors import os_error_message
     from stad_desktop.reports.api import (
         DEFAULT_MUNICIPALITY,
@@ -151,6 +151,3 @@ def _run(args: argparse.Namespace, tr: Translator) -> int:
         services.db.close()
     print(tr._("Printout written to {path}").format(path=output))
     return 0
-
-
-register_command("report", _add_parser, _run)
