@@ -4,8 +4,10 @@ title of a travel copy."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -14,16 +16,16 @@ from PySide6.QtGui import QUndoCommand
 from pytestqt.qtbot import QtBot
 
 from stad_desktop.language import Message, set_language
-from stad_desktop.services import Services
+from stad_desktop.services import ActorInput, Services
 from stad_desktop.services.travel import (
     FieldConflict,
-    MergeLoser,
     MergePlan,
     MergeRecordView,
     MergeSummary,
     TravelInfo,
     TravelRefused,
 )
+from stad_desktop.storage import open_database
 from stad_desktop.ui import travel_menu
 from stad_desktop.ui.dialogs.travel_dialogs import (
     BASE,
@@ -51,6 +53,7 @@ CONFLICTS = (
         "900 11 222",
         "900 11 333",
         "41 22 33 44",
+        table_label=Message("Contact person"),
     ),
     FieldConflict(
         "actor-2:email",
@@ -62,9 +65,24 @@ CONFLICTS = (
         "",
         "post@kulturskule.no",
         "kontakt@kulturskule.no",
+        table_label=Message("Actor"),
     ),
 )
 PLAN = MergePlan(INFO, MergeSummary(12, 7, 2, 2, 0, 0), CONFLICTS)
+
+
+@contextmanager
+def opened(path: Path) -> Iterator[Services]:
+    db = open_database(path)
+    try:
+        yield Services(db)
+    finally:
+        db.close()
+
+
+def edit_actor(services: Services, actor_id: str, **changes: str) -> None:
+    data = ActorInput.from_detail(services.actors.get(actor_id))
+    services.actors.update(actor_id, dataclasses.replace(data, **changes))  # type: ignore[arg-type]
 
 
 class FakeTravel:
@@ -126,7 +144,7 @@ def dialog(qtbot: QtBot) -> tuple[BringHomeDialog, FakeTravel]:
 
 def test_conflicts_are_listed_side_by_side(dialog: tuple[BringHomeDialog, FakeTravel]) -> None:
     window, _travel = dialog
-    assert texts(window, 0) == ["Selje grendalag", "Stad kulturskule"]
+    assert texts(window, 0) == ["Contact person: Selje grendalag", "Actor: Stad kulturskule"]
     assert texts(window, 1) == ["Phone", "Email"]
     assert texts(window, BASE) == ["900 11 222", "(empty)"]
     assert texts(window, OFFICE_COLUMN) == ["900 11 333", "post@kulturskule.no"]
@@ -187,7 +205,7 @@ def test_a_refusal_on_ok_is_shown_and_merges_nothing(
     window.show_problem = shown.append  # type: ignore[method-assign]
 
     def refuse(*args: object, **kwargs: object) -> MergeSummary:
-        raise TravelRefused("This travel copy has been brought home already.")
+        raise TravelRefused(Message("This travel copy has been brought home already."))
 
     travel.bring_home = refuse  # type: ignore[method-assign]
     window.accept()
@@ -230,7 +248,9 @@ def test_a_refused_travel_copy_is_told_in_one_line(  # type: ignore[no-untyped-d
 ) -> None:
     set_language("en")
     travel = FakeTravel()
-    travel.refusal = TravelRefused("This travel copy was taken from another office database.")
+    travel.refusal = TravelRefused(
+        Message("This travel copy was taken from another office database.")
+    )
     services.travel = travel  # type: ignore[assignment]
     window = make_window(services)
     monkeypatch.setattr(window.travel, "ask_trip", lambda: Path("other.stadtrip"))
@@ -266,25 +286,31 @@ def test_take_proposes_a_dated_name_and_says_what_to_do(  # type: ignore[no-unty
 
 
 def test_a_travel_copy_says_so_in_title_and_banner(  # type: ignore[no-untyped-def]
-    make_window, services: Services
+    make_window, services: Services, tmp_path: Path
 ) -> None:
     set_language("nn")
-    services.travel = FakeTravel(info=INFO)  # type: ignore[assignment]
-    window = make_window(services)
-    banner = window.travel.banner
-    assert banner.isVisible()
-    assert banner.text().startswith("Reisekopi av stad.sqlite3, teken 04.05.2026")
-    assert "reisekopi av stad.sqlite3" in window.windowTitle()
-    # On the road, copies are neither taken nor brought home.
-    assert not window.travel.take_action.isEnabled()
-    assert not window.travel.bring_home_action.isEnabled()
-    window.change_language("en")
-    assert banner.text().startswith("Travel copy of stad.sqlite3, taken 04/05/2026")
-    assert "(travel copy of stad.sqlite3)" in window.windowTitle()
+    trip = tmp_path / "tur.stadtrip"
+    info = services.travel.take(trip)
+    office = services.db.name
+    taken = info.taken_at.astimezone() if info.taken_at.tzinfo else info.taken_at
+    with opened(trip) as road:
+        window = make_window(road)
+        banner = window.travel.banner
+        assert banner.isVisible()
+        assert banner.text().startswith(
+            f"Reisekopi av {office}, teken {taken:%d.%m.%Y %H:%M}. Når du er tilbake"
+        )
+        assert window.windowTitle() == f"Stad Desktop – tur.stadtrip (reisekopi av {office})"
+        # On the road, copies are neither taken nor brought home.
+        assert not window.travel.take_action.isEnabled()
+        assert not window.travel.bring_home_action.isEnabled()
+        window.change_language("en")
+        assert banner.text().startswith(f"Travel copy of {office}, taken {taken:%d/%m/%Y %H:%M}.")
+        assert window.windowTitle() == f"Stad Desktop – tur.stadtrip (travel copy of {office})"
+        window.close()
 
 
 def test_the_office_database_has_no_banner(make_window, services: Services) -> None:  # type: ignore[no-untyped-def]
-    services.travel = FakeTravel(info=None)  # type: ignore[assignment]
     window = make_window(services)
     assert not window.travel.banner.isVisible()
     assert "travel" not in window.windowTitle().lower()
@@ -311,61 +337,71 @@ def test_menu_actions_in_nynorsk_and_english(make_window, services: Services) ->
     ]
 
 
-def test_merges_show_the_losing_values(qtbot: QtBot) -> None:
+def test_conflicts_chosen_in_the_window_are_merged_and_the_losers_kept(  # type: ignore[no-untyped-def]
+    qtbot, make_window, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real travel service: the same fields changed differently at the office
+    and on the road; the user keeps the village from the road and the notes from
+    the office; Merges … then shows the values that lost."""
     set_language("en")
-    record = MergeRecordView(
-        id="m1",
-        merged_at=dt.datetime(2026, 6, 1, 9, 0),
-        copy_id=INFO.copy_id,
-        summary=MergeSummary(3, 4, 1, 2, 1, 1),
-        losers=(
-            MergeLoser(
-                "actors",
-                "actor-1",
-                "Selje grendalag",
-                "phone",
-                Message("Phone"),
-                "41 22 33 44",
-                "900 11 333",
-                "travel",
-            ),
-            MergeLoser(
-                "actors",
-                "actor-2",
-                "Stad kulturskule",
-                "email",
-                Message("Email"),
-                "post@kulturskule.no",
-                "",
-                "office",
-            ),
-        ),
-    )
-    older = MergeRecordView(
-        "m0", dt.datetime(2026, 5, 1, 9, 0), "older", MergeSummary(1, 0, 0, 0, 0, 0), ()
-    )
+    actor = services.actors.create(ActorInput(name="Selje grendalag", village="Selje")).value.id
+    trip = tmp_path / "tour.stadtrip"
+    services.travel.take(trip)
+    with opened(trip) as road:
+        edit_actor(road, actor, village="Stadlandet", notes="Written on the road")
+    edit_actor(services, actor, village="Nordfjordeid", notes="Written at the office")
+    window = make_window(services)
+    monkeypatch.setattr(window.travel, "ask_trip", lambda: trip)
+    monkeypatch.setattr(travel_menu, "inform", lambda parent, text, title="": None)
+    seen: list[list[str]] = []
 
-    class Merges(FakeTravel):
-        def merges(self) -> tuple[MergeRecordView, ...]:
-            return (older, record)
+    def choose(dialog: BringHomeDialog) -> bool:
+        seen.extend(
+            [dialog.cell(row, column).text() for column in range(5)]
+            for row in range(dialog.table.rowCount())
+        )
+        fields = [conflict.field for conflict in dialog.conflicts]
+        dialog.choose(fields.index("village"), "travel")
+        dialog.accept()
+        return True
 
-    dialog = MergesDialog(Merges())  # type: ignore[arg-type]
+    monkeypatch.setattr(window.travel, "run_dialog", choose)
+    assert window.travel.bring_home()
+    assert sorted(seen) == [
+        [
+            "Actor: Selje grendalag",
+            "Notes",
+            "(empty)",
+            "Written at the office",
+            "Written on the road",
+        ],
+        ["Actor: Selje grendalag", "Village", "Selje", "Nordfjordeid", "Stadlandet"],
+    ]
+    detail = services.actors.get(actor)
+    assert (detail.village, detail.notes) == ("Stadlandet", "Written at the office")
+    # A second time is refused, and says why.
+    shown: list[str] = []
+    monkeypatch.setattr(travel_menu, "problem", lambda parent, text, title="": shown.append(text))
+    assert not window.travel.bring_home()
+    assert shown and "brought home already" in shown[0]
+
+    dialog = MergesDialog(services.travel)
     qtbot.addWidget(dialog)
     dialog.show()
-    table = dialog.table
-    assert [table.item(0, c).text() for c in range(6)] == [
-        "01/06/2026 09:00",
-        "5f0c7d2e",
-        "3",
-        "4",
-        "1",
-        "2",
-    ]  # type: ignore[union-attr]
+    assert dialog.table.rowCount() == 1
+    assert [dialog.table.item(0, column).text() for column in (2, 3, 4, 5)] == ["0", "0", "1", "2"]  # type: ignore[union-attr]
     losers = dialog.losers
-    rows = [[losers.item(r, c).text() for c in range(5)] for r in range(losers.rowCount())]  # type: ignore[union-attr]
+    rows = sorted(
+        [losers.item(row, column).text() for column in range(5)]  # type: ignore[union-attr]
+        for row in range(losers.rowCount())
+    )
     assert rows == [
-        ["Selje grendalag", "Phone", "41 22 33 44", "900 11 333", "Travel copy"],
-        ["Stad kulturskule", "Email", "post@kulturskule.no", "(empty)", "Office"],
+        [
+            "Actor: Selje grendalag",
+            "Notes",
+            "Written at the office",
+            "Written on the road",
+            "Office",
+        ],
+        ["Actor: Selje grendalag", "Village", "Stadlandet", "Nordfjordeid", "Travel copy"],
     ]
-    table.selectRow(1)
-    assert losers.isHidden() and dialog.no_losers.isVisible()

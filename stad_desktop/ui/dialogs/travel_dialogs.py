@@ -31,6 +31,7 @@ from stad_desktop.ui.widgets.forms import buddy_label, plain_label, restore_geom
 
 if TYPE_CHECKING:
     from stad_desktop.services.travel import (
+        FieldConflict,
         MergePlan,
         MergeRecordView,
         MergeSummary,
@@ -66,6 +67,16 @@ def travel_banner_text(info: TravelInfo) -> str:
     ).format(office=info.office_name, date=when(info.taken_at))
 
 
+def record_text(conflict: FieldConflict) -> str:
+    """The record a conflict is about, with its kind: "Actor: Selje grendalag"."""
+    kind = conflict.table_label.render() if conflict.table_label.msgid else ""
+    return (
+        _("{kind}: {record}").format(kind=kind, record=conflict.record_label)
+        if kind
+        else (conflict.record_label)
+    )
+
+
 def summary_text(summary: MergeSummary, *, done: bool) -> str:
     """The counts of a merge, one per line: what a bring-home will do, or did."""
     lines = [
@@ -79,6 +90,10 @@ def summary_text(summary: MergeSummary, *, done: bool) -> str:
             _("Kept from the office: {office}, kept from the travel copy: {travel}").format(
                 office=summary.resolved_office, travel=summary.resolved_travel
             )
+        )
+    if done and summary.kept:
+        lines.append(
+            _("Kept because the other side still uses them: {count}.").format(count=summary.kept)
         )
     return "\n".join(lines)
 
@@ -204,6 +219,9 @@ class BringHomeDialog(QDialog):
         self.cancel_button.setText(_("Cancel"))
         self.table.blockSignals(True)
         for row, conflict in enumerate(self.conflicts):
+            record = self.cell(row, RECORD)
+            record.setText(record_text(conflict))
+            record.setToolTip(record.text())
             field = self.cell(row, FIELD)
             field.setText(conflict.field_label.render())
             field.setToolTip(field.text())
@@ -223,7 +241,7 @@ class BringHomeDialog(QDialog):
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.conflicts))
         for row, conflict in enumerate(self.conflicts):
-            self.table.setItem(row, RECORD, _item(conflict.record_label))
+            self.table.setItem(row, RECORD, _item(""))
             self.table.setItem(row, FIELD, _item(""))
             for column, value in (
                 (BASE, conflict.base),
@@ -395,13 +413,15 @@ class MergesDialog(QDialog):
         self.losers.setRowCount(len(losers))
         sides = {OFFICE: _("Office"), TRAVEL: _("Travel copy")}
         for number, loser in enumerate(losers):
+            conflict = loser.conflict
+            kept = conflict.office if loser.chosen == OFFICE else conflict.travel
             for column, text in enumerate(
                 (
-                    loser.record_label,
-                    loser.field_label.render(),
-                    shown_value(loser.kept),
+                    record_text(conflict),
+                    conflict.field_label.render(),
+                    shown_value(kept),
                     shown_value(loser.lost),
-                    sides.get(loser.kept_side, loser.kept_side),
+                    sides.get(loser.chosen, loser.chosen),
                 )
             ):
                 self.losers.setItem(number, column, _item(text))
