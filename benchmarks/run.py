@@ -44,7 +44,9 @@ SUMMARY_PDF_S = 0.5
 PORTFOLIO_PDF_S = 3.0
 PEAK_MB = 300.0
 
-PARTS = ("startup", "ui", "reports", "memory", "integrity")
+PARTS = ("startup", "ui", "reports", "memory", "integrity", "travel")
+TRAVEL_TAKE_S = 5.0
+TRAVEL_BRING_HOME_S = 10.0
 
 
 @dataclass
@@ -249,6 +251,21 @@ def memory_figure(db: Path, runs: int, env: dict[str, str]) -> Figure:
     return Figure("memory_peak_every_view", round(max(peaks), 1), "MB", PEAK_MB, "ru_maxrss")
 
 
+def travel_figures(db: Path, env: dict[str, str], changes: int = 500) -> list[Figure]:
+    """Taking a travel copy and bringing it home with ``changes`` changes on each side."""
+    cmd = [sys.executable, str(HERE / "travel.py"), "--db", str(db), "--changes", str(changes)]
+    values = json.loads(run(cmd, env).strip().splitlines()[-1])
+    detail = (
+        f"{changes} changes on each side: {values['added']} added, {values['changed']} changed, "
+        f"{values['merged']} merged, {values['conflicts']} conflicts"
+    )
+    return [
+        Figure("travel_take", values["take"], "s", TRAVEL_TAKE_S, f"{values['copy_megabytes']} MB"),
+        Figure("travel_dry_run", values["dry_run"], "s", None, detail),
+        Figure("travel_bring_home", values["bring_home"], "s", TRAVEL_BRING_HOME_S, detail),
+    ]
+
+
 # --- results ------------------------------------------------------------------------------
 def write_results(path: Path, figures: list[Figure], meta: dict[str, Any]) -> None:
     data: dict[str, Any] = {}
@@ -316,6 +333,8 @@ def main(argv: list[str] | None = None) -> int:
             show([memory_figure(scaled, runs, env)])
         if "integrity" in parts:
             show(integrity_figures(scaled, label, runs, env))
+        if "travel" in parts:
+            show(travel_figures(scaled, env))
 
     missed = [f.name for f in figures if f.ok is False]
     meta = {

@@ -32,6 +32,8 @@ EXPECTED = {
     "memory_peak_every_view",
     "integrity_scale0.02_quick_check",
     "integrity_scale0.02_full_check",
+    "travel_take",
+    "travel_bring_home",
 }
 
 

@@ -10,36 +10,55 @@ backup, and keeps every value that lost a conflict in a merge record.
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 import json
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, select
 
 from stad_desktop import __version__
-from stad_desktop.language import N_, Message, _
+from stad_desktop.language import N_, Message
 from stad_desktop.model import DatabaseIdentity, MergeRecord, TravelBase, TravelCopy
 from stad_desktop.model.entities import new_id, utcnow
-from stad_desktop.services.travel_merge import Computed, Conflict, Side, TableCounts, apply, compute
+from stad_desktop.services.travel_merge import Side, apply, compute
 from stad_desktop.services.travel_rows import (
-    RECORD_FIELD,
-    Namer,
     Rows,
     dumps,
-    field_label,
     from_plain,
     read_rows,
     synced_tables,
-    table_label,
+)
+from stad_desktop.services.travel_views import (
+    OFFICE,
+    TRAVEL,
+    FieldConflict,
+    LostValue,
+    MergePlan,
+    MergeRecordView,
+    MergeSummary,
+    TableSummary,
+    TravelInfo,
+    conflict_views,
+    loser,
+    loser_from_json,
+    make_summary,
+    summary_from_json,
+    summary_json,
 )
 from stad_desktop.storage import Database, StorageError
 
-OFFICE = "office"
-TRAVEL = "travel"
+__all__ = [
+    "FieldConflict",
+    "LostValue",
+    "MergePlan",
+    "MergeRecordView",
+    "MergeSummary",
+    "TableSummary",
+    "TravelInfo",
+    "TravelRefused",
+    "TravelService",
+]
 
 
 class TravelRefused(Exception):
@@ -50,78 +69,6 @@ class TravelRefused(Exception):
         self.message = message
         self.conflicts = conflicts
         super().__init__(message.msgid)
-
-
-@dataclass(frozen=True)
-class TravelInfo:
-    copy_id: str
-    office_id: str
-    office_name: str
-    taken_at: dt.datetime
-    program_version: str
-
-
-@dataclass(frozen=True)
-class FieldConflict:
-    key: str
-    table: str
-    record_id: str
-    record_label: str
-    field: str
-    field_label: Message
-    base: str
-    office: str
-    travel: str
-    table_label: Message = dataclasses.field(default_factory=lambda: Message(""))
-    office_removed: bool = False
-    travel_removed: bool = False
-
-
-@dataclass(frozen=True)
-class TableSummary:
-    added: int = 0
-    changed: int = 0
-    merged: int = 0
-    conflicts: int = 0
-
-
-@dataclass(frozen=True)
-class MergeSummary:
-    added: int
-    changed: int
-    merged: int
-    conflicts: int
-    resolved_office: int
-    resolved_travel: int
-    kept: int = 0  # removals not carried out, or records brought back, as still in use
-    per_table: Mapping[str, TableSummary] = dataclasses.field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class MergePlan:
-    info: TravelInfo
-    summary: MergeSummary
-    conflicts: tuple[FieldConflict, ...]
-
-
-@dataclass(frozen=True)
-class LostValue:
-    """A conflict as it was resolved: ``chosen`` side won, ``lost`` is the value kept
-    here from the other side."""
-
-    conflict: FieldConflict
-    chosen: Side
-    lost: str
-    lost_value: Any = None  # as stored: a field's value, or a removed record's fields
-
-
-@dataclass(frozen=True)
-class MergeRecordView:
-    id: str
-    merged_at: dt.datetime
-    copy_id: str
-    summary: MergeSummary
-    losers: tuple[LostValue, ...]
 
 
 def _version(text: str) -> tuple[int, ...]:
@@ -202,8 +149,8 @@ class TravelService:
             _check_office(session, info)
             office = read_rows(session, synced_tables())
         computed = compute(base, office, travel)
-        conflicts = _views(computed, office)
-        return MergePlan(info, _summary(computed, {}, 0), conflicts)
+        conflicts = conflict_views(computed, office)
+        return MergePlan(info, make_summary(computed, {}, 0), conflicts)
 
     def bring_home(
         self,
@@ -221,7 +168,7 @@ class TravelService:
             _check_office(session, info)
             office = read_rows(session, synced_tables())
             computed = compute(base, office, travel)
-            views = _views(computed, office)
+            views = conflict_views(computed, office)
             chosen: dict[str, Side] = {}
             open_ = []
             for view in views:
@@ -240,11 +187,11 @@ class TravelService:
                 )
             BackupService(self._db).make(BEFORE_MERGE)  # before the first write
             kept = apply(session, computed, chosen, office)
-            summary = _summary(computed, chosen, kept)
+            summary = make_summary(computed, chosen, kept)
             merge_id = new_id()
             now = utcnow()
             losers = [
-                _loser(view, conflict, chosen[view.key])
+                loser(view, conflict, chosen[view.key])
                 for view, conflict in zip(views, computed.conflicts, strict=True)
             ]
             session.add(
@@ -252,7 +199,7 @@ class TravelService:
                     id=merge_id,
                     copy_id=info.copy_id,
                     merged_at=now,
-                    summary=json.dumps(_summary_json(summary)),
+                    summary=json.dumps(summary_json(summary)),
                     losers=json.dumps(losers, ensure_ascii=False),
                 )
             )
@@ -278,8 +225,8 @@ class TravelService:
                 id=row.id,
                 merged_at=row.merged_at,
                 copy_id=row.copy_id,
-                summary=_summary_from_json(json.loads(row.summary)),
-                losers=tuple(_loser_from_json(item) for item in json.loads(row.losers)),
+                summary=summary_from_json(json.loads(row.summary)),
+                losers=tuple(loser_from_json(item) for item in json.loads(row.losers)),
             )
             for row in rows
         )
@@ -404,112 +351,3 @@ def _check_office(session: Any, info: TravelInfo) -> None:
                 {"date": format_date(record.brought_home_at.date(), current().lang, "long")},
             )
         )
-
-
-# --- read models ----------------------------------------------------------------------
-
-
-def _views(computed: Computed, office: Rows) -> tuple[FieldConflict, ...]:
-    namer = Namer(office, computed.travel)
-    return tuple(_view(c, namer) for c in computed.conflicts)
-
-
-def _row_text(namer: Namer, c: Conflict, row: Any) -> str:
-    if row is None:
-        return _("(removed)")
-    base = c.base or {}
-    changed = [
-        f"{field_label(f).render()}: {namer.value(c.table, f, row.get(f))}"
-        for f in sorted(row)
-        if f not in ("id", "created_at", "updated_at", "sort_key", "search_text")
-        and row.get(f) != base.get(f)
-    ]
-    return "; ".join(changed) if changed else _("(unchanged)")
-
-
-def _view(c: Conflict, namer: Namer) -> FieldConflict:
-    if c.field == RECORD_FIELD:
-        base = namer.record(c.table, c.record_id)
-        office, travel = _row_text(namer, c, c.office), _row_text(namer, c, c.travel)
-    else:
-        base = namer.value(c.table, c.field, c.base)
-        office = namer.value(c.table, c.field, c.office)
-        travel = namer.value(c.table, c.field, c.travel)
-    return FieldConflict(
-        key=c.key,
-        table=c.table,
-        record_id=c.record_id,
-        record_label=namer.record(c.table, c.record_id),
-        field=c.field,
-        field_label=field_label(c.field),
-        base=base,
-        office=office,
-        travel=travel,
-        table_label=table_label(c.table),
-        office_removed=c.field == RECORD_FIELD and c.office is None,
-        travel_removed=c.field == RECORD_FIELD and c.travel is None,
-    )
-
-
-def _summary(computed: Computed, chosen: Mapping[str, Side], kept: int) -> MergeSummary:
-    def table(counts: TableCounts) -> TableSummary:
-        return TableSummary(counts.added, counts.changed, counts.merged, counts.conflicts)
-
-    per_table = {name: table(c) for name, c in computed.counts.items() if any(asdict(c).values())}
-    return MergeSummary(
-        added=sum(c.added for c in per_table.values()),
-        changed=sum(c.changed for c in per_table.values()),
-        merged=sum(c.merged for c in per_table.values()),
-        conflicts=len(computed.conflicts),
-        resolved_office=sum(1 for side in chosen.values() if side == OFFICE),
-        resolved_travel=sum(1 for side in chosen.values() if side == TRAVEL),
-        kept=kept,
-        per_table=per_table,
-    )
-
-
-def _summary_json(summary: MergeSummary) -> dict[str, Any]:
-    data = asdict(summary)
-    data["per_table"] = {name: asdict(t) for name, t in summary.per_table.items()}
-    return data
-
-
-def _summary_from_json(data: dict[str, Any]) -> MergeSummary:
-    per_table = {name: TableSummary(**t) for name, t in data.pop("per_table", {}).items()}
-    return MergeSummary(**data, per_table=per_table)
-
-
-def _loser(view: FieldConflict, conflict: Conflict, side: Side) -> dict[str, Any]:
-    return {
-        "key": view.key,
-        "table": view.table,
-        "record_id": view.record_id,
-        "record_label": view.record_label,
-        "field": view.field,
-        "base": view.base,
-        "office": view.office,
-        "travel": view.travel,
-        "office_removed": view.office_removed,
-        "travel_removed": view.travel_removed,
-        "chosen": side,
-        "lost": view.travel if side == OFFICE else view.office,
-        "lost_value": conflict.travel if side == OFFICE else conflict.office,
-    }
-
-
-def _loser_from_json(item: dict[str, Any]) -> LostValue:
-    conflict = FieldConflict(
-        key=item["key"],
-        table=item["table"],
-        record_id=item["record_id"],
-        record_label=item["record_label"],
-        field=item["field"],
-        field_label=field_label(item["field"]),
-        base=item["base"],
-        office=item["office"],
-        travel=item["travel"],
-        table_label=table_label(item["table"]),
-        office_removed=item.get("office_removed", False),
-        travel_removed=item.get("travel_removed", False),
-    )
-    return LostValue(conflict, item["chosen"], item["lost"], item.get("lost_value"))

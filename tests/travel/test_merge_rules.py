@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from travel_helpers import checks_hold, edit_actor, fingerprint, opened
 
+from stad_desktop.language import Translator
 from stad_desktop.services import ActorInput, ProjectInput, Services
 from stad_desktop.services.travel import TravelRefused
 
@@ -41,7 +42,7 @@ def test_take_refuses_an_existing_file(services: Services, trip: Path) -> None:
     before = trip.read_bytes()
     with pytest.raises(TravelRefused) as caught:
         services.travel.take(trip)
-    assert "exists already" in caught.value.message.render()
+    assert "exists already" in caught.value.message.msgid
     assert trip.read_bytes() == before
 
 
@@ -200,9 +201,7 @@ def test_refusals_change_nothing(services: Services, trip: Path, tmp_path: Path)
     before = fingerprint(services.db.path)  # type: ignore[arg-type]
     with pytest.raises(TravelRefused) as again:
         services.travel.bring_home(trip)
-    assert "brought home already" in again.value.message.render(
-        __import__("stad_desktop.language", fromlist=["Translator"]).Translator("en")
-    )
+    assert "brought home already" in again.value.message.render(Translator("en"))
     with opened(tmp_path / "other.sqlite3") as other:
         other_trip = tmp_path / "other.stadtrip"
         other.travel.take(other_trip)
