@@ -176,7 +176,7 @@ def travel_conflicts(shot: Shot) -> QWidget:
     shot.services.travel.take(trip)
     edits = {  # actor: (field, office's value, travel copy's value)
         "Selje grendalag": ("phone", "900 11 333", "41 22 33 44"),
-        "Lote bygdelag": ("village", "Lote", "Nordfjordeid"),
+        "Lote bygdelag": ("village", "Lote sentrum", "Nordfjordeid"),
         "Eid idrettslag": ("notes", "Nytt styre frå mars.", "Vil ha trenarkurs i haust."),
     }
 
