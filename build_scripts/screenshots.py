@@ -36,6 +36,7 @@ class Shot:
     app: QApplication
     window: MainWindow
     services: Services
+    folder: Path  # a temporary folder for files the shots make
 
     def settle(self) -> None:
         for _ in range(3):
@@ -161,6 +162,56 @@ def meetings(shot: Shot) -> QWidget:
     return window
 
 
+def travel_conflicts(shot: Shot) -> QWidget:
+    """The bring-home dialog with conflicts: a travel copy of the example data, and
+    the same fields changed differently in it and at the office meanwhile."""
+    from dataclasses import replace
+
+    from stad_desktop.services import ActorInput, ContactInput, Services
+    from stad_desktop.storage import open_database
+    from stad_desktop.ui.dialogs.travel_dialogs import BringHomeDialog
+
+    shot.window.resize(1366, 768)
+    trip = shot.folder / "stad-eksempel-2026-05-04.stadtrip"
+    shot.services.travel.take(trip)
+    edits = {  # actor: (field, office's value, travel copy's value)
+        "Selje grendalag": ("phone", "900 11 333", "41 22 33 44"),
+        "Lote bygdelag": ("village", "Lote sentrum", "Nordfjordeid"),
+        "Eid idrettslag": ("notes", "Nytt styre frå mars.", "Vil ha trenarkurs i haust."),
+    }
+
+    def edit(services: Services, side: int) -> None:
+        for actor in services.actors.refs():
+            if actor.name not in edits:
+                continue
+            field, *values = edits[actor.name]
+            data = ActorInput.from_detail(services.actors.get(actor.id))
+            if field == "phone":
+                first = data.contacts[0] if data.contacts else ContactInput("Kontaktperson")
+                data = replace(
+                    data, contacts=(replace(first, phone=values[side]), *data.contacts[1:])
+                )
+            elif field == "village":
+                data = replace(data, village=values[side])
+            else:
+                data = replace(data, notes=values[side])
+            services.actors.update(actor.id, data)
+
+    road = open_database(trip, startup_backup=False)
+    try:
+        edit(Services(road), 1)
+    finally:
+        road.close()
+    edit(shot.services, 0)
+    plan = shot.services.travel.plan(trip)
+    dialog = BringHomeDialog(shot.services.travel, trip, plan, shot.window)
+    dialog.resize(1100, 600)
+    dialog.show()
+    dialog.choose(1, "travel")
+    shot.settle()
+    return dialog
+
+
 # (file name, what to grab) in order; later entries may rely on earlier ones.
 SHOTS: list[tuple[str, Callable[[Shot], QWidget]]] = [
     ("actors.png", actors),
@@ -172,6 +223,7 @@ SHOTS: list[tuple[str, Callable[[Shot], QWidget]]] = [
     ("portfolio.png", portfolio),
     ("effect-log.png", effect_log),
     ("meetings.png", meetings),
+    ("travel-conflicts.png", travel_conflicts),  # changes the data: keep it last
 ]
 
 
@@ -209,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
             window.resize(*WINDOW_SIZE)
             window.show()
             window.attach(services)
-            shot = Shot(app, window, services)
+            shot = Shot(app, window, services, folder)
             shot.settle()
             for filename, grab in SHOTS:
                 widget = grab(shot)

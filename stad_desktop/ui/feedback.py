@@ -17,7 +17,11 @@ instead (:class:`stad_desktop.ui.widgets.forms.FieldErrors`).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from stad_desktop.language import _
@@ -31,6 +35,25 @@ def notify(widget: QWidget, text: str, timeout_ms: int = STATUS_TIMEOUT_MS) -> N
     window = widget.window()
     if isinstance(window, QMainWindow):
         window.statusBar().showMessage(text, timeout_ms)
+
+
+@contextmanager
+def busy(widget: QWidget | None = None, text: str = "") -> Iterator[None]:
+    """A wait cursor while a long call runs in the event loop's thread, and ``text``
+    ("Taking the travel copy …") in the status bar of ``widget``'s window."""
+    if widget is not None and text:
+        notify(widget, text, 0)
+    if QApplication.instance() is None:
+        yield
+        return
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    QApplication.processEvents()  # paint the cursor and the status text first
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+        if widget is not None and text:
+            notify(widget, "", 1)
 
 
 def inform(parent: QWidget | None, text: str, *, title: str = APP_NAME) -> None:

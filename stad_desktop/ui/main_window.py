@@ -28,6 +28,7 @@ from stad_desktop.ui.bus import DataBus
 from stad_desktop.ui.feedback import inform, notify
 from stad_desktop.ui.input_guard import InputGuard
 from stad_desktop.ui.settings import app_settings
+from stad_desktop.ui.travel_menu import TravelMenu
 from stad_desktop.ui.undo_actions import UndoActions
 from stad_desktop.ui.views.base import ARCHIVE, EDIT, NEW, SEARCH, ProjectAware, View
 from stad_desktop.ui.views.registry import ViewSpec, view_specs
@@ -91,10 +92,7 @@ class MainWindow(QMainWindow):
         self.retranslate()
 
     def _set_title(self) -> None:
-        name = self.db_name
-        self.setWindowTitle(
-            _("Stad Desktop – {name}").format(name=name) if name else "Stad Desktop"
-        )
+        self.setWindowTitle(self.travel.title(self.db_name))  # says if a travel copy
 
     # --- menus -------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -111,6 +109,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.backups_action)
         self.print_action = make_action(self, "", self.print_summary, "Ctrl+P")
         self.file_menu.addAction(self.print_action)
+        self.travel = TravelMenu(self, self.file_menu)
         self.file_menu.aboutToShow.connect(self._update_file_menu)
         self.file_menu.addSeparator()
         self.quit_action = make_action(self, "", self.close, "Ctrl+Q")
@@ -191,6 +190,7 @@ class MainWindow(QMainWindow):
         for action in self.language_actions.actions():
             action.setChecked(action.data() == current().lang)
         self.undo_actions.retranslate()
+        self.travel.retranslate()
 
     def _update_file_menu(self) -> None:
         self.example_action.setEnabled(self.services is not None and self.services.is_empty())
@@ -228,6 +228,7 @@ class MainWindow(QMainWindow):
         self._build_views(services)
         self.sidebar.setEnabled(True)
         self.language_menu.setEnabled(True)
+        self.travel.attach()
         self.bus.data_changed.connect(self._on_data_changed)
         if services.is_empty():
             self.show_welcome()
