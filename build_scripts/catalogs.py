@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 I18N = ROOT / "i18n"
 POT = I18N / "stad_desktop.pot"
 LANGUAGES = ("nn", "nb", "en")
-KEYWORDS = ["_", "N_", "ngettext:1,2", "gettext"]
+KEYWORDS = ["_", "N_", "ngettext:1,2", "plural_message:1,2", "gettext"]
 
 
 def _babel(*args: str) -> None:

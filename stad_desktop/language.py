@@ -64,12 +64,22 @@ class Message:
 
     msgid: str
     params: Mapping[str, object] = field(default_factory=dict)
+    # The plural msgid: the form is chosen by ``params["count"]`` (see plural_message).
+    plural: str | None = None
 
     def render(self, tr: Translator | None = None) -> str:
         return (tr or current()).render(self)
 
     def __str__(self) -> str:
         return self.render()
+
+
+def plural_message(
+    singular: str, plural: str, count: int, params: Mapping[str, object] | None = None
+) -> Message:
+    """A :class:`Message` with a singular and a plural form, chosen by ``count`` in
+    the language it is rendered in (marked for extraction like ``ngettext``)."""
+    return Message(singular, {**(params or {}), "count": count}, plural)
 
 
 @lru_cache(maxsize=8)
@@ -107,6 +117,10 @@ class Translator:
         if isinstance(message, str):
             return self._(message)
         params = {key: self._param(value) for key, value in message.params.items()}
+        if message.plural is not None:
+            count = message.params.get("count", 0)
+            n = count if isinstance(count, int) else 0
+            return self.ngettext(message.msgid, message.plural, n).format(**params)
         return self._(message.msgid).format(**params)
 
     def _param(self, value: object) -> object:

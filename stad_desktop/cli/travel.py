@@ -14,7 +14,7 @@ from typing import Any
 
 from stad_desktop.cli.database import db_path, open_services
 from stad_desktop.cli.errors import EXIT_BAD_INPUT, EXIT_OK, CliError
-from stad_desktop.language import LANGUAGES, N_, Message, Translator
+from stad_desktop.language import LANGUAGES, Translator, plural_message
 
 
 def add_arguments(travel: argparse.ArgumentParser, tr: Translator) -> None:
@@ -76,12 +76,12 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
         if exc.conflicts:
             _print_conflicts(exc.conflicts, tr, sys.stderr)
             raise CliError(
-                Message(
-                    N_(
-                        "{count} conflicts need a choice: give --prefer office or --prefer "
-                        "travel, or bring the copy home in the window. Nothing has been changed."
-                    ),
-                    {"count": len(exc.conflicts)},
+                plural_message(
+                    "{count} conflict needs a choice: give --prefer office or --prefer "
+                    "travel, or bring the copy home in the window. Nothing has been changed.",
+                    "{count} conflicts need a choice: give --prefer office or --prefer "
+                    "travel, or bring the copy home in the window. Nothing has been changed.",
+                    len(exc.conflicts),
                 ),
                 EXIT_BAD_INPUT,
             ) from exc

@@ -18,9 +18,10 @@ from typing import Any
 from sqlalchemy import insert, select
 
 from stad_desktop import __version__
-from stad_desktop.language import N_, Message
+from stad_desktop.language import N_, Message, plural_message
 from stad_desktop.model import DatabaseIdentity, MergeRecord, TravelBase, TravelCopy
 from stad_desktop.model.entities import new_id, utcnow
+from stad_desktop.services.travel_checks import merge_problem
 from stad_desktop.services.travel_merge import Side, apply, compute
 from stad_desktop.services.travel_rows import (
     Rows,
@@ -159,11 +160,36 @@ class TravelService:
         prefer: Side | None = None,
     ) -> MergeSummary:
         """Merge ``trip`` into this database in one transaction, after a backup.
-        Every conflict needs a side in ``choices`` (by its key) or ``prefer``."""
+        Every conflict needs a side in ``choices`` (by its key) or ``prefer``. A merge
+        that would break a unique key or a rule across fields is refused."""
+        from sqlalchemy.exc import IntegrityError
+
+        info, base, travel = _read_trip(trip)
+        try:
+            return self._merge(trip, info, base, travel, choices, prefer)
+        except IntegrityError as exc:  # the transaction is rolled back whole
+            raise TravelRefused(
+                Message(
+                    N_(
+                        "The travel copy cannot be brought home: the merged records would "
+                        "break a rule of the database ({detail}). Nothing has been changed."
+                    ),
+                    {"detail": str(exc.orig)},
+                )
+            ) from exc
+
+    def _merge(
+        self,
+        trip: Path,
+        info: TravelInfo,
+        base: Rows,
+        travel: Rows,
+        choices: Mapping[str, Side] | None,
+        prefer: Side | None,
+    ) -> MergeSummary:
         from stad_desktop.services.backups import BackupService
         from stad_desktop.storage.backups import BEFORE_MERGE
 
-        info, base, travel = _read_trip(trip)
         with self._db.transaction() as session:
             _check_office(session, info)
             office = read_rows(session, synced_tables())
@@ -179,12 +205,16 @@ class TravelService:
                     chosen[view.key] = side
             if open_:
                 raise TravelRefused(
-                    Message(
-                        N_("{count} conflicts need a choice; nothing has been changed."),
-                        {"count": len(open_)},
+                    plural_message(
+                        "{count} conflict needs a choice; nothing has been changed.",
+                        "{count} conflicts need a choice; nothing has been changed.",
+                        len(open_),
                     ),
                     tuple(open_),
                 )
+            problem = merge_problem(computed, chosen, office)
+            if problem is not None:
+                raise TravelRefused(problem)
             BackupService(self._db).make(BEFORE_MERGE)  # before the first write
             kept = apply(session, computed, chosen, office)
             summary = make_summary(computed, chosen, kept)

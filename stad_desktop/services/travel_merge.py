@@ -79,7 +79,7 @@ def _compared(table: Table) -> list[str]:
     return [c.name for c in table.columns if c.name not in NOT_COMPARED]
 
 
-def _unique_keys(table: Table) -> list[tuple[str, ...]]:
+def unique_keys(table: Table) -> list[tuple[str, ...]]:
     from sqlalchemy import UniqueConstraint
 
     keys = [
@@ -153,7 +153,7 @@ def _match_natural_keys(
 ) -> None:
     """A record new on the road with the unique key of an office record is that
     record: it takes the office record's id (and records referring to it follow)."""
-    keys = _unique_keys(table)
+    keys = unique_keys(table)
     if not keys:
         return
     office_keys: dict[tuple[tuple[str, ...], tuple[Any, ...]], str] = {}

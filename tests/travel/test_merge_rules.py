@@ -83,6 +83,9 @@ def test_different_changes_to_one_field_are_a_conflict(services: Services, trip:
     with pytest.raises(TravelRefused) as caught:
         services.travel.bring_home(trip)
     assert len(caught.value.conflicts) == 1
+    assert caught.value.message.render(Translator("en")).startswith("1 conflict needs a choice;")
+    assert caught.value.message.render(Translator("nn")).startswith("1 konflikt treng eit val;")
+    assert caught.value.message.render(Translator("nb")).startswith("1 konflikt trenger et valg;")
     assert fingerprint(services.db.path) == before  # type: ignore[arg-type]
     summary = services.travel.bring_home(trip, choices={plan.conflicts[0].key: "travel"})
     assert summary.resolved_travel == 1

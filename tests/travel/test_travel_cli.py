@@ -46,7 +46,7 @@ def test_take_and_bring_home_with_conflicts(
     assert main(home) == 2
     err = capsys.readouterr().err
     assert "Conflict: Actor “Selje grendalag”, Village" in err
-    assert "1 conflicts need a choice" in err
+    assert "1 conflict needs a choice: give --prefer" in err
     assert fingerprint(office) == before
     assert main([*home, "--prefer", "office"]) == 0
     assert "office kept: 1, travel kept: 0" in capsys.readouterr().out
@@ -62,3 +62,25 @@ def test_bring_home_refuses_a_file_that_is_no_travel_copy(
 ) -> None:
     assert main(["travel", "bring-home", str(office), "--db", str(office), "--lang", "nn"]) == 2
     assert "er ikkje ein reisekopi" in capsys.readouterr().err
+
+
+def test_one_organisation_number_given_to_two_actors_exits_2_and_changes_nothing(
+    office: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = _actor(office)
+    with opened(office) as services:
+        second = services.actors.create(ActorInput(name="Ervik sanitetslag")).value.id
+    trip = tmp_path / "tour.stadtrip"
+    assert main(["travel", "take", "--db", str(office), "-o", str(trip)]) == 0
+    with opened(trip) as road:
+        edit_actor(road, second, org_number="964965226")
+    with opened(office) as services:
+        edit_actor(services, first, org_number="964965226")
+    before = fingerprint(office)
+    capsys.readouterr()
+    assert main(["travel", "bring-home", str(trip), "--db", str(office), "--lang", "nn"]) == 2
+    err = capsys.readouterr().err
+    assert "to oppføringar få same verdi i feltet «Organisasjonsnummer» (964965226)" in err
+    assert "«Ervik sanitetslag» og «Selje grendalag»" in err
+    assert "Traceback" not in err and "Uventa" not in err
+    assert fingerprint(office) == before

@@ -405,3 +405,34 @@ def test_conflicts_chosen_in_the_window_are_merged_and_the_losers_kept(  # type:
         ],
         ["Actor: Selje grendalag", "Village", "Stadlandet", "Nordfjordeid", "Travel copy"],
     ]
+
+
+def test_one_organisation_number_on_two_actors_is_a_problem_message_not_a_crash(  # type: ignore[no-untyped-def]
+    make_window, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real travel service: the office and the road give the same organisation
+    number to two different actors; OK tells it in one line and merges nothing."""
+    set_language("en")
+    first = services.actors.create(ActorInput(name="Selje grendalag")).value.id
+    second = services.actors.create(ActorInput(name="Ervik sanitetslag")).value.id
+    trip = tmp_path / "tour.stadtrip"
+    services.travel.take(trip)
+    with opened(trip) as road:
+        edit_actor(road, second, org_number="964965226")
+    edit_actor(services, first, org_number="964965226")
+    window = make_window(services)
+    monkeypatch.setattr(window.travel, "ask_trip", lambda: trip)
+    shown: list[str] = []
+
+    def press_ok(dialog: BringHomeDialog) -> bool:
+        dialog.show_problem = shown.append  # type: ignore[method-assign]
+        dialog.accept()
+        return dialog.result() == BringHomeDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(window.travel, "run_dialog", press_ok)
+    assert not window.travel.bring_home()
+    assert len(shown) == 1
+    assert "the same value in the field “Organisation number” (964965226)" in shown[0]
+    assert "“Ervik sanitetslag” and “Selje grendalag”" in shown[0]
+    assert services.actors.get(second).org_number == ""
+    assert services.travel.merges() == ()
