@@ -5,7 +5,10 @@
 
 Start-up is measured against a bare PySide6 program (``bare_window.py``) run side
 by side (reference and program alternate), so the figures are ratios and hold on
-a busy machine. View, search and sort timings, the printouts, the peak memory and
+a busy machine. The one that counts is the time to input: the whole process, from
+its start until the first view, shown over the services, takes input
+(``ready_ms`` of ``stad-desktop --exit-after-startup``), over the bare window's
+first paint. View, search and sort timings, the printouts, the peak memory and
 (with ``--integrity``) the cost of the check of every page made before a database
 is opened for writing each come from fresh child processes (``session.py``) on the
 scale-N database, which is generated once into ``--data-dir`` and reused.
@@ -35,8 +38,7 @@ RESULT_KEY = "performance"
 
 # Targets (this machine kind, 2 cores).
 FRAME_RATIO = 1.5
-STARTUP_RATIO_EXAMPLE = 3.0
-STARTUP_RATIO_SCALE = 3.5
+READY_RATIO_EXAMPLE = 4.0  # time to input on the example data (goal beyond: 3.0)
 VIEW_MS = 150.0
 KEYSTROKE_MS = 50.0
 SORT_MS = 100.0
@@ -134,7 +136,10 @@ def scale_db(data_dir: Path, scale: float, env: dict[str, str]) -> Path:
 
 
 # --- start-up --------------------------------------------------------------------------
-def startup(label: str, db: Path, runs: int, env: dict[str, str], target: float) -> list[Figure]:
+def startup(
+    label: str, db: Path, runs: int, env: dict[str, str], target: float | None
+) -> list[Figure]:
+    """Frame, first view and time to input (``target``: the most for its ratio)."""
     bare_cmd = [sys.executable, str(HERE / "bare_window.py")]
     program_cmd = [
         sys.executable,
@@ -156,7 +161,7 @@ def startup(label: str, db: Path, runs: int, env: dict[str, str], target: float)
             raise RuntimeError(f"no first view painted on {db}")
         frame.append(times["frame_ms"])
         first.append(times["startup_ms"])
-        ready.append(times.get("ready_ms", times["startup_ms"]))
+        ready.append(times["ready_ms"])
     frame_ratio = statistics.median(f / b for f, b in zip(frame, bare, strict=True))
     first_ratio = statistics.median(s / b for s, b in zip(first, bare, strict=True))
     ready_ratio = statistics.median(r / b for r, b in zip(ready, bare, strict=True))
@@ -166,10 +171,16 @@ def startup(label: str, db: Path, runs: int, env: dict[str, str], target: float)
         Figure(f"startup_{label}_frame", statistics.median(frame), "ms", None),
         Figure(f"startup_{label}_first_view", statistics.median(first), "ms", None),
         Figure(f"startup_{label}_frame_ratio", round(frame_ratio, 2), "x", FRAME_RATIO, detail),
-        Figure(f"startup_{label}_first_view_ratio", round(first_ratio, 2), "x", target, detail),
-        # Informational: until the database layer is attached and the view takes input.
+        # The first view is shown over the services: painted, it takes input right after.
+        Figure(f"startup_{label}_first_view_ratio", round(first_ratio, 2), "x", None, detail),
         Figure(f"startup_{label}_ready", statistics.median(ready), "ms", None),
-        Figure(f"startup_{label}_ready_ratio", round(ready_ratio, 2), "x", None, detail),
+        Figure(
+            f"startup_{label}_ready_ratio",
+            round(ready_ratio, 2),
+            "x",
+            target,
+            f"time to input, whole process / bare window, {detail}",
+        ),
     ]
 
 
@@ -322,8 +333,8 @@ def main(argv: list[str] | None = None) -> int:
         extra: dict[str, Any] = {}
         if "startup" in parts:
             example = example_db(args.data_dir, env)
-            show(startup("example", example, runs, env, STARTUP_RATIO_EXAMPLE))
-            show(startup(label, scaled, runs, env, STARTUP_RATIO_SCALE))
+            show(startup("example", example, runs, env, READY_RATIO_EXAMPLE))
+            show(startup(label, scaled, runs, env, None))
         if "ui" in parts:
             ui, extra = ui_figures(scaled, min(runs, 3), env)
             show(ui)

@@ -17,6 +17,7 @@ EXPECTED = {
     "startup_example_ready_ratio",
     "startup_scale0.02_frame_ratio",
     "startup_scale0.02_first_view_ratio",
+    "startup_scale0.02_ready_ratio",
     "ui_view_actors",
     "ui_view_projects",
     "ui_view_role_matrix",

@@ -1,8 +1,15 @@
-"""The Services facade: every service over one database."""
+"""The Services facade: every service over one database.
+
+Each service is made (and its module imported) when it is first used, so that the
+window's first view waits only for the services it reads.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from sqlalchemy import exists, func, or_, select
 
 from stad_desktop.model import (
     Actor,
@@ -15,17 +22,19 @@ from stad_desktop.model import (
     RoleAssignment,
 )
 from stad_desktop.services.actors import ActorService
-from stad_desktop.services.backups import BackupService
-from stad_desktop.services.bulk import BulkService
-from stad_desktop.services.checklist import ChecklistService
-from stad_desktop.services.effects import EffectService
-from stad_desktop.services.meetings import MeetingService
-from stad_desktop.services.projects import ProjectService
 from stad_desktop.services.readmodels import Counts
-from stad_desktop.services.roles import RoleService
-from stad_desktop.services.settings import SettingsService
-from stad_desktop.services.travel import TravelService
 from stad_desktop.storage import Database
+
+if TYPE_CHECKING:
+    from stad_desktop.services.backups import BackupService
+    from stad_desktop.services.bulk import BulkService
+    from stad_desktop.services.checklist import ChecklistService
+    from stad_desktop.services.effects import EffectService
+    from stad_desktop.services.meetings import MeetingService
+    from stad_desktop.services.projects import ProjectService
+    from stad_desktop.services.roles import RoleService
+    from stad_desktop.services.settings import SettingsService
+    from stad_desktop.services.travel import TravelService
 
 
 class Services:
@@ -34,15 +43,60 @@ class Services:
     def __init__(self, db: Database) -> None:
         self.db = db
         self.actors = ActorService(db)
-        self.projects = ProjectService(db)
-        self.roles = RoleService(db)
-        self.effects = EffectService(db)
-        self.checklist = ChecklistService(db)
-        self.meetings = MeetingService(db)
-        self.settings = SettingsService(db)
-        self.bulk = BulkService(db)
-        self.backups = BackupService(db)
-        self.travel = TravelService(db)
+
+    @cached_property
+    def projects(self) -> ProjectService:
+        from stad_desktop.services.projects import ProjectService
+
+        return ProjectService(self.db)
+
+    @cached_property
+    def roles(self) -> RoleService:
+        from stad_desktop.services.roles import RoleService
+
+        return RoleService(self.db)
+
+    @cached_property
+    def effects(self) -> EffectService:
+        from stad_desktop.services.effects import EffectService
+
+        return EffectService(self.db)
+
+    @cached_property
+    def checklist(self) -> ChecklistService:
+        from stad_desktop.services.checklist import ChecklistService
+
+        return ChecklistService(self.db)
+
+    @cached_property
+    def meetings(self) -> MeetingService:
+        from stad_desktop.services.meetings import MeetingService
+
+        return MeetingService(self.db)
+
+    @cached_property
+    def settings(self) -> SettingsService:
+        from stad_desktop.services.settings import SettingsService
+
+        return SettingsService(self.db)
+
+    @cached_property
+    def bulk(self) -> BulkService:
+        from stad_desktop.services.bulk import BulkService
+
+        return BulkService(self.db)
+
+    @cached_property
+    def backups(self) -> BackupService:
+        from stad_desktop.services.backups import BackupService
+
+        return BackupService(self.db)
+
+    @cached_property
+    def travel(self) -> TravelService:
+        from stad_desktop.services.travel import TravelService
+
+        return TravelService(self.db)
 
     def counts(self) -> Counts:
         with self.db.reading() as session:
@@ -62,6 +116,7 @@ class Services:
             )
 
     def is_empty(self) -> bool:
-        """True when the database holds no actors, projects or meetings."""
-        c = self.counts()
-        return c.actors == 0 and c.projects == 0 and c.meetings == 0
+        """True when the database holds no actors, projects or meetings (one query)."""
+        held = or_(*(exists().select_from(model) for model in (Actor, Project, Meeting)))
+        with self.db.reading() as session:
+            return not session.scalar(select(held))

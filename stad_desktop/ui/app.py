@@ -1,7 +1,9 @@
-"""Starting the GUI: the window frame first, then the database and the first view.
+"""Starting the GUI: the window frame first, then the first view over the database.
 
-SQLAlchemy and the services are imported only after the frame is on screen, so
-the user sees the window quickly; the database is opened from the event loop.
+SQLAlchemy, the model and the services are imported, and the database checked and
+opened, on a worker thread (``services.opening``) while Qt builds the window; the
+first view is shown over the real services, so it takes input as soon as it is
+shown. Start-up timings (``--exit-after-startup``) come from ``startup_probe``.
 """
 
 from __future__ import annotations
@@ -9,17 +11,14 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from stad_desktop.language import Translator, current, set_language
-from stad_desktop.proctime import ms_since, process_start
 
 if TYPE_CHECKING:
     from stad_desktop.services import Services
-
-# Give up waiting for the first paint (exit-after-startup) after this long.
-_PAINT_TIMEOUT_MS = 30000
 
 
 def _window_icon() -> object | None:
@@ -94,62 +93,16 @@ def warn_backup_problem(window: object, services: Services, dialog: bool) -> str
     return text
 
 
-class _FirstActors:
-    """Stands in for ActorService at start-up: gives the first rows, nothing else."""
-
-    def __init__(self, rows: tuple[object, ...]) -> None:
-        self._rows = rows
-
-    def list(
-        self,
-        query: str = "",
-        sector: str | None = None,
-        include_archived: bool = False,
-        order_by: str = "name",
-        descending: bool = False,
-    ) -> tuple[object, ...]:
-        if query or sector or include_archived or order_by != "name" or descending:
-            return ()  # not reached: input waits until the real services are attached
-        return self._rows
-
-
-class _FirstRows:
-    def __init__(self, rows: tuple[object, ...]) -> None:
-        self.actors = _FirstActors(rows)
-
-
-def _show_first_rows(window: object, path: Path) -> None:
-    """When the first view is the actor list, show it at once with rows read
-    straight from the file (before SQLAlchemy loads; see services/startup.py)."""
-    from stad_desktop.services.startup import first_actor_rows
-    from stad_desktop.ui.main_window import MainWindow
-    from stad_desktop.ui.settings import app_settings
-
-    assert isinstance(window, MainWindow)
-    last = app_settings().value("main_window/view")
-    first = window.specs[0].key
-    if first != "actors" or (isinstance(last, str) and last not in ("", first)):
-        return
-    rows = first_actor_rows(path)
-    if rows:
-        window.show_startup_view(first, _FirstRows(rows))
-
-
 def run_gui(
     db_path: Path | None,
     lang: str | None,
     crash_dialog: bool = True,
     exit_after_startup: bool = False,
 ) -> int:
-    t0 = process_start()
-
-    def ms() -> int:
-        return ms_since(t0)
-
     if db_path is not None and _refused_before_start(db_path, lang, crash_dialog):
         return 2
 
-    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtCore import QObject, Qt, Signal
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -170,84 +123,54 @@ def run_gui(
     app.setApplicationDisplayName("Stad Desktop")
     crash.install(crash_dialog)
 
-    explicit = db_path is not None
-    path = db_path or paths.default_db_path()
-
     from stad_desktop.ui.main_window import MainWindow
 
+    explicit = db_path is not None
+    path = db_path or paths.default_db_path()
     window = MainWindow(path.name)
-    painted: list[int] = []
+    probe = None
+    if exit_after_startup:
+        from stad_desktop.ui.startup_probe import StartupProbe
 
-    class FramePainted(QObject):
-        """Notes when the window frame gets its first paint event (the same moment
-        benchmarks/bare_window.py measures for an empty window)."""
-
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint and not painted:
-                painted.append(ms())
-            return False
-
-    frame_watch = FramePainted(window)
-    window.installEventFilter(frame_watch)
+        probe = StartupProbe(window)
     window.show()
     app.processEvents()
-    window.removeEventFilter(frame_watch)
-    frame_ms = painted[0] if painted else ms()
-    # The icon (an SVG, which loads Qt's SVG plugin) once the frame is on screen.
+    if probe is not None:
+        probe.frame_shown()
+    # The database layer loads, checks and opens the file on a worker thread while
+    # the window stays responsive. (Started once the frame is on screen: importing
+    # on two threads at once only makes them take turns with Python's lock.)
+    from stad_desktop.services.opening import BackgroundOpening
+
+    opening = BackgroundOpening(path, create_folder=not explicit)
+    # The icon (an SVG, which loads Qt's SVG plugin) meanwhile: Qt's work on it
+    # leaves Python's lock to the worker.
     icon = _window_icon()
     if isinstance(icon, QIcon):
         app.setWindowIcon(icon)
     outcome: dict[str, int] = {}
-    timings: dict[str, int] = {}
     opened: list[Services] = []
 
-    def report_startup(timed_out: bool = False) -> None:
-        if "status" in outcome:
-            return
-        outcome["status"] = 1 if timed_out else 0
-        print(f"frame_ms={frame_ms}", flush=True)
-        print(f"startup_ms={-1 if timed_out else timings['startup_ms']}", flush=True)
-        print(f"ready_ms={-1 if timed_out else timings['ready_ms']}", flush=True)
-        window.close()
-        app.exit(outcome["status"])
-
-    def note(name: str) -> None:
-        """startup_ms: the first view painted with its data; ready_ms: the database
-        layer attached, so the view takes input."""
-        timings.setdefault(name, ms())
-        if exit_after_startup and {"startup_ms", "ready_ms"} <= set(timings):
-            report_startup()
-
-    window.first_view_painted.connect(lambda: note("startup_ms"))
-    if exit_after_startup:
-        QTimer.singleShot(_PAINT_TIMEOUT_MS, lambda: report_startup(timed_out=True))
-    _show_first_rows(window, path)
-    app.processEvents()
-    # Every page of the file is checked on a worker thread while the database layer
-    # loads; opening the database (and so any backup, migration or write) waits for
-    # it. Started once the first view has painted, so that it cannot slow that down.
-    from stad_desktop.services.startup import start_integrity_check
-
-    integrity = start_integrity_check(path)
-
-    def open_database() -> None:
-        if not window.isVisible():  # closed before the event loop ran: just stop
+    def database_opened() -> None:
+        if not window.isVisible():  # closed before the database was open: just stop
             gc.enable()
             app.exit(outcome.get("status", 0))
             return
         try:
-            attach_database()
+            attach_database(opening.result)
         finally:
             gc.enable()  # switched off during start-up by cli.main; on whatever happened
 
-    def attach_database() -> None:
-        from stad_desktop.services.errors import StorageError, StorageProblem
+    def open_again() -> None:  # after a backup was restored over a damaged file
         from stad_desktop.services.opening import open_services
 
+        attach_database(lambda: open_services(path, create_folder=not explicit))
+
+    def attach_database(open_services: Callable[[], Services]) -> None:
+        from stad_desktop.services.errors import StorageError, StorageProblem
+
         try:
-            if not explicit:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            services = open_services(path, checked=integrity)
+            services = open_services()
         except (StorageError, OSError) as exc:
             if isinstance(exc, StorageError):
                 message = tr.render(exc.message)
@@ -262,7 +185,7 @@ def run_gui(
             damaged = isinstance(exc, StorageError) and exc.problem is StorageProblem.CORRUPT
             if damaged and someone_sees and not exit_after_startup:
                 # The window stays, says so and offers the backups; a restore opens it.
-                window.show_damaged(path, open_again=attach_database)
+                window.show_damaged(path, open_again=open_again)
                 return
             outcome["status"] = 1 if damaged else 2
             if someone_sees:
@@ -272,19 +195,26 @@ def run_gui(
             return
         opened.append(services)
         window.attach(services)
+        if probe is not None:
+            probe.view_shown(window.stack.currentWidget())
         warn_backup_problem(window, services, crash_dialog and _display_available())
         # What start-up made (modules, classes, services, views) lives as long as the
         # program: keep it out of the garbage collector's full passes, which would
         # otherwise pause the window for 30-70 ms now and then on a large database.
         gc.freeze()
-        note("ready_ms")
 
-    QTimer.singleShot(0, open_database)
+    class Opened(QObject):
+        """Brings the end of the opening from the worker thread to the window's."""
+
+        done = Signal()
+
+    relay = Opened(window)
+    relay.done.connect(database_opened, Qt.ConnectionType.QueuedConnection)
+    opening.when_done(relay.done.emit)
     try:
         status = app.exec()
     finally:
-        if integrity is not None:
-            integrity.cancel()  # stops it if the window was closed before it ended
+        opening.cancel()  # if the window was closed first, this waits for it to end
         for services in opened:
             services.db.close()
         crash.uninstall()

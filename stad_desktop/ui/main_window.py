@@ -9,10 +9,9 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QApplication,
     QLabel,
     QListWidget,
     QMainWindow,
@@ -26,12 +25,12 @@ from stad_desktop.ui import bus as kinds
 from stad_desktop.ui.actions import make_action, retitle
 from stad_desktop.ui.bus import DataBus
 from stad_desktop.ui.feedback import inform, notify
-from stad_desktop.ui.input_guard import InputGuard
 from stad_desktop.ui.settings import app_settings
 from stad_desktop.ui.travel_menu import TravelMenu
 from stad_desktop.ui.undo_actions import UndoActions
 from stad_desktop.ui.views.base import ARCHIVE, EDIT, NEW, SEARCH, ProjectAware, View
 from stad_desktop.ui.views.registry import ViewSpec, view_specs
+from stad_desktop.ui.views.shelf import ViewShelf
 
 if TYPE_CHECKING:
     from stad_desktop.services import Services
@@ -40,9 +39,6 @@ if TYPE_CHECKING:
 
 
 class MainWindow(QMainWindow):
-    # Emitted once, after the first view has painted with data.
-    first_view_painted = Signal()
-
     def __init__(self, db_name: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
@@ -51,11 +47,8 @@ class MainWindow(QMainWindow):
         self.bus = DataBus(self)
         self.undo_stack = QUndoStack(self)
         self.specs: tuple[ViewSpec, ...] = view_specs()
-        self.views: dict[str, View] = {}
-        # A view shown at start-up over a stand-in, before the database layer has
-        # loaded (see show_startup_view); attach() takes it over.
-        self._startup_views: dict[str, View] = {}
-        self._input_guard: InputGuard | None = None
+        # Each view is built when first shown or asked for (attach fills the shelf).
+        self.views: ViewShelf = ViewShelf()
         self.welcome: WelcomePage | None = None
         self.damaged: DamagedPage | None = None  # see show_damaged
         self.current_project_id: str | None = None
@@ -82,7 +75,6 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.statusBar()
-        self._paint_watch: list[QWidget] = []
         settings = app_settings()
         geometry = settings.value("main_window/geometry")
         if isinstance(geometry, QByteArray | bytes):
@@ -200,32 +192,15 @@ class MainWindow(QMainWindow):
         )
 
     # --- attaching the data --------------------------------------------------------------
-    def show_startup_view(self, key: str, stand_in: object) -> None:
-        """Show the view ``key`` at once over ``stand_in``, an object that can give
-        that view its first rows (start-up reads them straight from the file while
-        the database layer loads). Input waits until :meth:`attach`, which gives the
-        same view the real services; nothing can be changed through the stand-in."""
-        spec = next(spec for spec in self.specs if spec.key == key)
-        view = spec.factory(stand_in, self.bus, self.undo_stack)  # type: ignore[arg-type]
-        self._startup_views[key] = view
-        self._input_guard = InputGuard(view)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self._input_guard)
-        self.stack.addWidget(view)
-        self.stack.setCurrentWidget(view)
-        self.sidebar.setCurrentRow(self.specs.index(spec))
-        self._watch_first_paint(view)
-
     def attach(self, services: Services) -> None:
-        """Build the views over ``services`` and show the last view (or the welcome)."""
+        """Show the last view over ``services`` (or the welcome); each view is built
+        when it is first shown or asked for, so start-up builds only the one shown."""
         self.services = services
         if self.damaged is not None:  # restored from a backup and opened
             self.stack.removeWidget(self.damaged)
             self.damaged.deleteLater()
             self.damaged = None
-        early = bool(self._startup_views)
-        self._build_views(services)
+        self.views = ViewShelf(self.specs, self._build_view)
         self.sidebar.setEnabled(True)
         self.language_menu.setEnabled(True)
         self.travel.attach()
@@ -235,33 +210,18 @@ class MainWindow(QMainWindow):
         else:
             last = app_settings().value("main_window/view")
             self.show_view(last if isinstance(last, str) and last in self.views else "")
-        current = self.stack.currentWidget()
-        if current is not None and not early:
-            self._watch_first_paint(current)
 
-    def _build_views(self, services: Services) -> None:
-        guard, self._input_guard = self._input_guard, None
-        app = QApplication.instance()
-        if guard is not None and app is not None:
-            app.removeEventFilter(guard)
-        for spec in self.specs:
-            view = self._startup_views.pop(spec.key, None)
-            if view is not None:
-                view.services = services
-                view.refresh()
-                self._connect_view(view)
-                self.views[spec.key] = view
-                continue
-            view = spec.factory(services, self.bus, self.undo_stack)
-            self._connect_view(view)
-            self.views[spec.key] = view
-            self.stack.addWidget(view)
-
-    def _connect_view(self, view: View) -> None:
+    def _build_view(self, spec: ViewSpec) -> View:
+        assert self.services is not None
+        view = spec.factory(self.services, self.bus, self.undo_stack)
         view.commands_changed.connect(self._update_commands)
         view.message.connect(self.show_message)
         view.project_selected.connect(self.select_project)
         view.open_project.connect(self.open_project)
+        if self.current_project_id is not None and isinstance(view, ProjectAware):
+            view.show_project(self.current_project_id)
+        self.stack.addWidget(view)
+        return view
 
     # --- language ------------------------------------------------------------------------
     def change_language(self, lang: str) -> None:
@@ -286,7 +246,7 @@ class MainWindow(QMainWindow):
             self.sidebar.item(row).setText(_(spec.title))
         self.opening.setText(_("Opening the database …"))
         self._retranslate_menus()
-        for view in [*self._startup_views.values(), *self.views.values()]:
+        for view in self.views.built():
             view.retranslate()
         if self.welcome is not None:
             self.welcome.retranslate()
@@ -387,7 +347,7 @@ class MainWindow(QMainWindow):
     def select_project(self, project_id: str) -> None:
         """The user is working on this project: per-project views follow."""
         self.current_project_id = project_id
-        for view in self.views.values():
+        for view in self.views.built():
             if isinstance(view, ProjectAware):
                 view.show_project(project_id)
 
@@ -447,30 +407,16 @@ class MainWindow(QMainWindow):
             title=_("About Stad Desktop"),
         )
 
-    # --- start-up timing -----------------------------------------------------------------
-    def _watch_first_paint(self, widget: QWidget) -> None:
-        self._paint_watch = [widget, *widget.findChildren(QWidget)]
-        for child in self._paint_watch:
-            child.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._paint_watch:
-            for child in self._paint_watch:
-                child.removeEventFilter(self)
-            self._paint_watch = []
-            QTimer.singleShot(0, self.first_view_painted.emit)
-        return super().eventFilter(watched, event)
-
     # --- closing -----------------------------------------------------------------------
     def commit_pending(self) -> bool:
         """Save every view's typed-but-unsaved input; False if one could not be."""
-        return all([view.commit_pending() for view in self.views.values()])
+        return all([view.commit_pending() for view in self.views.built()])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.commit_pending():
             event.ignore()  # keep the window open: the view shows what is wrong
             return
-        for view in self.views.values():
+        for view in self.views.built():
             dialog = getattr(view, "dialog", None)
             if dialog is not None:
                 dialog.close()

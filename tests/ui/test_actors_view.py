@@ -220,30 +220,3 @@ def test_redo_after_a_language_switch_keeps_the_number(
     assert services.actors.get(actor.id).hours_per_month is None
     window.undo_stack.redo()
     assert services.actors.get(actor.id).hours_per_month == 7.5
-
-
-def test_the_first_view_ignores_input_until_the_database_is_attached(  # type: ignore[no-untyped-def]
-    qtbot, services: Services
-) -> None:
-    from stad_desktop.ui.app import _FirstRows
-
-    services.actors.create(ActorInput(name="Ervik ungdomsklubb"))
-    window = MainWindow("stad.sqlite3")
-    qtbot.addWidget(window)
-    window.show()
-    window.show_startup_view("actors", _FirstRows(services.actors.list()))
-    view = window.stack.currentWidget()
-    assert isinstance(view, ActorsView)
-    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
-    assert not window.language_menu.isEnabled()
-    view.table.selectRow(0)
-    rect = view.table.visualRect(view.model.index(0, 0))
-    qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.keyClick(view.table, Qt.Key.Key_Return)
-    qtbot.keyClick(view.new_button, Qt.Key.Key_Space)
-    assert view.dialog is None  # nothing opened over the stand-in
-    window.attach(services)
-    assert window.views["actors"] is view and window.language_menu.isEnabled()
-    view.table.selectRow(0)
-    qtbot.keyClick(view.table, Qt.Key.Key_Return)
-    open_dialog(qtbot, view)

@@ -3,12 +3,29 @@ the heavy imports."""
 
 from __future__ import annotations
 
+import gc
+import importlib.util
 import os
 import subprocess
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from stad_desktop.services import Services
+from stad_desktop.storage import open_database
+
+
+@pytest.fixture
+def unfreeze() -> Iterator[None]:
+    yield
+    gc.unfreeze()  # run_gui freezes what start-up made; give it back to the collector
 
 
 def run(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
@@ -68,34 +85,65 @@ def test_frame_needs_no_database_libraries() -> None:
     assert result.stdout.strip() == "[]"
 
 
-def test_first_view_shows_its_rows_before_the_database_layer_loads(demo_path: Path) -> None:
-    """The actor list is painted with its data before SQLAlchemy is imported; the
-    same view then takes the real services and shows the same rows."""
-    code = (
-        "import sys\n"
-        "from pathlib import Path\n"
-        "from PySide6.QtWidgets import QApplication\n"
-        "app = QApplication([])\n"
-        "from stad_desktop.ui.app import _show_first_rows\n"
-        "from stad_desktop.ui.main_window import MainWindow\n"
-        "w = MainWindow('demo.sqlite3'); w.show()\n"
-        f"_show_first_rows(w, Path({str(demo_path)!r}))\n"
-        "app.processEvents()\n"
-        "view = w.stack.currentWidget()\n"
-        "early = view.model.rowCount()\n"
-        "loaded = sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy')\n"
-        "from stad_desktop.services import Services\n"
-        "from stad_desktop.storage import open_database\n"
-        f"w.attach(Services(open_database(Path({str(demo_path)!r}))))\n"
-        "app.processEvents()\n"
-        "print(early, len(loaded), w.views['actors'] is view, view.model.rowCount())\n"
-    )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["27", "0", "True", "27"]
+def test_the_first_view_takes_typing_as_soon_as_it_is_shown(
+    qtbot: QtBot, demo_path: Path, unfreeze: None
+) -> None:
+    """Keys typed into the actor search the moment the first view is on screen are
+    kept and search: the view is shown over the real services, with nothing held back."""
+    from stad_desktop.ui import app as gui
+    from stad_desktop.ui.main_window import MainWindow
+    from stad_desktop.ui.views.actors import ActorsView
+
+    seen: dict[str, object] = {}
+    deadline = time.monotonic() + 30
+
+    def type_at_once() -> None:
+        window = next(
+            (w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)), None
+        )
+        view = window.stack.currentWidget() if window is not None else None
+        if not isinstance(view, ActorsView) or not view.isVisible():
+            if time.monotonic() < deadline:
+                QTimer.singleShot(1, type_at_once)
+            elif window is not None:
+                window.close()
+            return
+        assert window is not None
+        seen["all"] = view.model.rowCount()
+        QTest.keyClicks(view.search, "selje")
+        seen["typed"] = view.search.text()
+        QTimer.singleShot(200, lambda: finish(window, view))
+
+    def finish(window: MainWindow, view: ActorsView) -> None:
+        seen["found"] = [view.model.index(row, 0).data() for row in range(view.model.rowCount())]
+        window.close()
+
+    QTimer.singleShot(0, type_at_once)
+    status = gui.run_gui(demo_path, "en", crash_dialog=False)
+    for widget in QApplication.topLevelWidgets():  # no window left for the next test
+        if isinstance(widget, MainWindow):
+            widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+    assert status == 0
+    assert seen["all"] == 27
+    assert seen["typed"] == "selje"
+    db = open_database(demo_path)
+    try:
+        expected = [actor.name for actor in Services(db).actors.list(query="selje")]
+    finally:
+        db.close()
+    assert 0 < len(expected) < 27
+    assert seen["found"] == expected
+
+
+def test_no_second_reader_of_the_schema_at_start_up() -> None:
+    """Start-up reads the first view through the services only: no hand-written SQL
+    beside them, and no stand-in services."""
+    from stad_desktop.ui import app as gui
+
+    assert importlib.util.find_spec("stad_desktop.services.startup") is None
+    assert not hasattr(gui, "_FirstRows") and not hasattr(gui, "_show_first_rows")
 
 
 def test_exit_after_startup_on_data_reports_ready_time(demo_path: Path) -> None:
