@@ -10,9 +10,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from stad_desktop.language import N_, Message
-from stad_desktop.services.travel_merge import Computed, Side, unique_keys
+from stad_desktop.services.travel_merge import Computed, Side, chosen_outcome, unique_keys
 from stad_desktop.services.travel_rows import (
-    RECORD_FIELD,
     Namer,
     Rows,
     field_label,
@@ -57,18 +56,7 @@ def merged_rows(
     written: dict[str, set[str]] = {}
     for merge in computed.records:
         rows = result.setdefault(merge.table, {})
-        values = dict(merge.values)
-        remove = merge.action == "delete"
-        add = merge.row if merge.action == "insert" else None
-        for c in merge.conflicts:
-            side = chosen.get(c.key)
-            if c.field == RECORD_FIELD:
-                if side == "travel" and c.travel is None:
-                    remove = True
-                elif side == "travel" and c.office is None:
-                    add = c.travel
-            elif side == "travel":
-                values[c.field] = c.travel
+        values, remove, add = chosen_outcome(merge, chosen)
         if add is not None:
             if merge.record_id not in rows:
                 rows[merge.record_id] = dict(add)

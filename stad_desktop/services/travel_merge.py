@@ -14,6 +14,7 @@ that travel records refer to comes back.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -238,6 +239,26 @@ def _merge_record(
     )
 
 
+def chosen_outcome(
+    merge: RecordMerge, chosen: Mapping[str, Side]
+) -> tuple[dict[str, Any], bool, Row | None]:
+    """What one record's merge does once its conflicts are decided: the field values
+    to write, whether the record goes, and the row it arrives or comes back with."""
+    values = dict(merge.values)
+    remove = merge.action == "delete"
+    add = merge.row if merge.action == "insert" else None
+    for c in merge.conflicts:
+        side = chosen.get(c.key)
+        if c.field == RECORD_FIELD:
+            if side == "travel" and c.travel is None:
+                remove = True
+            elif side == "travel" and c.office is None:
+                add = c.travel
+        elif side == "travel":
+            values[c.field] = c.travel
+    return values, remove, add
+
+
 def _same(a: Row, b: Row, fields: list[str]) -> bool:
     return all(a.get(f) == b.get(f) for f in fields)
 
@@ -276,18 +297,7 @@ def apply(session: Session, computed: Computed, chosen: dict[str, Side], office:
 
     for merge in computed.records:
         table = tables[merge.table]
-        values = dict(merge.values)
-        remove = merge.action == "delete"
-        add = merge.row if merge.action == "insert" else None
-        for c in merge.conflicts:
-            side = chosen[c.key]
-            if c.field == RECORD_FIELD:
-                if side == "travel" and c.travel is None:
-                    remove = True
-                elif side == "travel" and c.office is None:
-                    add = c.travel
-            elif side == "travel":
-                values[c.field] = c.travel
+        values, remove, add = chosen_outcome(merge, chosen)
         if add is not None:
             if merge.record_id not in present.get(merge.table, set()):
                 insert_row(merge.table, add)
