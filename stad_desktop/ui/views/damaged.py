@@ -7,9 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from stad_desktop.language import _
+from stad_desktop.ui.widgets.page import centred_column
 
 
 def damage_text(name: str) -> str:
@@ -44,16 +45,7 @@ class DamagedPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.restore_button)
         buttons.addStretch(1)
-        column = QVBoxLayout()
-        column.addStretch(1)
-        column.addWidget(self.text)
-        column.addSpacing(18)
-        column.addLayout(buttons)
-        column.addStretch(2)
-        outer = QHBoxLayout(self)
-        outer.addStretch(1)
-        outer.addLayout(column, 4)
-        outer.addStretch(1)
+        centred_column(self, self.text, 18, buttons)
         self.setFocusProxy(self.restore_button)
 
     def show_backups(self) -> None:

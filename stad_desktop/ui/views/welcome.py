@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from stad_desktop.language import _
+from stad_desktop.ui.widgets.page import centred_column
 
 
 class WelcomePage(QWidget):
@@ -34,18 +35,7 @@ class WelcomePage(QWidget):
         for button in (self.example_button, self.actor_button, self.project_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        column = QVBoxLayout()
-        column.addStretch(1)
-        column.addWidget(heading)
-        column.addSpacing(12)
-        column.addWidget(text)
-        column.addSpacing(18)
-        column.addLayout(buttons)
-        column.addStretch(2)
-        outer = QHBoxLayout(self)
-        outer.addStretch(1)
-        outer.addLayout(column, 4)
-        outer.addStretch(1)
+        centred_column(self, heading, 12, text, 18, buttons)
         self.setFocusProxy(self.example_button)
         heading.setAlignment(Qt.AlignmentFlag.AlignLeft)
         self.retranslate()
