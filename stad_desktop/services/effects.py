@@ -192,16 +192,22 @@ class EffectService:
 
     # --- entries ------------------------------------------------------------------
     def add_entry(
-        self, project_id: str, data: EntryInput, entry_id: str | None = None
+        self,
+        project_id: str,
+        data: EntryInput,
+        entry_id: str | None = None,
+        created_at: dt.datetime | None = None,
     ) -> Change[EntryView]:
-        """A new effect entry (with ``entry_id`` when putting one back); undoing
-        deletes it again."""
+        """A new effect entry (with ``entry_id`` and ``created_at`` when putting one
+        back, so it keeps its place); undoing deletes it again."""
         with self._db.transaction() as session:
             if session.get(Project, project_id) is None:
                 raise NotFoundError("project", project_id)
             entry = EffectEntry(project_id=project_id)
             if entry_id is not None:
                 entry.id = entry_id
+            if created_at is not None:
+                entry.created_at = created_at
             self._apply_entry(session, entry, data)
             session.add(entry)
             session.flush()
@@ -231,7 +237,12 @@ class EffectService:
         return Change(view, Message(N_("Delete effect entry")), lambda: self.restore_entry(view))
 
     def restore_entry(self, view: EntryView) -> Change[EntryView]:
-        return self.add_entry(view.project_id, EntryInput.from_view(view), entry_id=view.id)
+        return self.add_entry(
+            view.project_id,
+            EntryInput.from_view(view),
+            entry_id=view.id,
+            created_at=view.created_at,
+        )
 
     def entries(self, project_id: str, limit: int | None = None) -> tuple[EntryView, ...]:
         with self._db.reading() as session:
@@ -386,6 +397,7 @@ class EffectService:
                 EffectEntry.beneficiary,
                 EffectEntry.source,
                 EffectEntry.recorded_by,
+                EffectEntry.created_at,
             )
             .outerjoin(Indicator, Indicator.id == EffectEntry.indicator_id)
             .where(condition)  # type: ignore[arg-type]
@@ -406,6 +418,7 @@ class EffectService:
                 beneficiary=row[8],
                 source=row[9],
                 recorded_by=row[10],
+                created_at=row[11],
             )
             for row in session.execute(stmt)
         )

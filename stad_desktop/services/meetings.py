@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -84,6 +85,7 @@ def _input_view(item: InputItem) -> InputItemView:
         project_id=item.project_id,
         status=item.status,
         answer=item.answer,
+        created_at=item.created_at,
     )
 
 
@@ -157,9 +159,11 @@ class MeetingService:
             self._set_participants(session, meeting.id, data.participant_ids)
             for item in items:
                 row = InputItem(id=item.id, meeting_id=meeting.id)
+                if item.created_at is not None:  # their order, as before
+                    row.created_at = item.created_at
                 self._apply_input(session, row, InputData.from_view(item))
                 session.add(row)
-                session.flush()  # keeps their order (created_at)
+                session.flush()
             restored = self._views(session, [meeting.id])[0]
         return self._added(restored)
 
@@ -184,15 +188,21 @@ class MeetingService:
 
     # --- input --------------------------------------------------------------------
     def add_input(
-        self, meeting_id: str, data: InputData, input_id: str | None = None
+        self,
+        meeting_id: str,
+        data: InputData,
+        input_id: str | None = None,
+        created_at: dt.datetime | None = None,
     ) -> Change[InputItemView]:
-        """A new input item (with ``input_id`` when putting one back); undoing
-        deletes it again."""
+        """A new input item (with ``input_id`` and ``created_at`` when putting one
+        back, so it keeps its place in the meeting); undoing deletes it again."""
         with self._db.transaction() as session:
             self._get(session, meeting_id)
             item = InputItem(meeting_id=meeting_id)
             if input_id is not None:
                 item.id = input_id
+            if created_at is not None:
+                item.created_at = created_at
             self._apply_input(session, item, data)
             session.add(item)
             session.flush()
@@ -241,7 +251,9 @@ class MeetingService:
         return Change(view, Message(N_("Delete input")), lambda: self.restore_input(view))
 
     def restore_input(self, view: InputItemView) -> Change[InputItemView]:
-        return self.add_input(view.meeting_id, InputData.from_view(view), input_id=view.id)
+        return self.add_input(
+            view.meeting_id, InputData.from_view(view), input_id=view.id, created_at=view.created_at
+        )
 
     def inputs(
         self, meeting_id: str | None = None, project_id: str | None = None

@@ -219,6 +219,7 @@ class EntryView:
     beneficiary: str | None
     source: str
     recorded_by: str
+    created_at: dt.datetime | None = None  # kept when an undo puts the entry back
 
 
 @dataclass(frozen=True)
@@ -262,6 +263,7 @@ class InputItemView:
     project_id: str | None
     status: str
     answer: str
+    created_at: dt.datetime | None = None  # its place in the meeting, kept by an undo
 
 
 @dataclass(frozen=True)

@@ -257,3 +257,24 @@ def test_adding_an_actor_already_in_the_project_is_undone_as_nothing(
     change.undo().undo()
     assert snapshot(s) == before
     assert member in {a.id for a in s.roles.matrix(project).actors}
+
+
+def test_undoing_a_deletion_puts_input_and_entries_back_in_their_place(
+    demo_services: Services,
+) -> None:
+    """The first of a meeting's input items, deleted and put back by undo, is the
+    first again; an effect entry keeps its place among those of the same date."""
+    meetings = demo_services.meetings
+    meeting = next(m for m in meetings.list() if len(meetings.inputs(m.id)) >= 2)
+    order = [item.id for item in meetings.inputs(meeting.id)]
+    meetings.delete_input(order[0]).undo()
+    assert [item.id for item in meetings.inputs(meeting.id)] == order
+
+    effects = demo_services.effects
+    project = project_id(demo_services, FOLKEHELSE)
+    entries = effects.entries(project)
+    first = entries[-1]
+    effects.add_entry(project, replace(EntryInput.from_view(first), text="Same dag"))
+    order = [entry.id for entry in effects.entries(project)]
+    effects.delete_entry(first.id).undo()
+    assert [entry.id for entry in effects.entries(project)] == order
