@@ -29,3 +29,24 @@ def damage_data_page(path: Path, table: str = "input_items") -> None:
     start = (root - 1) * size + size // 2
     data[start : root * size] = random.Random(12).randbytes(root * size - start)
     path.write_bytes(bytes(data))
+
+
+def record_syncs(monkeypatch: object) -> list[tuple[str, str]]:
+    """From now on, every fsync (with the path it was given) and every rename (with
+    its source), in order, while still doing them."""
+    import os
+
+    events: list[tuple[str, str]] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd: int) -> None:
+        events.append(("fsync", os.readlink(f"/proc/self/fd/{fd}")))
+        real_fsync(fd)
+
+    def replace(source: object, target: object) -> None:
+        events.append(("rename", str(source)))
+        real_replace(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "fsync", fsync)  # type: ignore[attr-defined]
+    monkeypatch.setattr(os, "replace", replace)  # type: ignore[attr-defined]
+    return events

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from file_helpers import record_syncs
 
 from stad_desktop.fileio import atomic_copy, atomic_write
 
@@ -52,19 +53,7 @@ def test_a_failing_rename_leaves_the_old_file_and_no_temporary_file(
 def test_the_new_file_is_on_the_disk_before_its_name_and_the_folder_after(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    events: list[tuple[str, str]] = []
-    real_fsync, real_replace = os.fsync, os.replace
-
-    def fsync(fd: int) -> None:
-        events.append(("fsync", os.readlink(f"/proc/self/fd/{fd}")))
-        real_fsync(fd)
-
-    def replace(source: object, target: object) -> None:
-        events.append(("rename", str(source)))
-        real_replace(source, target)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(os, "fsync", fsync)
-    monkeypatch.setattr(os, "replace", replace)
+    events = record_syncs(monkeypatch)
     target = folder / "kopi.txt"
     with atomic_write(target, "w", encoding="utf-8") as handle:
         handle.write("Selje grendalag")

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from file_helpers import record_syncs
 
 from stad_desktop.services import ActorInput, ProjectInput, Services
 from stad_desktop.storage import StorageError, StorageProblem, open_database, upgrade
@@ -328,19 +329,7 @@ def test_a_copy_is_on_the_disk_before_it_gets_its_name(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     add_actor(db_path, "Selje grendalag")
-    events: list[tuple[str, str]] = []
-    real_fsync, real_replace = os.fsync, os.replace
-
-    def fsync(fd: int) -> None:
-        events.append(("fsync", os.readlink(f"/proc/self/fd/{fd}")))
-        real_fsync(fd)
-
-    def replace(source: object, target: object) -> None:
-        events.append(("rename", str(source)))
-        real_replace(source, target)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(os, "fsync", fsync)
-    monkeypatch.setattr(os, "replace", replace)
+    events = record_syncs(monkeypatch)
     target = b.make_startup_backup(db_path)
     assert target is not None
     partial = next(

@@ -4,16 +4,15 @@ title of a travel copy."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand
 from pytestqt.qtbot import QtBot
+from travel_helpers import edit_actor, opened
 
 from stad_desktop.language import Message, set_language
 from stad_desktop.services import ActorInput, Services
@@ -25,7 +24,6 @@ from stad_desktop.services.travel import (
     TravelInfo,
     TravelRefused,
 )
-from stad_desktop.storage import open_database
 from stad_desktop.ui import travel_menu
 from stad_desktop.ui.dialogs.travel_dialogs import (
     BASE,
@@ -69,20 +67,6 @@ CONFLICTS = (
     ),
 )
 PLAN = MergePlan(INFO, MergeSummary(12, 7, 2, 2, 0, 0), CONFLICTS)
-
-
-@contextmanager
-def opened(path: Path) -> Iterator[Services]:
-    db = open_database(path)
-    try:
-        yield Services(db)
-    finally:
-        db.close()
-
-
-def edit_actor(services: Services, actor_id: str, **changes: str) -> None:
-    data = ActorInput.from_detail(services.actors.get(actor_id))
-    services.actors.update(actor_id, dataclasses.replace(data, **changes))  # type: ignore[arg-type]
 
 
 class FakeTravel:
