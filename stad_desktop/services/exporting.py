@@ -9,7 +9,7 @@ the program writes (``services.outputs``) and written whole or not at all
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,38 +27,62 @@ ALL = "all"
 CHOICES = (*t.TABLES, ALL)
 FORMATS: Mapping[str, OutputKind] = {".xlsx": OutputKind.XLSX, ".csv": OutputKind.CSV}
 
-# "Exported 27 actors to aktørar.xlsx", per table.
-_DONE: Mapping[str, tuple[str, str]] = {
-    t.ACTORS: (N_("Exported {count} actor to {file}"), N_("Exported {count} actors to {file}")),
-    t.CONTACTS: (
-        N_("Exported {count} contact person to {file}"),
-        N_("Exported {count} contact persons to {file}"),
+# "Exported 27 actors to aktørar.xlsx", per table (the count, the file's name).
+_DONE: Mapping[str, Callable[[int, str], Message]] = {
+    t.ACTORS: lambda n, f: plural_message(
+        "Exported {count} actor to {file}",
+        "Exported {count} actors to {file}",
+        n,
+        {"file": f},
     ),
-    t.PROJECTS: (
-        N_("Exported {count} project to {file}"),
-        N_("Exported {count} projects to {file}"),
+    t.CONTACTS: lambda n, f: plural_message(
+        "Exported {count} contact person to {file}",
+        "Exported {count} contact persons to {file}",
+        n,
+        {"file": f},
     ),
-    t.ROLES: (
-        N_("Exported {count} row of the role matrices to {file}"),
-        N_("Exported {count} rows of the role matrices to {file}"),
+    t.PROJECTS: lambda n, f: plural_message(
+        "Exported {count} project to {file}",
+        "Exported {count} projects to {file}",
+        n,
+        {"file": f},
     ),
-    t.INDICATORS: (
-        N_("Exported {count} indicator to {file}"),
-        N_("Exported {count} indicators to {file}"),
+    t.ROLES: lambda n, f: plural_message(
+        "Exported {count} row of the role matrices to {file}",
+        "Exported {count} rows of the role matrices to {file}",
+        n,
+        {"file": f},
     ),
-    t.ENTRIES: (
-        N_("Exported {count} effect entry to {file}"),
-        N_("Exported {count} effect entries to {file}"),
+    t.INDICATORS: lambda n, f: plural_message(
+        "Exported {count} indicator to {file}",
+        "Exported {count} indicators to {file}",
+        n,
+        {"file": f},
     ),
-    t.MEETINGS: (
-        N_("Exported {count} meeting to {file}"),
-        N_("Exported {count} meetings to {file}"),
+    t.ENTRIES: lambda n, f: plural_message(
+        "Exported {count} effect entry to {file}",
+        "Exported {count} effect entries to {file}",
+        n,
+        {"file": f},
     ),
-    t.INPUT: (
-        N_("Exported {count} input item to {file}"),
-        N_("Exported {count} input items to {file}"),
+    t.MEETINGS: lambda n, f: plural_message(
+        "Exported {count} meeting to {file}",
+        "Exported {count} meetings to {file}",
+        n,
+        {"file": f},
     ),
-    ALL: (N_("Exported {count} table to {file}"), N_("Exported {count} tables to {file}")),
+    t.INPUT: lambda n, f: plural_message(
+        "Exported {count} input item to {file}",
+        "Exported {count} input items to {file}",
+        n,
+        {"file": f},
+    ),
+    ALL: lambda n, f: plural_message(
+        "Exported {count} table to {file}",
+        "Exported {count} tables to {file}",
+        n,
+        {"file": f},
+    ),
 }
 
 
@@ -73,9 +97,8 @@ class ExportResult:
     def message(self, file: str | None = None) -> Message:
         """What was done, for the status bar or the terminal (``file``: how to name
         the file, by default its name)."""
-        singular, plural = _DONE[self.table]
         count = self.sheets if self.table == ALL else self.rows
-        return plural_message(singular, plural, count, {"file": file or self.path.name})
+        return _DONE[self.table](count, file or self.path.name)
 
 
 def output_kind(table: str, target: Path, database: Path | None) -> OutputKind:
