@@ -328,9 +328,11 @@ def input_sheet(
     include_contacts: bool = False,
 ) -> Sheet:
     """The input items, in the order of their meetings (``meetings``: by id, newest
-    first) and, within a meeting, in the order they were heard."""
-    headers = [N_("Meeting"), N_("Date"), N_("Project"), N_("Topic"), N_("Text")]
-    headers.append(N_("From actor"))
+    first) and, within a meeting, in the order they were heard. The village is the
+    item's own, or else its meeting's place; the projects it is linked to are named
+    in one cell."""
+    headers = [N_("Meeting"), N_("Date"), N_("Village"), N_("Projects"), N_("Topic")]
+    headers += [N_("Text"), N_("From actor")]
     if include_contacts:
         headers.append(N_("From"))
     headers += [N_("Status"), N_("Answer")]
@@ -338,10 +340,12 @@ def input_sheet(
     rows: list[Row] = []
     for item in sorted(items, key=lambda i: order.get(i.meeting_id, len(order))):
         meeting = meetings.get(item.meeting_id)
+        projects = (project_names.get(pid, "") for pid in item.project_ids)
         row: list[Value] = [
             meeting.title if meeting else "",
             meeting.meeting_date if meeting else None,
-            project_names.get(item.project_id or "", ""),
+            item.village or (meeting.place if meeting else ""),
+            LIST_SEPARATOR.join(name for name in projects if name),
             item.topic,
             item.text,
             actor_names.get(item.from_actor_id or "", ""),

@@ -238,7 +238,16 @@ def test_actor_sheet_uses_the_shared_layout(services: Services, tmp_path: Path) 
         "E-mail 2",
         "Phone 2",
     ]
-    assert rows[1][:8] == ["Selje grendalag", "Voluntary sector", None, "Selje", None, 2.5, None, "No"]
+    assert rows[1][:8] == [
+        "Selje grendalag",
+        "Voluntary sector",
+        None,
+        "Selje",
+        None,
+        2.5,
+        None,
+        "No",
+    ]
     assert rows[1][8:] == ["Kari", "kari@example.no", None, "Ola", None, None]
 
 
@@ -285,3 +294,31 @@ def test_the_writers_keep_every_formula_start_as_text(tmp_path: Path) -> None:
         write_csv(sheet, handle, "nn")
     _header, *lines = read_csv(target)
     assert lines == [["'" + value, "-5"] for value in values]
+
+
+def test_input_names_its_village_and_every_linked_project(
+    services: Services, tmp_path: Path
+) -> None:
+    from stad_desktop.services import InputData, MeetingInput, ProjectInput
+
+    helse = services.projects.create(ProjectInput(name="Folkehelse")).value.id
+    kultur = services.projects.create(ProjectInput(name="Kulturskule")).value.id
+    meeting = services.meetings.create(
+        MeetingInput("Bygdemøte i Selje", "12.03.2026", place="Selje skule")
+    ).value.id
+    services.meetings.add_input(
+        meeting, InputData("Meir lys langs vegen.", village="Ervik", project_ids=[kultur, helse])
+    )
+    services.meetings.add_input(meeting, InputData("Ein gapahuk ved stranda."))
+    target = tmp_path / "innspel.xlsx"
+    export(services, "input", target, lang="nn")
+    (rows,) = read_xlsx(target).values()
+    headers = rows[0]
+    assert headers[:4] == ["Møte", "Dato", "Bygd", "Prosjekt"]
+    by_text = {row[headers.index("Tekst")]: row for row in rows[1:]}
+    linked = by_text["Meir lys langs vegen."]
+    assert linked[2] == "Ervik"
+    assert sorted(str(linked[3]).split("; ")) == ["Folkehelse", "Kulturskule"]
+    assert linked[1] == dt.datetime(2026, 3, 12)
+    # Without a village of its own, the input is about its meeting's place.
+    assert by_text["Ein gapahuk ved stranda."][2:4] == ["Selje skule", None]
