@@ -48,7 +48,12 @@ def write_xlsx(sheets: Sequence[Sheet], handle: IO[bytes]) -> None:
 
 def _cell(worksheet: Any, value: Value) -> Any:
     if isinstance(value, str):
-        return _text_cell(worksheet, value) if value else None
+        if not value:
+            return None
+        text = _clean(value)
+        # openpyxl makes a formula only of a text that starts with "=": any other
+        # text is a text cell as it is (and costs less than a cell object).
+        return _text_cell(worksheet, text) if text.startswith("=") else text
     if isinstance(value, dt.date):
         from openpyxl.cell import WriteOnlyCell
 
@@ -60,13 +65,19 @@ def _cell(worksheet: Any, value: Value) -> Any:
     return None
 
 
+def _clean(text: str) -> str:
+    """``text`` without the control characters XML cannot hold, and no longer than
+    Excel's cells."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return str(ILLEGAL_CHARACTERS_RE.sub("", text))[:MAX_CELL_TEXT]
+
+
 def _text_cell(worksheet: Any, text: str) -> Any:
     """A text cell, never a formula (openpyxl takes a text that starts with "=" for one)."""
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    text = ILLEGAL_CHARACTERS_RE.sub("", text)[:MAX_CELL_TEXT]
-    cell = WriteOnlyCell(worksheet, value=text)
+    cell = WriteOnlyCell(worksheet, value=_clean(text))
     cell.data_type = "s"
     return cell
 
