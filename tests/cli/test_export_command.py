@@ -48,8 +48,12 @@ def export_args(db: Path, table: str, output: Path | str, *extra: str) -> list[s
     return ["export", table, "--db", str(db), "-o", str(output), *extra]
 
 
-def test_export_is_a_command() -> None:
+def test_export_is_a_command_naming_every_table() -> None:
+    from stad_desktop.cli import export
+    from stad_desktop.services.exporting import CHOICES
+
     assert COMMANDS["export"].module == "stad_desktop.cli.export"
+    assert (*export.TABLES, export.ALL) == CHOICES
 
 
 def test_export_leaves_the_database_and_its_folder_as_they_were(
