@@ -62,6 +62,9 @@ COMMANDS: dict[str, CommandInfo] = {
     "report": CommandInfo(
         "stad_desktop.cli.report", N_("make a printout (PDF) for the council papers")
     ),
+    "export": CommandInfo(
+        "stad_desktop.cli.export", N_("export a table, or all of them, to Excel (XLSX) or CSV")
+    ),
     "travel": CommandInfo(
         "stad_desktop.cli.travel", N_("take a travel copy on the road, or bring one home")
     ),

@@ -185,6 +185,15 @@ class ActorService:
         with self._db.reading() as session:
             return tuple(ActorRef(*row) for row in session.execute(stmt))
 
+    def details(self) -> tuple[ActorDetail, ...]:
+        """Every actor, archived ones too, with its contact persons, in Norwegian name
+        order (for the spreadsheet export): one reading."""
+        stmt = (
+            select(Actor).options(selectinload(Actor.contacts)).order_by(Actor.sort_key, Actor.id)
+        )
+        with self._db.reading() as session:
+            return tuple(_detail(actor) for actor in session.scalars(stmt))
+
     def list(
         self,
         query: str = "",

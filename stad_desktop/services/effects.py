@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session, aliased
 
 from stad_desktop.language import N_, Message
@@ -247,6 +247,11 @@ class EffectService:
     def entries(self, project_id: str, limit: int | None = None) -> tuple[EntryView, ...]:
         with self._db.reading() as session:
             return self._entry_views(session, EffectEntry.project_id == project_id, limit)
+
+    def all_entries(self) -> tuple[EntryView, ...]:
+        """Every effect entry of every project, newest first (for the export)."""
+        with self._db.reading() as session:
+            return self._entry_views(session, true())
 
     # --- helpers ------------------------------------------------------------------
     @staticmethod

@@ -9,7 +9,8 @@ A target is refused, with one message and before anything is written, when it is
   whether it exists at the moment or not, or anything in its backups folder;
 - not an ordinary file (a folder, a device such as ``/dev/full``, a pipe);
 - an existing file with other content than the writer makes (a PDF must start
-  with ``%PDF``, a database copy with SQLite's header); an empty file is taken;
+  with ``%PDF``, a database copy with SQLite's header, a spreadsheet must be an
+  XLSX workbook, a CSV file text without NUL bytes); an empty file is taken;
 - for a database copy, any existing file unless replacing it was asked for;
 - in a folder that does not exist.
 
@@ -21,6 +22,7 @@ from __future__ import annotations
 import enum
 import os
 import stat
+import zipfile
 from pathlib import Path
 
 from stad_desktop.language import N_, Message
@@ -33,11 +35,20 @@ from stad_desktop.storage.sqlite_file import backups_dir
 COMPANION_SUFFIXES = ("-wal", "-shm", "-journal", ".lock")
 
 
+# How much of an existing CSV file is looked at to tell it is text.
+CSV_SNIFF_BYTES = 64 * 1024
+ZIP_HEADER = b"PK\x03\x04"
+# Other files' beginnings, never taken for a CSV file.
+BINARY_HEADERS = (SQLITE_HEADER, b"%PDF", ZIP_HEADER)
+
+
 class OutputKind(enum.Enum):
     """What is written, and so what an existing file must hold to be replaced."""
 
-    PDF = b"%PDF"
-    DATABASE_COPY = SQLITE_HEADER
+    PDF = "pdf"
+    DATABASE_COPY = "database copy"
+    XLSX = "xlsx"
+    CSV = "csv"
 
 
 class OutputRefused(Exception):
@@ -101,10 +112,42 @@ def _in_backups(real_target: Path, identity: tuple[int, int] | None, database: P
     return False
 
 
-def _starts_with(path: Path, magic: bytes) -> bool:
+def _fits(path: Path, kind: OutputKind) -> bool:
+    """True when the existing file ``path`` is empty or holds what ``kind`` writes."""
     with path.open("rb") as handle:
-        head = handle.read(len(magic))
-    return head == magic or head == b""
+        head = handle.read(CSV_SNIFF_BYTES)
+    if head == b"":
+        return True
+    if kind is OutputKind.PDF:
+        return head.startswith(b"%PDF")
+    if kind is OutputKind.DATABASE_COPY:
+        return head.startswith(SQLITE_HEADER)
+    if kind is OutputKind.CSV:
+        return b"\0" not in head and not head.startswith(BINARY_HEADERS)
+    if not head.startswith(ZIP_HEADER):
+        return False
+    try:
+        with zipfile.ZipFile(path) as workbook:
+            return "xl/workbook.xml" in workbook.namelist()
+    except (zipfile.BadZipFile, ValueError):
+        return False
+
+
+_NOT_FITTING = {
+    OutputKind.PDF: N_(
+        "{path} exists and is not a PDF file. Choose another name; it has not been changed."
+    ),
+    OutputKind.DATABASE_COPY: N_(
+        "{path} exists and is not a database copy. Choose another name; it has not been changed."
+    ),
+    OutputKind.XLSX: N_(
+        "{path} exists and is not an Excel workbook (XLSX). Choose another name; "
+        "it has not been changed."
+    ),
+    OutputKind.CSV: N_(
+        "{path} exists and is not a CSV text file. Choose another name; it has not been changed."
+    ),
+}
 
 
 def check_output(
@@ -170,18 +213,10 @@ def check_output(
             target,
         )
     try:
-        fits = _starts_with(target, kind.value)
+        fits = _fits(target, kind)
     except OSError as exc:
         raise OutputRefused(
             N_("Cannot write to {path}: {detail}"), target, detail=os_error_message(exc)
         ) from exc
     if not fits:
-        text = (
-            N_("{path} exists and is not a PDF file. Choose another name; it has not been changed.")
-            if kind is OutputKind.PDF
-            else N_(
-                "{path} exists and is not a database copy. Choose another name; "
-                "it has not been changed."
-            )
-        )
-        raise OutputRefused(text, target)
+        raise OutputRefused(_NOT_FITTING[kind], target)

@@ -181,6 +181,21 @@ class ProjectService:
         with self._db.reading() as session:
             return self._detail(session, self._get(session, project_id))
 
+    def details(self) -> tuple[ProjectDetail, ...]:
+        """Every project, archived ones too, in Norwegian name order (for the
+        spreadsheet export): one query."""
+        owner = aliased(Actor)
+        stmt = (
+            select(Project, owner.name)
+            .outerjoin(owner, owner.id == Project.owner_id)
+            .order_by(Project.sort_key, Project.id)
+        )
+        with self._db.reading() as session:
+            return tuple(
+                self._detail(session, project, owner_name or "")
+                for project, owner_name in session.execute(stmt)
+            )
+
     def find(self, name_or_id: str) -> ProjectDetail:
         """A project by id, or by name (Unicode case folded): the exact name first, else
         the one project whose name holds the text. Raises NotFoundError otherwise; see
@@ -341,12 +356,14 @@ class ProjectService:
             _ensure_member(session, project, owner_id)
 
     @staticmethod
-    def _detail(session: Session, project: Project) -> ProjectDetail:
-        owner_name = ""
-        if project.owner_id:
-            owner_name = (
-                session.scalar(select(Actor.name).where(Actor.id == project.owner_id)) or ""
-            )
+    def _detail(session: Session, project: Project, owner_name: str | None = None) -> ProjectDetail:
+        """``owner_name``: already read with the project (else it is read here)."""
+        if owner_name is None:
+            owner_name = ""
+            if project.owner_id:
+                owner_name = (
+                    session.scalar(select(Actor.name).where(Actor.id == project.owner_id)) or ""
+                )
         budget = None
         if project.budget_ore is not None:
             budget = (Decimal(project.budget_ore) / 100).quantize(Decimal("0.01"))

@@ -101,6 +101,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.backups_action)
         self.print_action = make_action(self, "", self.print_summary, "Ctrl+P")
         self.file_menu.addAction(self.print_action)
+        self.export_action = make_action(self, "", self.export_tables, "Ctrl+E")
+        self.file_menu.addAction(self.export_action)
         self.travel = TravelMenu(self, self.file_menu)
         self.file_menu.aboutToShow.connect(self._update_file_menu)
         self.file_menu.addSeparator()
@@ -169,6 +171,7 @@ class MainWindow(QMainWindow):
             (self.example_action, _("Load &example data")),
             (self.backups_action, _("&Backups …")),
             (self.print_action, _("&Print summary …")),
+            (self.export_action, _("E&xport …")),
             (self.quit_action, _("&Quit")),
             (self.command_actions[NEW], _("&New …")),
             (self.command_actions[EDIT], _("&Edit …")),
@@ -185,6 +188,7 @@ class MainWindow(QMainWindow):
         self.travel.retranslate()
 
     def _update_file_menu(self) -> None:
+        self.export_action.setEnabled(self.services is not None)
         self.example_action.setEnabled(self.services is not None and self.services.is_empty())
         self.backups_action.setEnabled(
             (self.services is not None and self.services.backups.available)
@@ -319,6 +323,13 @@ class MainWindow(QMainWindow):
         if self.services is None:
             return
         PrintDialog(self.services, self.current_project_id, self).exec()
+
+    def export_tables(self) -> None:
+        """File → Export …: a table, or all of them, to Excel or CSV."""
+        from stad_desktop.ui.dialogs.export_dialog import ExportDialog
+
+        if self.services is not None:
+            ExportDialog(self.services, self).exec()
 
     # --- views -----------------------------------------------------------------------
     def current_view(self) -> View | None:

@@ -86,6 +86,7 @@ def walk(qtbot, services: Services) -> list[str]:  # type: ignore[no-untyped-def
                 take(view)
 
     from stad_desktop.ui.dialogs.backups import BackupsDialog
+    from stad_desktop.ui.dialogs.export_dialog import ExportDialog
     from stad_desktop.ui.dialogs.print_dialog import PrintDialog
 
     backups = BackupsDialog(services.backups, window)
@@ -100,6 +101,10 @@ def walk(qtbot, services: Services) -> list[str]:  # type: ignore[no-untyped-def
     take(preview)
     preview.reject()
     printing.reject()
+    exporting = ExportDialog(services, window)
+    qtbot.addWidget(exporting)
+    take(exporting)
+    exporting.reject()
     # Qt's own dialogs the program opens: Save as PDF … and Print ….
     files = QFileDialog(window, "", "", "PDF (*.pdf)")
     files.setOption(QFileDialog.Option.DontUseNativeDialog)
