@@ -87,3 +87,67 @@ def make_portfolio(
         matrix=matrix,
     )
     return target
+
+
+def make_input_form(
+    services: Services,
+    path: Path | str,
+    *,
+    lang: str,
+    village: str = "",
+    meeting_date: dt.date | None = None,
+    municipality: str | None = None,
+    logo: Path | str | None = None,
+    today: dt.date | None = None,
+) -> Path:
+    """Write the blank input form to ``path``: a sheet to fill in by hand at a
+    meeting, with ``village`` and ``meeting_date`` printed in when given."""
+    from stad_desktop.reports.input_form import InputFormData, render_input_form
+    from stad_desktop.reports.labels import PrintTranslator
+
+    target = Path(path)
+    render_input_form(
+        InputFormData(village=village.strip(), meeting_date=meeting_date),
+        target,
+        PrintTranslator(lang),
+        municipality=municipality or services.settings.municipality_name(),
+        logo=logo,
+        today=today or dt.date.today(),
+    )
+    return target
+
+
+def make_meeting_report(
+    services: Services,
+    meeting_id: str,
+    path: Path | str,
+    *,
+    lang: str,
+    group_by: str = "topic",
+    include_contacts: bool = False,
+    municipality: str | None = None,
+    logo: Path | str | None = None,
+    today: dt.date | None = None,
+) -> Path:
+    """Write "what we heard" for one meeting to ``path``: its participants by sector
+    (by name only with ``include_contacts``), a summary of the minutes, and every
+    input item with its status and answer, grouped by ``group_by`` (topic or
+    project). Raises ``NotFoundError`` for an unknown meeting."""
+    from stad_desktop.reports.heard import render_meeting_report
+    from stad_desktop.reports.hearing_data import gather_meeting
+    from stad_desktop.reports.labels import PrintTranslator
+
+    tr = PrintTranslator(lang)
+    data = gather_meeting(
+        services, meeting_id, group_by=group_by, include_contacts=include_contacts
+    )
+    target = Path(path)
+    render_meeting_report(
+        data,
+        target,
+        tr,
+        municipality=municipality or services.settings.municipality_name(),
+        logo=logo,
+        today=today or dt.date.today(),
+    )
+    return target

@@ -100,7 +100,7 @@ class PortfolioData:
         return self.phases == ACTIVE_PHASES and not self.areas
 
 
-def _contacts(services: Services, actors: tuple[ActorRef, ...]) -> tuple[ActorContacts, ...]:
+def gather_contacts(services: Services, actors: tuple[ActorRef, ...]) -> tuple[ActorContacts, ...]:
     result = []
     for actor in actors:
         detail = services.actors.get(actor.id)
@@ -143,7 +143,7 @@ def gather_project_summary(
         recent_entries=entries[:RECENT_ENTRIES],
         entry_count=len(entries),
         include_contacts=include_contacts,
-        contacts=_contacts(services, matrix.actors) if include_contacts else (),
+        contacts=gather_contacts(services, matrix.actors) if include_contacts else (),
     )
 
 
@@ -218,7 +218,7 @@ def gather_portfolio(
         phase_counts={phase: phase_counter.get(phase, 0) for phase in chosen_phases},
         sector_actors={sector.value: sector_counter.get(sector.value, 0) for sector in Sector},
         include_contacts=include_contacts,
-        contacts=_contacts(services, matrix.actors) if include_contacts else (),
+        contacts=gather_contacts(services, matrix.actors) if include_contacts else (),
         phases=chosen_phases,
         areas=chosen_areas,
     )

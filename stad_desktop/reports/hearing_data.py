@@ -1,0 +1,160 @@
+"""Gather what the "what we heard" printouts show: one meeting with its input, one
+village's input across meetings, and the input linked to a project.
+
+As in :mod:`stad_desktop.reports.data`, personal data (the names of the people who
+gave input, and the participants' contact persons) is only gathered when the
+caller asks for it. Without it, participants are counted by sector and input is
+shown with the actor (organisation) that gave it, if any.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from stad_desktop.model import InputStatus, Sector
+from stad_desktop.reports.data import ActorContacts, gather_contacts
+from stad_desktop.reports.labels import natural_key
+from stad_desktop.services import Services
+from stad_desktop.services.readmodels import ActorRef, InputItemView, MeetingView
+
+# The ways the meeting printout groups its input.
+GROUP_BY_TOPIC = "topic"
+GROUP_BY_PROJECT = "project"
+GROUPINGS = (GROUP_BY_TOPIC, GROUP_BY_PROJECT)
+# The minutes are shortened to about this many characters (at a sentence's end).
+MINUTES_SUMMARY = 1500
+
+
+@dataclass(frozen=True)
+class HeardItem:
+    """An input item as printed: ``from_name`` is empty unless contacts were asked for."""
+
+    item: InputItemView
+    from_actor: str
+    """The name of the actor who gave it ("" if none)."""
+    projects: tuple[str, ...]
+    """The names of the projects it is linked to."""
+    meeting: MeetingView | None = None
+    """Where and when it was heard (printed where the input of several meetings is shown)."""
+
+
+@dataclass(frozen=True)
+class InputGroup:
+    title: str
+    """A topic or a project name; empty for the items without one."""
+    items: tuple[HeardItem, ...]
+
+
+@dataclass(frozen=True)
+class MeetingReportData:
+    meeting: MeetingView
+    sector_counts: Mapping[str, int]
+    """Participants per sector, for the sectors present (in sector order)."""
+    minutes_summary: str
+    minutes_shortened: bool
+    groups: tuple[InputGroup, ...]
+    group_by: str
+    status_counts: Mapping[str, int]
+    """Input items per status, for every status (in status order)."""
+    include_contacts: bool
+    participants: tuple[ActorRef, ...] = ()
+    """The participating actors by name; only when contacts were asked for."""
+    contacts: tuple[ActorContacts, ...] = ()
+
+    @property
+    def input_count(self) -> int:
+        return sum(self.status_counts.values())
+
+
+def summarise(text: str, limit: int = MINUTES_SUMMARY) -> tuple[str, bool]:
+    """``text`` cut to about ``limit`` characters at the end of a sentence or a
+    paragraph (or a word), and whether it was cut."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text, False
+    head = text[:limit]
+    for stop in ("\n\n", ". ", "! ", "? ", "\n", " "):
+        at = head.rfind(stop)
+        if at >= limit // 2:
+            return head[: at + (1 if stop.strip() else 0)].rstrip() + " …", True
+    return head.rstrip() + " …", True
+
+
+def status_counts(items: Iterable[InputItemView]) -> dict[str, int]:
+    counter = Counter(item.status for item in items)
+    return {status.value: counter.get(status.value, 0) for status in InputStatus}
+
+
+def sector_counts(actors: Iterable[ActorRef]) -> dict[str, int]:
+    counter = Counter(actor.sector for actor in actors)
+    return {sector.value: counter[sector.value] for sector in Sector if counter[sector.value]}
+
+
+def heard_items(
+    services: Services,
+    items: Sequence[InputItemView],
+    *,
+    include_contacts: bool,
+    meetings: Mapping[str, MeetingView] | None = None,
+) -> tuple[HeardItem, ...]:
+    """The items as printed, with the names of their actor and projects."""
+    actor_names = {a.id: a.name for a in services.actors.refs(include_archived=True)}
+    project_names = {p.id: p.name for p in services.projects.refs(include_archived=True)}
+    result = []
+    for item in items:
+        linked = (item.project_id,) if item.project_id else ()
+        result.append(
+            HeardItem(
+                item=item if include_contacts else replace(item, from_name=""),
+                from_actor=actor_names.get(item.from_actor_id or "", ""),
+                projects=tuple(project_names[p] for p in linked if p in project_names),
+                meeting=meetings.get(item.meeting_id) if meetings is not None else None,
+            )
+        )
+    return tuple(result)
+
+
+def group_items(items: Sequence[HeardItem], group_by: str) -> tuple[InputGroup, ...]:
+    """Items grouped by topic or by project, groups in name order, the items without
+    one last; an item linked to several projects is shown under each."""
+    groups: dict[str, list[HeardItem]] = {}
+    for heard in items:
+        if group_by == GROUP_BY_PROJECT:
+            keys: Sequence[str] = heard.projects or ("",)
+        else:
+            keys = (heard.item.topic.strip(),)
+        for key in keys:
+            groups.setdefault(key, []).append(heard)
+    order = sorted(groups, key=lambda key: (not key, natural_key(key)))
+    return tuple(InputGroup(key, tuple(groups[key])) for key in order)
+
+
+def gather_meeting(
+    services: Services,
+    meeting_id: str,
+    *,
+    group_by: str = GROUP_BY_TOPIC,
+    include_contacts: bool = False,
+) -> MeetingReportData:
+    """Everything "what we heard" prints for one meeting (NotFoundError if unknown)."""
+    if group_by not in GROUPINGS:
+        raise ValueError(f"unknown grouping {group_by!r}")
+    meeting = services.meetings.get(meeting_id)
+    items = services.meetings.inputs(meeting_id=meeting.id)
+    summary, shortened = summarise(meeting.minutes)
+    return MeetingReportData(
+        meeting=meeting,
+        sector_counts=sector_counts(meeting.participants),
+        minutes_summary=summary,
+        minutes_shortened=shortened,
+        groups=group_items(
+            heard_items(services, items, include_contacts=include_contacts), group_by
+        ),
+        group_by=group_by,
+        status_counts=status_counts(items),
+        include_contacts=include_contacts,
+        participants=meeting.participants if include_contacts else (),
+        contacts=gather_contacts(services, meeting.participants) if include_contacts else (),
+    )

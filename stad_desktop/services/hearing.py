@@ -1,0 +1,63 @@
+"""Reading for the "what we heard" printouts: finding a meeting by its title.
+
+A meeting is named on the command line by its id or its title (Unicode case
+folded): the exact title first, else the one meeting whose title holds the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from stad_desktop.model import Meeting
+from stad_desktop.services.errors import NotFoundError
+from stad_desktop.services.readmodels import MeetingView
+from stad_desktop.storage import Database
+from stad_desktop.textkeys import clean_text, fold, has_broken_character
+
+
+@dataclass(frozen=True)
+class MeetingRef:
+    id: str
+    title: str
+    meeting_date: dt.date
+
+
+class HearingService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def find_meeting(self, title_or_id: str) -> MeetingView:
+        """A meeting by id or title; NotFoundError when none or more than one match
+        (see :meth:`matching_meetings` for the ones that made it ambiguous)."""
+        from stad_desktop.services.meetings import MeetingService
+
+        meetings = MeetingService(self._db)
+        if not has_broken_character(title_or_id):
+            try:
+                return meetings.get(title_or_id)
+            except NotFoundError:
+                pass
+        wanted = fold(clean_text(title_or_id, multiline=False))
+        candidates = self.matching_meetings(title_or_id, limit=None)
+        exact = [ref for ref in candidates if fold(ref.title) == wanted]
+        if len(exact) == 1:
+            return meetings.get(exact[0].id)
+        if len(candidates) == 1:
+            return meetings.get(candidates[0].id)
+        raise NotFoundError("meeting", title_or_id)
+
+    def matching_meetings(self, text: str, limit: int | None = 10) -> tuple[MeetingRef, ...]:
+        """The meetings whose title holds ``text`` (case folded), newest first, at
+        most ``limit`` of them."""
+        wanted = fold(clean_text(text, multiline=False))
+        if not wanted or has_broken_character(text):
+            return ()
+        stmt = select(Meeting.id, Meeting.title, Meeting.meeting_date).order_by(
+            Meeting.meeting_date.desc(), Meeting.title, Meeting.id
+        )
+        with self._db.reading() as session:
+            found = [MeetingRef(*row) for row in session.execute(stmt) if wanted in fold(row.title)]
+        return tuple(found if limit is None else found[:limit])
