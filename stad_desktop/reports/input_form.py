@@ -89,7 +89,7 @@ class InputForm:
         fields = [
             (tr._("Village"), data.village),
             (tr._("Date"), format_date(data.meeting_date, tr, "long")),
-            (tr._("Place"), ""),
+            (tr._("Meeting place"), ""),
         ]
         label_width = 70.0
         rows = [
