@@ -8,11 +8,13 @@ effect) is only gathered when the caller asks for it: council papers are public.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from stad_desktop.model import Phase, Sector
+from stad_desktop.reports.input_data import HeardItem, heard_items
 from stad_desktop.reports.labels import natural_key
 from stad_desktop.services import Services
 from stad_desktop.services.readmodels import (
@@ -34,6 +36,8 @@ from stad_desktop.textkeys import fold
 RECENT_ENTRIES = 8
 # How many indicators per project the portfolio shows as key indicators.
 KEY_INDICATORS = 2
+# How many input items the project summary lists (the newest meetings first).
+RECENT_INPUT = 25
 # The phases of an active project: every phase but "completed".
 ACTIVE_PHASES = tuple(phase.value for phase in Phase if phase is not Phase.COMPLETED)
 
@@ -64,6 +68,9 @@ class ProjectSummaryData:
     entry_count: int
     include_contacts: bool
     contacts: tuple[ActorContacts, ...]
+    inputs: tuple[HeardItem, ...] = ()
+    """The input linked to the project, with where and when it was heard."""
+    input_count: int = 0
 
 
 @dataclass(frozen=True)
@@ -132,6 +139,7 @@ def gather_project_summary(
         )
         for indicator in indicators
     )
+    inputs = project_inputs(services, project.id, include_contacts=include_contacts)
     used = {role_id for (_actor, role_id) in matrix.assignments}
     roles = tuple(role for role in matrix.roles if role.builtin or role.id in used)
     return ProjectSummaryData(
@@ -144,6 +152,23 @@ def gather_project_summary(
         entry_count=len(entries),
         include_contacts=include_contacts,
         contacts=gather_contacts(services, matrix.actors) if include_contacts else (),
+        inputs=inputs[:RECENT_INPUT],
+        input_count=len(inputs),
+    )
+
+
+def project_inputs(
+    services: Services, project_id: str, *, include_contacts: bool
+) -> tuple[HeardItem, ...]:
+    """The input linked to a project, the newest meeting first."""
+    items = services.meetings.inputs(project_id=project_id)
+    meetings = {m.id: m for m in services.meetings.list()}
+    heard = heard_items(services, items, include_contacts=include_contacts, meetings=meetings)
+    # Newest meeting first; within a meeting, in the order heard (a stable sort).
+    return tuple(
+        sorted(
+            heard, key=lambda h: h.meeting.meeting_date if h.meeting else dt.date.min, reverse=True
+        )
     )
 
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from stad_desktop.model import InputStatus, Sector
+from stad_desktop.model import Sector
 from stad_desktop.reports.data import ActorContacts, gather_contacts
+from stad_desktop.reports.input_data import HeardItem, heard_items, status_counts
 from stad_desktop.reports.labels import natural_key
 from stad_desktop.services import Services
-from stad_desktop.services.readmodels import ActorRef, InputItemView, MeetingView
+from stad_desktop.services.readmodels import ActorRef, MeetingView
 
 # The ways the meeting printout groups its input.
 GROUP_BY_TOPIC = "topic"
@@ -25,19 +26,6 @@ GROUP_BY_PROJECT = "project"
 GROUPINGS = (GROUP_BY_TOPIC, GROUP_BY_PROJECT)
 # The minutes are shortened to about this many characters (at a sentence's end).
 MINUTES_SUMMARY = 1500
-
-
-@dataclass(frozen=True)
-class HeardItem:
-    """An input item as printed: ``from_name`` is empty unless contacts were asked for."""
-
-    item: InputItemView
-    from_actor: str
-    """The name of the actor who gave it ("" if none)."""
-    projects: tuple[str, ...]
-    """The names of the projects it is linked to."""
-    meeting: MeetingView | None = None
-    """Where and when it was heard (printed where the input of several meetings is shown)."""
 
 
 @dataclass(frozen=True)
@@ -82,38 +70,9 @@ def summarise(text: str, limit: int = MINUTES_SUMMARY) -> tuple[str, bool]:
     return head.rstrip() + " …", True
 
 
-def status_counts(items: Iterable[InputItemView]) -> dict[str, int]:
-    counter = Counter(item.status for item in items)
-    return {status.value: counter.get(status.value, 0) for status in InputStatus}
-
-
 def sector_counts(actors: Iterable[ActorRef]) -> dict[str, int]:
     counter = Counter(actor.sector for actor in actors)
     return {sector.value: counter[sector.value] for sector in Sector if counter[sector.value]}
-
-
-def heard_items(
-    services: Services,
-    items: Sequence[InputItemView],
-    *,
-    include_contacts: bool,
-    meetings: Mapping[str, MeetingView] | None = None,
-) -> tuple[HeardItem, ...]:
-    """The items as printed, with the names of their actor and projects."""
-    actor_names = {a.id: a.name for a in services.actors.refs(include_archived=True)}
-    project_names = {p.id: p.name for p in services.projects.refs(include_archived=True)}
-    result = []
-    for item in items:
-        linked = (item.project_id,) if item.project_id else ()
-        result.append(
-            HeardItem(
-                item=item if include_contacts else replace(item, from_name=""),
-                from_actor=actor_names.get(item.from_actor_id or "", ""),
-                projects=tuple(project_names[p] for p in linked if p in project_names),
-                meeting=meetings.get(item.meeting_id) if meetings is not None else None,
-            )
-        )
-    return tuple(result)
 
 
 def group_items(items: Sequence[HeardItem], group_by: str) -> tuple[InputGroup, ...]:

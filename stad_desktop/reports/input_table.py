@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, Paragraph
 from stad_desktop.format import format_date
 from stad_desktop.language import Translator
 from stad_desktop.model import InputStatus
-from stad_desktop.reports.hearing_data import HeardItem
+from stad_desktop.reports.input_data import HeardItem
 from stad_desktop.reports.labels import enum_text
 from stad_desktop.reports.style import BUSY, GOOD, IDLE, SERIES, Styles, esc, para, tinted
 from stad_desktop.reports.tables import FastTable, data_table

@@ -256,3 +256,31 @@ def test_refused_output(
     assert demo_path.read_bytes() == before
     assert notes.read_text(encoding="utf-8") == "mine"
     assert sorted(p.name for p in out.iterdir()) == ["notes.txt"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "included"),
+    [("nn", "Innspel frå møte", "Teke med"), ("nb", "Innspill fra møter", "Tatt med")],
+)
+def test_project_summary_shows_its_input(
+    demo_path: Path,
+    out: Path,
+    capsys: pytest.CaptureFixture[str],
+    lang: str,
+    heading: str,
+    included: str,
+) -> None:
+    """What was said, where, when, its status and the answer; who said it only when
+    contacts are asked for."""
+    target = out / "selje.pdf"
+    args = ["report", "project", "Stadutvikling Selje sentrum", "--db", str(demo_path)]
+    status, _out, err = _run(capsys, *args, "--lang", lang, "-o", str(target))
+    assert status == 0, err
+    text = pdf_text(target)
+    assert heading in text
+    assert f"12.03.2026 {SELJE} Selje skule Møteplassar {SAID}" in text
+    assert f"{included} {ANSWER}" in text
+    assert SPEAKER not in text
+    status, _out, err = _run(capsys, *args, "--include-contacts", "-o", str(target))
+    assert status == 0, err
+    assert SPEAKER in pdf_text(target)
