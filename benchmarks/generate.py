@@ -233,7 +233,8 @@ def generate(
                     text="Betre gatelys og ein møteplass ved kaia.",
                     from_name=f"{rng.choice(FIRST)} {rng.choice(LAST)}",
                     topic=rng.choice(TOPICS),
-                    project_id=rng.choice(project_ids),
+                    village=rng.choice(VILLAGES),
+                    project_ids=(rng.choice(project_ids),),
                     status=statuses[index % len(statuses)],
                 ),
             )

@@ -340,32 +340,55 @@ COMMENTS = {
     ("Kulturskule 3.0", 11): "Sluttrapport frå Vestlandsforsking kjem i desember.",
 }
 
+_SELJE = "Stadutvikling Selje sentrum"
+_HELSE = "Folkehelse i bygdene"
+_OMSORG = "Heimebasert omsorg 2030"
+_KULTUR = "Kulturskule 3.0"
+
+# title, date, kind, place, project, participants, minutes, and the input items:
+# text, from (name), from (actor), topic, village, linked projects, status, answer
 MEETINGS: list[Any] = [
     ("Bygdemøte i Selje", dt.date(2026, 3, 12), MeetingKind.VILLAGE_MEETING, "Selje skule",
-     "Stadutvikling Selje sentrum",
+     _SELJE,
      ["Selje grendalag", "Innbyggjargruppa for Selje sentrum", "Selje Hotell",
-      "Stad kommune, plan og utvikling"],
-     "Om lag 60 frammøtte. Stor interesse for ein møteplass ved kaia.",
+      "Stad kommune, plan og utvikling", "Ungdomsklubben Ervik"],
+     "Om lag 60 frammøtte. Stor interesse for ein møteplass ved kaia. Kommunen la fram "
+     "skissa til sentrumsplanen, og grendalaget tilbaud dugnad på turvegen.",
      [("Ein overbygd møteplass ved kaia som kan brukast heile året.", "Kari Nordnes",
-       "Innbyggjargruppa for Selje sentrum", "Møteplassar", "included",
+       "Innbyggjargruppa for Selje sentrum", "Møteplassar", "Selje", [_SELJE], "included",
        "Teke med i skissa til planen."),
-      ("Betre busstilbod på kveldstid.", "Anonym", None, "Samferdsel", "considered",
-       "Sendt vidare til fylkeskommunen."),
-      ("Gatelys langs stien til stranda.", "Olav Kvalheim", "Selje grendalag", "Tryggleik", "new", "")]),
+      ("Betre busstilbod på kveldstid.", "Anonym", None, "Samferdsel", "Selje", [],
+       "considered", "Sendt vidare til fylkeskommunen."),
+      ("Gatelys langs stien til stranda.", "Olav Kvalheim", "Selje grendalag", "Tryggleik",
+       "Selje", [_SELJE, _HELSE], "new", ""),
+      ("Øvingsrom for band og korps i Selje.", "Jonas Ervik", "Ungdomsklubben Ervik",
+       "Kultur", "Ervik", [_KULTUR], "considered",
+       "Kulturskulen ser på om rom på Selje skule kan brukast på kveldstid.")]),
     ("Folkemøte på Nordfjordeid: Tour de Stad", dt.date(2026, 5, 7), MeetingKind.PUBLIC_MEETING,
-     "Kulturhuset, Nordfjordeid", "Folkehelse i bygdene",
-     ["Eid idrettslag", "Frivilligsentralen i Stad", "Stad kommune, helse og omsorg"],
-     "Tour de Stad: innspel til folkehelsearbeidet.",
+     "Kulturhuset, Nordfjordeid", _HELSE,
+     ["Eid idrettslag", "Frivilligsentralen i Stad", "Stad kommune, helse og omsorg",
+      "Stadlandet sanitetslag", "Lote bygdelag"],
+     "Tour de Stad: innspel til folkehelsearbeidet. Transport til aktivitetar og "
+     "tilbod for eldre i bygdene var dei største sakene.",
      [("Turgrupper for dei som ikkje har bil.", "Eli Heggjabygda", "Frivilligsentralen i Stad",
-       "Transport", "included", "Samkøyring er med i tiltaka."),
+       "Transport", "Stadlandet", [_HELSE], "included", "Samkøyring er med i tiltaka."),
       ("Gratis trening for pensjonistar i hallen.", "Hilde Myklebust", "Eid idrettslag",
-       "Aktivitet", "rejected", "Hallen er full på dagtid; vi prøver utandørs i staden.")]),
+       "Aktivitet", "Nordfjordeid", [_HELSE], "rejected",
+       "Hallen er full på dagtid; vi prøver utandørs i staden."),
+      ("Besøksteneste for einslege eldre på Stadlandet.", "Berit Hoddevik",
+       "Stadlandet sanitetslag", "Eldre", "Stadlandet", [_HELSE, _OMSORG], "new", ""),
+      ("Kulturskuletilbod på ettermiddagen i Lote.", "Arne Lote", "Lote bygdelag", "Kultur",
+       "Lote", [_KULTUR], "included",
+       "Frå hausten har kulturskulen gitarkurs på bygdehuset i Lote.")]),
     ("Arbeidsmøte om heimebasert omsorg", dt.date(2026, 9, 30), MeetingKind.WORK_MEETING,
-     "Stårheim omsorgssenter", "Heimebasert omsorg 2030",
+     "Stårheim omsorgssenter", _OMSORG,
      ["Heimetenesta Stad", "Pårørandegruppa i Stad", "Høgskulen på Vestlandet"],
      "Gjennomgang av behovskartlegginga.",
      [("Faste kontaktpersonar for kvar heimebuande.", "Gunnar Mogren", "Pårørandegruppa i Stad",
-       "Tryggleik", "considered", "")]),
+       "Tryggleik", "Stårheim", [_OMSORG], "considered", ""),
+      ("Digitalt tilsyn må ikkje erstatte besøk.", "Randi Lote", "Heimetenesta Stad",
+       "Tryggleik", "Stårheim", [_OMSORG], "included",
+       "Tilsyn kjem i tillegg til besøk, ikkje i staden for.")]),
 ]  # fmt: skip
 
 
@@ -466,7 +489,7 @@ def _load(services: Services) -> None:
                 participant_ids=[actors[p] for p in participants],
             )
         ).value
-        for text, from_name, from_actor, topic, status, answer in inputs:
+        for text, from_name, from_actor, topic, village, linked, status, answer in inputs:
             services.meetings.add_input(
                 meeting.id,
                 InputData(
@@ -474,7 +497,8 @@ def _load(services: Services) -> None:
                     from_name=from_name,
                     from_actor_id=actors[from_actor] if from_actor else None,
                     topic=topic,
-                    project_id=projects[project_name],
+                    village=village,
+                    project_ids=tuple(projects[name] for name in linked),
                     status=status,
                     answer=answer,
                 ),

@@ -26,6 +26,7 @@ DATA_TABLES = (
     "meetings",
     "meeting_participants",
     "input_items",
+    "input_item_projects",
     "settings",
     "merge_records",
     "travel_copies",

@@ -235,11 +235,24 @@ class InputItem(Stamped, Base):
     from_actor_id: Mapped[str | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"))
     from_name: Mapped[str] = mapped_column(String(200), default="")
     topic: Mapped[str] = mapped_column(String(200), default="")
-    project_id: Mapped[str | None] = mapped_column(
-        ForeignKey("projects.id", ondelete="SET NULL"), index=True
-    )
+    village: Mapped[str] = mapped_column(String(100), default="")
+    """The village the input concerns (empty: the meeting's place)."""
     status: Mapped[str] = mapped_column(String(20), default="new")
     answer: Mapped[str] = mapped_column(Text, default="")
+
+
+class InputItemProject(Stamped, Base):
+    """An input item linked to a project it concerns (an item may concern several)."""
+
+    __tablename__ = "input_item_projects"
+    __table_args__ = (UniqueConstraint("input_item_id", "project_id"),)
+
+    input_item_id: Mapped[str] = mapped_column(
+        ForeignKey("input_items.id", ondelete="CASCADE"), index=True
+    )
+    project_id: Mapped[str] = mapped_column(
+        ForeignKey("projects.id", ondelete="CASCADE"), index=True
+    )
 
 
 class Setting(Stamped, Base):

@@ -15,6 +15,7 @@ from stad_desktop.model import (
     EffectEntry,
     Indicator,
     InputItem,
+    InputItemProject,
     Meeting,
     MeetingParticipant,
     Project,
@@ -179,14 +180,24 @@ class BulkService:
             return [m.id for m, _ in meetings]
 
     def inputs(self, rows: Sequence[tuple[str, InputData]]) -> None:
-        service = MeetingService(self._db)
         with self._db.transaction() as session:
+            known_projects = set(session.scalars(select(Project.id)))
             items = []
             for index, (meeting_id, data) in enumerate(rows):
                 item = InputItem(meeting_id=meeting_id)
                 try:
-                    service._apply_input(session, item, data)
+                    project_ids = MeetingService._input_fields(session, item, data)
+                    if not known_projects.issuperset(project_ids):
+                        raise ValidationError(
+                            "project_ids", N_("Choose one of the values in the list.")
+                        )
                 except ValidationError as exc:
                     raise _prefixed(index, exc) from None
-                items.append(item)
-            session.add_all(items)
+                items.append((item, project_ids))
+            session.add_all(item for item, _ in items)
+            session.flush()
+            session.add_all(
+                InputItemProject(input_item_id=item.id, project_id=project_id)
+                for item, project_ids in items
+                for project_id in project_ids
+            )

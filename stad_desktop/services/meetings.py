@@ -14,6 +14,7 @@ from stad_desktop.language import N_, Message
 from stad_desktop.model import (
     Actor,
     InputItem,
+    InputItemProject,
     InputStatus,
     Meeting,
     MeetingKind,
@@ -21,10 +22,17 @@ from stad_desktop.model import (
     Project,
 )
 from stad_desktop.model.enums import label
+from stad_desktop.services import input_reads as reads
 from stad_desktop.services import validation as v
 from stad_desktop.services.changes import Change
 from stad_desktop.services.errors import NotFoundError, ValidationError
-from stad_desktop.services.readmodels import ActorRef, InputItemView, MeetingView
+from stad_desktop.services.readmodels import (
+    ActorRef,
+    AnswerBacklog,
+    InputInContext,
+    InputItemView,
+    MeetingView,
+)
 from stad_desktop.storage import Database
 
 
@@ -57,9 +65,12 @@ class InputData:
     from_actor_id: str | None = None
     from_name: str = ""
     topic: str = ""
-    project_id: str | None = None
+    project_ids: Sequence[str] = ()
+    """The projects the input concerns (none, one or several)."""
     status: str = InputStatus.NEW
     answer: str = ""
+    village: str = ""
+    """The village the input concerns; empty: the meeting's place."""
 
     @classmethod
     def from_view(cls, item: InputItemView) -> InputData:
@@ -68,25 +79,15 @@ class InputData:
             item.from_actor_id,
             item.from_name,
             item.topic,
-            item.project_id,
+            item.project_ids,
             item.status,
             item.answer,
+            item.village,
         )
 
 
-def _input_view(item: InputItem) -> InputItemView:
-    return InputItemView(
-        id=item.id,
-        meeting_id=item.meeting_id,
-        text=item.text,
-        from_actor_id=item.from_actor_id,
-        from_name=item.from_name,
-        topic=item.topic,
-        project_id=item.project_id,
-        status=item.status,
-        answer=item.answer,
-        created_at=item.created_at,
-    )
+def _input_view(session: Session, item: InputItem) -> InputItemView:
+    return reads.item_views(session, [item])[0]
 
 
 class MeetingService:
@@ -126,13 +127,13 @@ class MeetingService:
         with self._db.transaction() as session:
             meeting = self._get(session, meeting_id)
             view = self._views(session, [meeting_id])[0]
-            items = tuple(
-                _input_view(item)
-                for item in session.scalars(
+            items = reads.item_views(
+                session,
+                session.scalars(
                     select(InputItem)
                     .where(InputItem.meeting_id == meeting_id)
                     .order_by(InputItem.created_at)
-                )
+                ).all(),
             )
             session.execute(delete(InputItem).where(InputItem.meeting_id == meeting_id))
             session.execute(
@@ -162,8 +163,6 @@ class MeetingService:
                 if item.created_at is not None:  # their order, as before
                     row.created_at = item.created_at
                 self._apply_input(session, row, InputData.from_view(item))
-                session.add(row)
-                session.flush()
             restored = self._views(session, [meeting.id])[0]
         return self._added(restored)
 
@@ -204,9 +203,7 @@ class MeetingService:
             if created_at is not None:
                 item.created_at = created_at
             self._apply_input(session, item, data)
-            session.add(item)
-            session.flush()
-            view = _input_view(item)
+            view = _input_view(session, item)
         return Change(view, Message(N_("Add input")), lambda: self.delete_input(view.id))
 
     def update_input(self, input_id: str, data: InputData) -> Change[InputItemView]:
@@ -230,10 +227,9 @@ class MeetingService:
             item = session.get(InputItem, input_id)
             if item is None:
                 raise NotFoundError("input", input_id)
-            before = InputData.from_view(_input_view(item))
+            before = InputData.from_view(_input_view(session, item))
             self._apply_input(session, item, change(before))
-            session.flush()
-            view = _input_view(item)
+            view = _input_view(session, item)
         return Change(
             view,
             description,
@@ -246,7 +242,7 @@ class MeetingService:
             item = session.get(InputItem, input_id)
             if item is None:
                 raise NotFoundError("input", input_id)
-            view = _input_view(item)
+            view = _input_view(session, item)
             session.delete(item)
         return Change(view, Message(N_("Delete input")), lambda: self.restore_input(view))
 
@@ -262,9 +258,43 @@ class MeetingService:
         if meeting_id is not None:
             stmt = stmt.where(InputItem.meeting_id == meeting_id)
         if project_id is not None:
-            stmt = stmt.where(InputItem.project_id == project_id)
+            linked = select(InputItemProject.input_item_id).where(
+                InputItemProject.project_id == project_id
+            )
+            stmt = stmt.where(InputItem.id.in_(linked))
         with self._db.reading() as session:
-            return tuple(_input_view(item) for item in session.scalars(stmt))
+            return reads.item_views(session, session.scalars(stmt).all())
+
+    def input_for_project(self, project_id: str) -> tuple[InputInContext, ...]:
+        """The input linked to a project, with where and when it was given, oldest
+        meeting first."""
+        with self._db.reading() as session:
+            return reads.for_project(session, project_id)
+
+    def input_from_actor(self, actor_id: str) -> tuple[InputInContext, ...]:
+        """The input an actor gave, with where and when, oldest meeting first."""
+        with self._db.reading() as session:
+            return reads.from_actor(session, actor_id)
+
+    def input_for_village(self, name: str) -> tuple[InputInContext, ...]:
+        """The input about a village across all meetings (its own village is
+        ``name``, or it has none and its meeting's place is ``name``; case is
+        ignored), oldest meeting first."""
+        with self._db.reading() as session:
+            return reads.for_village(session, name)
+
+    def villages(self) -> tuple[str, ...]:
+        """The villages known (of input, its meetings' places and the actors)."""
+        with self._db.reading() as session:
+            return reads.villages(session)
+
+    def answer_backlog(
+        self, weeks: int = reads.DEFAULT_BACKLOG_WEEKS, today: dt.date | None = None
+    ) -> AnswerBacklog:
+        """Input with no answer whose meeting is more than ``weeks`` weeks old,
+        overall and counted per village."""
+        with self._db.reading() as session:
+            return reads.backlog(session, weeks, today)
 
     # --- helpers ------------------------------------------------------------------
     @staticmethod
@@ -291,15 +321,28 @@ class MeetingService:
         meeting.project_id = self._check_project(session, "project_id", data.project_id)
 
     def _apply_input(self, session: Session, item: InputItem, data: InputData) -> None:
+        """Check and store ``data`` in ``item`` (added to the session) and its links."""
+        project_ids = self._input_fields(session, item, data)
+        if item not in session:
+            session.add(item)
+        session.flush()
+        reads.set_links(session, item.id, project_ids)
+
+    @staticmethod
+    def _input_fields(session: Session, item: InputItem, data: InputData) -> tuple[str, ...]:
+        """Check and store the fields of ``data`` in ``item``; the project ids to link
+        (each once; not yet checked)."""
         item.text = v.required_text("text", data.text, 20000)
         if data.from_actor_id and session.get(Actor, data.from_actor_id) is None:
             raise ValidationError("from_actor_id", N_("Choose one of the values in the list."))
         item.from_actor_id = data.from_actor_id or None
         item.from_name = v.optional_text("from_name", data.from_name, 200)
         item.topic = v.optional_text("topic", data.topic, 200)
-        item.project_id = self._check_project(session, "project_id", data.project_id)
+        item.village = v.optional_text("village", data.village, 100)
         item.status = v.choice("status", data.status, InputStatus).value
         item.answer = v.optional_text("answer", data.answer)
+        wanted = (data.project_ids,) if isinstance(data.project_ids, str) else data.project_ids
+        return tuple(dict.fromkeys(p for p in wanted if p))
 
     @staticmethod
     def _set_participants(session: Session, meeting_id: str, actor_ids: Sequence[str]) -> None:

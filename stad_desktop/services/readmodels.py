@@ -260,10 +260,71 @@ class InputItemView:
     from_actor_id: str | None
     from_name: str
     topic: str
-    project_id: str | None
+    village: str
+    """The village the input concerns; empty: the meeting's place."""
+    project_ids: tuple[str, ...]
+    """The projects the input is linked to, in the order they were linked."""
     status: str
     answer: str
     created_at: dt.datetime | None = None  # its place in the meeting, kept by an undo
+
+    @property
+    def answered(self) -> bool:
+        return bool(self.answer.strip())
+
+
+@dataclass(frozen=True)
+class InputInContext:
+    """An input item with where and when it was given and the names it refers to
+    (for the lists of a project's, an actor's and a village's input)."""
+
+    item: InputItemView
+    meeting_title: str
+    meeting_date: dt.date
+    meeting_place: str
+    meeting_kind: str
+    from_actor_name: str
+    """The actor's name when it came from an actor, else empty."""
+    projects: tuple[ProjectRef, ...]
+    """The linked projects, in the order they were linked."""
+
+    @property
+    def id(self) -> str:
+        return self.item.id
+
+    @property
+    def village(self) -> str:
+        """The village the input concerns: its own, else the meeting's place."""
+        return self.item.village or self.meeting_place
+
+    @property
+    def source(self) -> str:
+        """Who gave it: the actor, the name typed, or both."""
+        if self.from_actor_name and self.item.from_name:
+            return f"{self.from_actor_name} ({self.item.from_name})"
+        return self.from_actor_name or self.item.from_name
+
+
+@dataclass(frozen=True)
+class VillageCount:
+    village: str
+    count: int
+
+
+@dataclass(frozen=True)
+class AnswerBacklog:
+    """Input with no answer whose meeting is more than ``weeks`` weeks before
+    ``today``: the items (oldest meeting first) and how many per village."""
+
+    weeks: int
+    today: dt.date
+    items: tuple[InputInContext, ...]
+    per_village: tuple[VillageCount, ...]
+    """Most waiting first; input with no village and no meeting place counts under ""."""
+
+    @property
+    def total(self) -> int:
+        return len(self.items)
 
 
 @dataclass(frozen=True)

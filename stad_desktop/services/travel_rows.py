@@ -161,6 +161,7 @@ FIELD_LABELS: dict[str, str] = {
     "role_id": N_("Role"),
     "indicator_id": N_("Indicator"),
     "meeting_id": N_("Meeting"),
+    "input_item_id": N_("Input"),
     "key": N_("Setting"),
     "short": N_("Short code"),
     "code": N_("Code"),
@@ -185,6 +186,7 @@ TABLE_LABELS: dict[str, str] = {
     "meetings": N_("Meeting"),
     "meeting_participants": N_("Meeting participant"),
     "input_items": N_("Input"),
+    "input_item_projects": N_("Input linked to a project"),
     "settings": N_("Setting"),
 }
 
@@ -227,6 +229,7 @@ _PARENTS = {
     "effect_entries": ("project_id",),
     "meeting_participants": ("meeting_id", "actor_id"),
     "input_items": ("meeting_id",),
+    "input_item_projects": ("input_item_id", "project_id"),
 }
 
 

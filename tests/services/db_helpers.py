@@ -17,6 +17,7 @@ LINK_TABLES = {
     "role_assignments",
     "checklist_items",
     "meeting_participants",
+    "input_item_projects",
 }
 
 

@@ -117,7 +117,7 @@ def test_meeting_with_participants_and_input(services: Services, project: str) -
     ).value
     assert [p.name for p in meeting.participants] == ["Selje grendalag"]
     item = services.meetings.add_input(
-        meeting.id, InputData("Møteplass ved kaia", from_actor_id=actor, project_id=project)
+        meeting.id, InputData("Møteplass ved kaia", from_actor_id=actor, project_ids=(project,))
     ).value
     assert item.status == "new"
     answered = services.meetings.update_input(
@@ -125,7 +125,7 @@ def test_meeting_with_participants_and_input(services: Services, project: str) -
         InputData(
             "Møteplass ved kaia",
             from_actor_id=actor,
-            project_id=project,
+            project_ids=(project,),
             status="included",
             answer="Med i planen",
         ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,9 @@ from sqlalchemy import create_engine
 
 from stad_desktop import paths
 from stad_desktop.model import Base
-from stad_desktop.services import ActorInput, ProjectInput, Services
+from stad_desktop.services import ActorInput, InputData, MeetingInput, ProjectInput, Services
 from stad_desktop.storage import open_database, upgrade
+from stad_desktop.storage.database import make_engine
 from stad_desktop.storage.revisions import HEAD, KNOWN_REVISIONS
 
 
@@ -124,3 +126,112 @@ def test_batch_errors_are_known_and_batches_nest(
         blocker.close()
     assert services.projects.list() == ()
     db.close()
+
+
+def _row(conn: sqlite3.Connection, table: str, values: dict[str, object]) -> None:
+    stamp = {"created_at": "2026-01-01 00:00:00", "updated_at": "2026-01-01 00:00:00"}
+    values = {**values, **stamp}
+    names = ", ".join(values)
+    marks = ", ".join("?" for _ in values)
+    conn.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", list(values.values()))
+
+
+def test_an_input_items_project_becomes_its_link(tmp_path: Path) -> None:
+    """Revision 0004: input kept its one project in input_items.project_id; after
+    the upgrade the item is linked to that project (and can be linked to more)."""
+    path = tmp_path / "old.sqlite3"
+    engine = create_engine(f"sqlite:///{path}")
+    upgrade(engine, "0003")
+    engine.dispose()
+    conn = sqlite3.connect(path)
+    for pid, name in (("p1", "Folkehelse i bygdene"), ("p2", "Kulturskule 3.0")):
+        _row(
+            conn,
+            "projects",
+            {
+                "id": pid,
+                "name": name,
+                "summary": "",
+                "goal": "",
+                "target_group": "",
+                "area": "",
+                "phase": "idea",
+                "notes": "",
+                "archived": 0,
+                "sort_key": name.lower(),
+                "search_text": name.lower(),
+            },
+        )
+    _row(
+        conn,
+        "meetings",
+        {
+            "id": "m1",
+            "title": "Bygdemøte i Selje",
+            "meeting_date": "2026-03-12",
+            "place": "Selje",
+            "kind": "village_meeting",
+            "minutes": "",
+        },
+    )
+    for iid, text, pid in (("i1", "Møteplass ved kaia", "p1"), ("i2", "Betre buss", None)):
+        _row(
+            conn,
+            "input_items",
+            {
+                "id": iid,
+                "meeting_id": "m1",
+                "text": text,
+                "from_name": "",
+                "topic": "",
+                "project_id": pid,
+                "status": "new",
+                "answer": "",
+            },
+        )
+    conn.commit()
+    conn.close()
+    db = open_database(path)
+    services = Services(db)
+    assert db.revision() == HEAD
+    by_text = {item.text: item for item in services.meetings.inputs()}
+    assert by_text["Møteplass ved kaia"].project_ids == ("p1",)
+    assert by_text["Betre buss"].project_ids == ()
+    assert by_text["Møteplass ved kaia"].village == ""
+    assert [e.item.text for e in services.meetings.input_for_project("p1")] == [
+        "Møteplass ved kaia"
+    ]
+    # The upgraded file takes more than one project per item.
+    data = InputData.from_view(by_text["Betre buss"])
+    services.meetings.update_input("i2", replace(data, project_ids=("p1", "p2")))
+    assert [e.item.text for e in services.meetings.input_for_project("p1")] == [
+        "Møteplass ved kaia",
+        "Betre buss",
+    ]
+    db.close()
+
+
+def test_downgrade_from_0004_keeps_the_first_link(tmp_path: Path) -> None:
+    from alembic import command
+
+    path = tmp_path / "new.sqlite3"
+    db = open_database(path)
+    services = Services(db)
+    projects = [
+        services.projects.create(ProjectInput(name=name)).value.id for name in ("Alfa", "Beta")
+    ]
+    meeting = services.meetings.create(MeetingInput("Møte", "12.03.2026")).value
+    services.meetings.add_input(meeting.id, InputData("Innspel", project_ids=(projects[0],)))
+    db.close()
+    engine = make_engine(f"sqlite:///{path}")
+    config = Config()
+    config.set_main_option("script_location", str(paths.migrations_dir()))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0003")
+    engine.dispose()
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT text, project_id FROM input_items").fetchall() == [
+        ("Innspel", projects[0])
+    ]
+    conn.close()

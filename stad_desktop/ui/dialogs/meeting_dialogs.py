@@ -193,7 +193,9 @@ class InputDialog(FormDialog):
         self.from_name.setPlaceholderText(_("e.g. a resident's name"))
         self.topic = QLineEdit(self)
         self.topic.setPlaceholderText(_("e.g. roads, culture, health"))
-        project_id = item.project_id if item else meeting.project_id
+        project_id = meeting.project_id
+        if item is not None:
+            project_id = item.project_ids[0] if item.project_ids else None
         project_name = ""
         if project_id:
             every = services.projects.refs(include_archived=True)
@@ -236,7 +238,7 @@ class InputDialog(FormDialog):
             from_actor_id=self.from_actor.currentData(),
             from_name=self.from_name.text(),
             topic=self.topic.text(),
-            project_id=self.project.currentData(),
+            project_ids=(self.project.currentData(),) if self.project.currentData() else (),
             status=self.status.currentData(),
             answer=self.answer.toPlainText(),
         )

@@ -70,7 +70,8 @@ def input_rows(
             source = f"{actor} ({item.from_name})"
         else:
             source = actor or item.from_name
-        rows.append(InputRow(item, source, project_names.get(item.project_id or "", "")))
+        names = ", ".join(project_names.get(p, "") for p in item.project_ids)
+        rows.append(InputRow(item, source, names))
     return rows
 
 
