@@ -8,13 +8,12 @@ effect) is only gathered when the caller asks for it: council papers are public.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from stad_desktop.model import Phase, Sector
-from stad_desktop.reports.input_data import HeardItem, heard_items
+from stad_desktop.reports.input_data import HeardItem, for_print
 from stad_desktop.reports.labels import natural_key
 from stad_desktop.services import Services
 from stad_desktop.services.readmodels import (
@@ -161,15 +160,9 @@ def project_inputs(
     services: Services, project_id: str, *, include_contacts: bool
 ) -> tuple[HeardItem, ...]:
     """The input linked to a project, the newest meeting first."""
-    items = services.meetings.inputs(project_id=project_id)
-    meetings = {m.id: m for m in services.meetings.list()}
-    heard = heard_items(services, items, include_contacts=include_contacts, meetings=meetings)
-    # Newest meeting first; within a meeting, in the order heard (a stable sort).
-    return tuple(
-        sorted(
-            heard, key=lambda h: h.meeting.meeting_date if h.meeting else dt.date.min, reverse=True
-        )
-    )
+    entries = services.meetings.input_for_project(project_id)  # oldest meeting first
+    newest_first = sorted(entries, key=lambda e: e.meeting_date, reverse=True)  # stable
+    return for_print(newest_first, include_contacts=include_contacts)
 
 
 def _by_name(actors: Iterable[ActorRef]) -> tuple[ActorRef, ...]:

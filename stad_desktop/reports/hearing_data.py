@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from stad_desktop.model import Sector
 from stad_desktop.reports.data import ActorContacts, gather_contacts
-from stad_desktop.reports.input_data import HeardItem, heard_items, status_counts
+from stad_desktop.reports.input_data import HeardItem, for_print, status_counts
 from stad_desktop.reports.labels import natural_key
 from stad_desktop.services import Services
 from stad_desktop.services.readmodels import ActorRef, MeetingView
@@ -81,7 +81,7 @@ def group_items(items: Sequence[HeardItem], group_by: str) -> tuple[InputGroup, 
     groups: dict[str, list[HeardItem]] = {}
     for heard in items:
         if group_by == GROUP_BY_PROJECT:
-            keys: Sequence[str] = heard.projects or ("",)
+            keys: Sequence[str] = tuple(p.name for p in heard.projects) or ("",)
         else:
             keys = (heard.item.topic.strip(),)
         for key in keys:
@@ -101,16 +101,16 @@ def gather_meeting(
     if group_by not in GROUPINGS:
         raise ValueError(f"unknown grouping {group_by!r}")
     meeting = services.meetings.get(meeting_id)
-    items = services.meetings.inputs(meeting_id=meeting.id)
+    items = for_print(
+        services.hearing.input_at_meeting(meeting.id), include_contacts=include_contacts
+    )
     summary, shortened = summarise(meeting.minutes)
     return MeetingReportData(
         meeting=meeting,
         sector_counts=sector_counts(meeting.participants),
         minutes_summary=summary,
         minutes_shortened=shortened,
-        groups=group_items(
-            heard_items(services, items, include_contacts=include_contacts), group_by
-        ),
+        groups=group_items(items, group_by),
         group_by=group_by,
         status_counts=status_counts(items),
         include_contacts=include_contacts,

@@ -1,58 +1,32 @@
-"""Input items as the printouts show them: with the names of the actor who gave
-them and of the projects they are linked to, and where and when they were heard.
+"""Input items as the printouts show them: the services' :class:`InputInContext`
+(where and when it was heard, the actor who gave it, the linked projects).
 
-The name of the person who gave an item is personal data: it is only kept when
+The name of the person who gave an item is personal data: it is blanked unless
 the caller asks for contact data.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import replace
 
 from stad_desktop.model import InputStatus
-from stad_desktop.services import Services
-from stad_desktop.services.readmodels import InputItemView, MeetingView
+from stad_desktop.services.readmodels import InputInContext
+
+HeardItem = InputInContext
 
 
-@dataclass(frozen=True)
-class HeardItem:
-    """An input item as printed: ``from_name`` is empty unless contacts were asked for."""
-
-    item: InputItemView
-    from_actor: str
-    """The name of the actor who gave it ("" if none)."""
-    projects: tuple[str, ...]
-    """The names of the projects it is linked to."""
-    meeting: MeetingView | None = None
-    """Where and when it was heard (printed where the input of several meetings is shown)."""
+def for_print(
+    entries: Iterable[InputInContext], *, include_contacts: bool
+) -> tuple[InputInContext, ...]:
+    """``entries`` as printed: without the names of people unless contacts are asked for."""
+    if include_contacts:
+        return tuple(entries)
+    return tuple(replace(e, item=replace(e.item, from_name="")) for e in entries)
 
 
-def status_counts(items: Iterable[InputItemView]) -> dict[str, int]:
-    counter = Counter(item.status for item in items)
+def status_counts(entries: Iterable[InputInContext]) -> dict[str, int]:
+    """Items per status, for every status (in status order)."""
+    counter = Counter(entry.item.status for entry in entries)
     return {status.value: counter.get(status.value, 0) for status in InputStatus}
-
-
-def heard_items(
-    services: Services,
-    items: Sequence[InputItemView],
-    *,
-    include_contacts: bool,
-    meetings: Mapping[str, MeetingView] | None = None,
-) -> tuple[HeardItem, ...]:
-    """The items as printed, with the names of their actor and projects."""
-    actor_names = {a.id: a.name for a in services.actors.refs(include_archived=True)}
-    project_names = {p.id: p.name for p in services.projects.refs(include_archived=True)}
-    result = []
-    for item in items:
-        linked = (item.project_id,) if item.project_id else ()
-        result.append(
-            HeardItem(
-                item=item if include_contacts else replace(item, from_name=""),
-                from_actor=actor_names.get(item.from_actor_id or "", ""),
-                projects=tuple(project_names[p] for p in linked if p in project_names),
-                meeting=meetings.get(item.meeting_id) if meetings is not None else None,
-            )
-        )
-    return tuple(result)

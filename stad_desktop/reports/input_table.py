@@ -42,13 +42,11 @@ def status_line(tr: Translator, counts: Mapping[str, int]) -> str:
 
 def _said_cell(tr: Translator, heard: HeardItem, s: Styles, *, projects: bool) -> list[Flowable]:
     cell: list[Flowable] = [para(heard.item.text, s.cell)]
-    who = [name for name in (heard.item.from_name, heard.from_actor) if name]
-    if who:
-        cell.append(para(tr._("From: {who}").format(who=", ".join(who)), s.cell_small))
+    if heard.source:
+        cell.append(para(tr._("From: {who}").format(who=heard.source), s.cell_small))
     if projects and heard.projects:
-        cell.append(
-            para(tr._("Projects: {names}").format(names=", ".join(heard.projects)), s.cell_small)
-        )
+        names = ", ".join(project.name for project in heard.projects)
+        cell.append(para(tr._("Projects: {names}").format(names=names), s.cell_small))
     return cell
 
 
@@ -59,13 +57,10 @@ def _answer_cell(tr: Translator, heard: HeardItem, s: Styles) -> Paragraph:
 
 
 def _where_cell(tr: Translator, heard: HeardItem, s: Styles) -> list[Flowable]:
-    meeting = heard.meeting
-    if meeting is None:
-        return []
-    cell: list[Flowable] = [para(format_date(meeting.meeting_date, tr), s.cell)]
-    cell.append(para(meeting.title, s.cell_small))
-    if meeting.place:
-        cell.append(para(meeting.place, s.cell_small))
+    cell: list[Flowable] = [para(format_date(heard.meeting_date, tr), s.cell)]
+    cell.append(para(heard.meeting_title, s.cell_small))
+    if heard.meeting_place:
+        cell.append(para(heard.meeting_place, s.cell_small))
     return cell
 
 

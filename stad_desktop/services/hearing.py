@@ -1,7 +1,9 @@
-"""Reading for the "what we heard" printouts: finding a meeting by its title.
+"""Reading for the "what we heard" printouts: finding a meeting by its title, the
+input heard at one meeting in context, and the villages input has come from.
 
 A meeting is named on the command line by its id or its title (Unicode case
 folded): the exact title first, else the one meeting whose title holds the text.
+Input is read by :mod:`stad_desktop.services.input_reads`.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from stad_desktop.model import Meeting
+from stad_desktop.model import InputItem, Meeting
+from stad_desktop.services import input_reads as reads
 from stad_desktop.services.errors import NotFoundError
-from stad_desktop.services.readmodels import MeetingView
+from stad_desktop.services.readmodels import InputInContext, MeetingView
 from stad_desktop.storage import Database
 from stad_desktop.textkeys import clean_text, fold, has_broken_character
 
@@ -61,3 +64,15 @@ class HearingService:
         with self._db.reading() as session:
             found = [MeetingRef(*row) for row in session.execute(stmt) if wanted in fold(row.title)]
         return tuple(found if limit is None else found[:limit])
+
+    def input_at_meeting(self, meeting_id: str) -> tuple[InputInContext, ...]:
+        """The input heard at one meeting, in the order it was given."""
+        with self._db.reading() as session:
+            return reads.in_context(session, InputItem.meeting_id == meeting_id)
+
+    def villages_with_input(self) -> tuple[str, ...]:
+        """The villages input is about (its own village, else its meeting's place),
+        each once, in the order of :meth:`MeetingService.villages`."""
+        with self._db.reading() as session:
+            about = {fold(entry.village) for entry in reads.in_context(session)}
+            return tuple(name for name in reads.villages(session) if fold(name) in about)
