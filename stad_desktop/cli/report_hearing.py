@@ -1,5 +1,5 @@
-"""The "what we heard" printouts of ``stad-desktop report``: ``meeting TITLE_OR_ID``
-and ``input-form [--village NAME] [--date DD.MM.YYYY]``.
+"""The "what we heard" printouts of ``stad-desktop report``: ``meeting TITLE_OR_ID``,
+``village NAME`` and ``input-form [--village NAME] [--date DD.MM.YYYY]``.
 
 Their arguments, the checks made before the database is opened, and the making of
 the printout; :mod:`stad_desktop.cli.report` adds the options every printout has.
@@ -15,9 +15,9 @@ from typing import Any
 from stad_desktop.cli.errors import CliError
 from stad_desktop.language import N_, Message, Translator
 
-KINDS = ("meeting", "input-form")
+KINDS = ("meeting", "village", "input-form")
 # The printouts that may hold personal data, and so take --include-contacts.
-WITH_CONTACTS = ("project", "portfolio", "meeting")
+WITH_CONTACTS = ("project", "portfolio", "meeting", "village")
 # An ambiguous meeting title lists at most this many of the meetings it matches.
 MAX_MATCHES_SHOWN = 10
 GROUPINGS = ("topic", "project")
@@ -35,6 +35,10 @@ def add_arguments(kinds: Any, tr: Translator) -> None:
         default="topic",
         help=_("group the input by topic (the default) or by project"),
     )
+    village = kinds.add_parser(
+        "village", help=_("all input from one village, with the projects that touch it")
+    )
+    village.add_argument("village_name", metavar="NAME", help=_("the village's name"))
     form = kinds.add_parser("input-form", help=_("a blank input form to bring to a meeting"))
     form.add_argument("--village", metavar="NAME", default="", help=_("the village, printed in"))
     form.add_argument(
@@ -67,12 +71,29 @@ def _date(text: str | None) -> dt.date | None:
 
 
 def make(services: Any, args: argparse.Namespace, output: Path, **options: Any) -> None:
-    from stad_desktop.reports.api import make_input_form, make_meeting_report
+    from stad_desktop.reports.api import (
+        make_input_form,
+        make_meeting_report,
+        make_village_report,
+    )
+    from stad_desktop.services import NotFoundError
 
     if args.report_kind == "input-form":
         make_input_form(
             services, output, village=args.village, meeting_date=args.form_date, **options
         )
+        return
+    if args.report_kind == "village":
+        try:
+            make_village_report(
+                services,
+                args.village_name,
+                output,
+                include_contacts=args.include_contacts,
+                **options,
+            )
+        except NotFoundError as exc:
+            raise CliError(services.hearing.unknown_village(args.village_name)) from exc
         return
     meeting = _find_meeting(services, args.meeting)
     make_meeting_report(

@@ -63,17 +63,27 @@ def make_portfolio(
     phases: Iterable[str] = (),
     areas: Iterable[str] = (),
     matrix: bool | None = None,
+    backlog_weeks: int = 6,
 ) -> Path:
     """Write the portfolio overview PDF to ``path``: every active project (neither
     completed nor archived), or those of the given ``phases`` and ``areas``. The
     actors x projects matrix is printed where it is readable (``matrix`` None),
-    always (True) or never (False)."""
+    always (True) or never (False). Input with no answer after ``backlog_weeks``
+    weeks is counted, overall and per project."""
     from stad_desktop.reports.labels import PrintTranslator
 
     tr = PrintTranslator(lang)
     from stad_desktop.reports.data import gather_portfolio
 
-    data = gather_portfolio(services, include_contacts=include_contacts, phases=phases, areas=areas)
+    today = today or dt.date.today()
+    data = gather_portfolio(
+        services,
+        include_contacts=include_contacts,
+        phases=phases,
+        areas=areas,
+        today=today,
+        backlog_weeks=backlog_weeks,
+    )
     from stad_desktop.reports.portfolio import render_portfolio
 
     target = Path(path)
@@ -83,7 +93,7 @@ def make_portfolio(
         tr,
         municipality=municipality or services.settings.municipality_name(),
         logo=logo,
-        today=today or dt.date.today(),
+        today=today,
         matrix=matrix,
     )
     return target
@@ -146,6 +156,37 @@ def make_meeting_report(
         data,
         target,
         tr,
+        municipality=municipality or services.settings.municipality_name(),
+        logo=logo,
+        today=today or dt.date.today(),
+    )
+    return target
+
+
+def make_village_report(
+    services: Services,
+    village: str,
+    path: Path | str,
+    *,
+    lang: str,
+    include_contacts: bool = False,
+    municipality: str | None = None,
+    logo: Path | str | None = None,
+    today: dt.date | None = None,
+) -> Path:
+    """Write the village overview to ``path``: all input about ``village`` across
+    meetings and years, with status and answers, and the projects that touch the
+    village. Raises ``NotFoundError`` for a village nothing in the data names."""
+    from stad_desktop.reports.hearing_data import gather_village
+    from stad_desktop.reports.labels import PrintTranslator
+    from stad_desktop.reports.village import render_village_report
+
+    data = gather_village(services, village, include_contacts=include_contacts)
+    target = Path(path)
+    render_village_report(
+        data,
+        target,
+        PrintTranslator(lang),
         municipality=municipality or services.settings.municipality_name(),
         logo=logo,
         today=today or dt.date.today(),

@@ -8,6 +8,7 @@ effect) is only gathered when the caller asks for it: council papers are public.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -18,6 +19,7 @@ from stad_desktop.reports.labels import natural_key
 from stad_desktop.services import Services
 from stad_desktop.services.readmodels import (
     ActorRef,
+    AnswerBacklog,
     ChecklistItemView,
     ContactView,
     EntryView,
@@ -37,6 +39,8 @@ RECENT_ENTRIES = 8
 KEY_INDICATORS = 2
 # How many input items the project summary lists (the newest meetings first).
 RECENT_INPUT = 25
+# Input with no answer after this many weeks counts as the answer backlog.
+BACKLOG_WEEKS = 6
 # The phases of an active project: every phase but "completed".
 ACTIVE_PHASES = tuple(phase.value for phase in Phase if phase is not Phase.COMPLETED)
 
@@ -79,6 +83,8 @@ class PortfolioProject:
     sector_counts: Mapping[str, int]
     key_indicators: tuple[IndicatorView, ...]
     indicator_count: int
+    awaiting_answer: int = 0
+    """Input linked to the project with no answer after the backlog's weeks."""
 
     @property
     def actor_total(self) -> int:
@@ -99,6 +105,8 @@ class PortfolioData:
     """The phases asked for; by default the active ones."""
     areas: tuple[str, ...] = ()
     """The areas asked for; empty for every area."""
+    backlog: AnswerBacklog | None = None
+    """All input (of every project, and of none) with no answer after some weeks."""
 
     @property
     def active_only(self) -> bool:
@@ -180,6 +188,8 @@ def gather_portfolio(
     include_contacts: bool = False,
     phases: Iterable[str] = (),
     areas: Iterable[str] = (),
+    today: dt.date | None = None,
+    backlog_weeks: int = BACKLOG_WEEKS,
 ) -> PortfolioData:
     """The projects the portfolio shows, with the actors x projects matrix.
 
@@ -216,6 +226,8 @@ def gather_portfolio(
     for actor_id, project_id in cells:
         per_project[project_id][sectors[actor_id]] += 1
     by_project = services.effects.indicators_by_project([row.id for row in rows])
+    backlog = services.meetings.answer_backlog(backlog_weeks, today)
+    waiting = Counter(project.id for entry in backlog.items for project in entry.projects)
     projects = []
     for number, row in enumerate(rows, start=1):
         indicators = by_project[row.id]
@@ -226,6 +238,7 @@ def gather_portfolio(
                 sector_counts=dict(per_project[row.id]),
                 key_indicators=indicators[:KEY_INDICATORS],
                 indicator_count=len(indicators),
+                awaiting_answer=waiting.get(row.id, 0),
             )
         )
     phase_counter = Counter(row.phase for row in rows)
@@ -239,4 +252,5 @@ def gather_portfolio(
         contacts=gather_contacts(services, matrix.actors) if include_contacts else (),
         phases=chosen_phases,
         areas=chosen_areas,
+        backlog=backlog,
     )

@@ -18,7 +18,9 @@ from stad_desktop.reports.data import ActorContacts, gather_contacts
 from stad_desktop.reports.input_data import HeardItem, for_print, status_counts
 from stad_desktop.reports.labels import natural_key
 from stad_desktop.services import Services
-from stad_desktop.services.readmodels import ActorRef, MeetingView
+from stad_desktop.services.errors import NotFoundError
+from stad_desktop.services.readmodels import ActorRef, MeetingView, ProjectRow
+from stad_desktop.textkeys import fold
 
 # The ways the meeting printout groups its input.
 GROUP_BY_TOPIC = "topic"
@@ -116,4 +118,69 @@ def gather_meeting(
         include_contacts=include_contacts,
         participants=meeting.participants if include_contacts else (),
         contacts=gather_contacts(services, meeting.participants) if include_contacts else (),
+    )
+
+
+@dataclass(frozen=True)
+class VillageProject:
+    row: ProjectRow
+    input_count: int
+    """Input items from the village linked to the project."""
+
+
+@dataclass(frozen=True)
+class VillageReportData:
+    village: str
+    items: tuple[HeardItem, ...]
+    """All input about the village, the newest meeting first."""
+    meeting_count: int
+    status_counts: Mapping[str, int]
+    waiting: int
+    """Input with no answer yet."""
+    projects: tuple[VillageProject, ...]
+    include_contacts: bool
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        """The years of the meetings, newest first."""
+        return tuple(sorted({e.meeting_date.year for e in self.items}, reverse=True))
+
+
+def find_village(services: Services, name: str) -> str:
+    """The village ``name`` as it is spelt in the data (case and spacing ignored);
+    NotFoundError when no input, meeting or actor names it."""
+    wanted = fold(" ".join(name.split()))
+    for village in services.meetings.villages():
+        if fold(village) == wanted and wanted:
+            return village
+    raise NotFoundError("village", name)
+
+
+def gather_village(
+    services: Services, name: str, *, include_contacts: bool = False
+) -> VillageReportData:
+    """All input about one village across meetings and years, with the projects that
+    touch the village: those its input is linked to, and those whose area it is."""
+    village = find_village(services, name)
+    entries = services.meetings.input_for_village(village)  # oldest meeting first
+    items = for_print(
+        sorted(entries, key=lambda e: e.meeting_date, reverse=True),
+        include_contacts=include_contacts,
+    )
+    linked = Counter(project.id for e in items for project in e.projects)
+    folded = fold(village)
+    rows = [
+        row
+        for row in services.projects.list()
+        if row.id in linked or (row.area.strip() and fold(row.area.strip()) == folded)
+    ]
+    rows.sort(key=lambda row: (-linked.get(row.id, 0), natural_key(row.name), row.id))
+    return VillageReportData(
+        village=village,
+        items=items,
+        meeting_count=len({e.item.meeting_id for e in items}),
+        status_counts=status_counts(items),
+        waiting=sum(1 for e in items if not e.item.answered),
+        projects=tuple(VillageProject(row, linked.get(row.id, 0)) for row in rows),
+        include_contacts=include_contacts,
     )

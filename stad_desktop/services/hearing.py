@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from stad_desktop.language import N_, Message
 from stad_desktop.model import InputItem, Meeting
 from stad_desktop.services import input_reads as reads
 from stad_desktop.services.errors import NotFoundError
@@ -26,6 +27,10 @@ class MeetingRef:
     id: str
     title: str
     meeting_date: dt.date
+
+
+# An unknown village's message lists at most this many of the villages with input.
+MAX_VILLAGES_SHOWN = 10
 
 
 class HearingService:
@@ -76,3 +81,19 @@ class HearingService:
         with self._db.reading() as session:
             about = {fold(entry.village) for entry in reads.in_context(session)}
             return tuple(name for name in reads.villages(session) if fold(name) in about)
+
+    def unknown_village(self, name: str) -> Message:
+        """The message for a village no input, meeting or actor names: which have input."""
+        known = self.villages_with_input()
+        if not known:
+            return Message(
+                N_("No village called “{name}” is known, and no input is registered."),
+                {"name": name},
+            )
+        names = ", ".join(known[:MAX_VILLAGES_SHOWN])
+        if len(known) > MAX_VILLAGES_SHOWN:
+            names += ", …"
+        return Message(
+            N_("No village called “{name}” is known. Villages with input: {names}."),
+            {"name": name, "names": names},
+        )

@@ -283,7 +283,8 @@ class PrintDialog(QDialog):
             if self.report_kind() == MEETING:
                 self._show_error(_("The meeting no longer exists."))
             elif self.report_kind() == VILLAGE:
-                self._show_error(_("No input has come from this village."))
+                name = self.hearing.village_name()
+                self._show_error(self.services.hearing.unknown_village(name).render())
             else:
                 self._show_error(_("The project no longer exists."))
             return None

@@ -77,7 +77,7 @@ class HearingChoices:
 
     def villages(self) -> tuple[str, ...]:
         """The villages input has come from, in name order."""
-        return ()
+        return self.services.hearing.villages_with_input()
 
     def show_for(self, kind: str) -> bool:
         """Show the rows ``kind`` uses (hide the others); True when it can be printed."""
@@ -116,7 +116,11 @@ class HearingChoices:
         return tr._("Input form") + (" – " + village if village else "")
 
     def make_pdf(self, kind: str, path: Path, *, lang: str, include_contacts: bool) -> None:
-        from stad_desktop.reports.api import make_input_form, make_meeting_report
+        from stad_desktop.reports.api import (
+            make_input_form,
+            make_meeting_report,
+            make_village_report,
+        )
 
         if kind == MEETING:
             make_meeting_report(
@@ -136,4 +140,10 @@ class HearingChoices:
                 meeting_date=self.form_date(),
             )
         else:
-            raise NotImplementedError(kind)
+            make_village_report(
+                self.services,
+                self.village_name(),
+                path,
+                lang=lang,
+                include_contacts=include_contacts,
+            )
