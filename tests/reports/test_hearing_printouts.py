@@ -6,9 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from report_helpers import pdf_pages, pdf_text
+from report_helpers import TODAY, pdf_pages, pdf_text
 
 from stad_desktop.cli import main
+from stad_desktop.reports import make_portfolio
+from stad_desktop.services import Services
 
 SELJE = "Bygdemøte i Selje"
 # Said at the village meeting in Selje (the example data), with the answer given.
@@ -284,3 +286,122 @@ def test_project_summary_shows_its_input(
     status, _out, err = _run(capsys, *args, "--include-contacts", "-o", str(target))
     assert status == 0, err
     assert SPEAKER in pdf_text(target)
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        (
+            "nn",
+            ["Bygdeoversikt", "Prosjekt som rører ved bygda", "Innspel frå bygda", "Side 1 av 1"],
+        ),
+        (
+            "nb",
+            ["Bygdeoversikt", "Prosjekter som berører bygda", "Innspill fra bygda", "Side 1 av 1"],
+        ),
+        (
+            "en",
+            ["Village overview", "Projects that touch the village", "Input from", "Page 1 of 1"],
+        ),
+    ],
+)
+def test_village_overview(
+    demo_path: Path,
+    out: Path,
+    capsys: pytest.CaptureFixture[str],
+    lang: str,
+    words: list[str],
+) -> None:
+    """All input about Stadlandet (from the public meeting at Nordfjordeid), with
+    status and answer, and the projects it is linked to."""
+    target = out / "stadlandet.pdf"
+    status, _out, err = _run(
+        capsys,
+        "report", "village", "stadlandet", "--db", str(demo_path), "--lang", lang,
+        "-o", str(target),
+    )  # fmt: skip
+    assert status == 0, err
+    text = pdf_text(target)
+    for word in words:
+        assert word in text, word
+    assert "Stadlandet" in text
+    assert "Turgrupper for dei som ikkje har bil." in text
+    assert "Samkøyring er med i tiltaka." in text
+    assert "Besøksteneste for einslege eldre på Stadlandet." in text
+    assert "Folkemøte på Nordfjordeid: Tour de Stad" in text
+    assert "Folkehelse i bygdene" in text and "Heimebasert omsorg 2030" in text
+    # Input from other villages is not in it.
+    assert SAID not in text
+    assert "Berit Hoddevik" not in text and "@" not in text
+
+
+def test_unknown_village(demo_path: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, _out, err = _run(
+        capsys,
+        "--lang", "en", "report", "village", "Oslo", "--db", str(demo_path),
+        "-o", str(out / "x.pdf"),
+    )  # fmt: skip
+    assert status == 2
+    line = _one_error_line(err)
+    assert "No village called “Oslo” is known. Villages with input:" in line
+    assert "Selje" in line and "Stadlandet" in line
+    assert list(out.iterdir()) == []
+
+
+def test_village_refuses_the_database_as_output(
+    demo_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = demo_path.read_bytes()
+    status, _out, err = _run(
+        capsys, "report", "village", "Selje", "--db", str(demo_path), "-o", str(demo_path)
+    )
+    assert status == 2
+    assert str(demo_path) in _one_error_line(err)
+    assert demo_path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        (
+            "nn",
+            "Innspel som har venta på svar i meir enn 6 veker: 3 "
+            "(Selje 1, Stadlandet 1, Stårheim 1).",
+        ),
+        (
+            "nb",
+            "Innspill som har ventet på svar i mer enn 6 uker: 3 "
+            "(Selje 1, Stadlandet 1, Stårheim 1).",
+        ),
+        (
+            "en",
+            "Input awaiting an answer for more than 6 weeks: 3 "
+            "(Selje 1, Stadlandet 1, Stårheim 1).",
+        ),
+    ],
+)
+def test_portfolio_counts_the_answer_backlog(
+    demo_services: Services, out: Path, lang: str, line: str
+) -> None:
+    path = out / "portfolio.pdf"
+    make_portfolio(demo_services, path, lang=lang, today=TODAY)
+    text = pdf_text(path)
+    assert line in text
+    assert {"nn": "Ventar på svar", "nb": "Venter på svar", "en": "Awaiting answer"}[lang] in text
+
+
+def test_answer_backlog_per_project(demo_services: Services, out: Path) -> None:
+    from stad_desktop.reports.data import gather_portfolio
+
+    data = gather_portfolio(demo_services, today=TODAY)
+    waiting = {project.row.name: project.awaiting_answer for project in data.projects}
+    assert waiting == {
+        "Folkehelse i bygdene": 2,  # the street lights in Selje, visits on Stadlandet
+        "Heimebasert omsorg 2030": 2,
+        "Kulturskule 3.0": 0,
+        "Stadutvikling Selje sentrum": 1,
+        "Ungdom på Stadlandet": 0,
+    }
+    path = out / "portfolio.pdf"
+    make_portfolio(demo_services, path, lang="nn", today=TODAY, backlog_weeks=60)
+    assert "Ingen innspel har venta meir enn 60 veker på svar." in pdf_text(path)

@@ -67,3 +67,27 @@ def test_preview_of_the_input_form(qtbot, demo_services: Services) -> None:  # t
     dialog.reject()
     again = _dialog(qtbot, demo_services)
     assert again.report_kind() == INPUT_FORM
+
+
+def test_preview_of_a_village_overview(qtbot, demo_services: Services) -> None:  # type: ignore[no-untyped-def]
+    from stad_desktop.ui.dialogs.print_dialog import VILLAGE
+
+    dialog = _dialog(qtbot, demo_services)
+    dialog.kind.setCurrentIndex(dialog.kind.findData(VILLAGE))
+    village = dialog.hearing.village
+    # The villages input has come from are offered; another name can be typed.
+    assert [village.itemText(i) for i in range(village.count())] == [
+        "Ervik", "Lote", "Nordfjordeid", "Selje", "Stadlandet", "Stårheim",
+    ]  # fmt: skip
+    assert not dialog.hearing.date.isVisibleTo(dialog)
+    village.setEditText("Oslo")
+    assert dialog.show_preview() is None
+    assert dialog.error.text().startswith("Ingen bygd med namnet «Oslo» er kjend.")
+    village.setCurrentIndex(village.findText("Stadlandet"))
+    preview = dialog.show_preview()
+    assert preview is not None
+    qtbot.addWidget(preview)
+    assert preview.suggested_name == "Bygdeoversikt – Stadlandet.pdf"
+    assert "Samkøyring er med i tiltaka." in " ".join(_text(preview.pdf).split())
+    preview.reject()
+    dialog.reject()
