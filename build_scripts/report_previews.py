@@ -1,9 +1,11 @@
 """PNG previews of the first page of each printout, from the Stad example data.
 
-Makes the project summary ("Folkehelse i bygdene") and the portfolio overview in
-Nynorsk on a temporary example database, and writes the first page of each as
-``docs/screenshots/report-project-summary.png`` and
-``docs/screenshots/report-portfolio.png`` (used in README.md, "## Printouts").
+Makes the project summary ("Folkehelse i bygdene"), the portfolio overview, what
+we heard at the village meeting in Selje, the village overview of Stadlandet and
+the blank input form in Nynorsk on a temporary example database, and writes the
+first page of each as ``docs/screenshots/report-project-summary.png``,
+``report-portfolio.png``, ``report-meeting.png``, ``report-village.png`` and
+``report-input-form.png`` (used in README.md, "## Printouts").
 Pages are rendered with poppler's ``pdftoppm`` when it is installed, otherwise
 with QtPdf.
 
@@ -28,6 +30,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The example data is dated around this day; a fixed print date keeps the PNGs stable.
 PRINT_DATE = dt.date(2026, 11, 26)
 PROJECT = "Folkehelse i bygdene"
+MEETING = "Bygdemøte i Selje"
+VILLAGE = "Stadlandet"
+FORM_VILLAGE = "Hoddevik"
+FORM_DATE = dt.date(2027, 3, 12)
 
 
 def first_page_png(pdf: Path, png: Path, dpi: int) -> None:
@@ -61,6 +67,11 @@ def main(argv: list[str] | None = None) -> int:
 
     from stad_desktop.demo import load_demo
     from stad_desktop.reports import make_portfolio, make_project_summary
+    from stad_desktop.reports.api import (
+        make_input_form,
+        make_meeting_report,
+        make_village_report,
+    )
     from stad_desktop.services import Services
     from stad_desktop.storage import open_database
 
@@ -78,9 +89,34 @@ def main(argv: list[str] | None = None) -> int:
             portfolio = make_portfolio(
                 services, work / "portfolio.pdf", lang=args.lang, today=PRINT_DATE
             )
+            meeting = make_meeting_report(
+                services,
+                services.hearing.find_meeting(MEETING).id,
+                work / "meeting.pdf",
+                lang=args.lang,
+                today=PRINT_DATE,
+            )
+            village = make_village_report(
+                services, VILLAGE, work / "village.pdf", lang=args.lang, today=PRINT_DATE
+            )
+            form = make_input_form(
+                services,
+                work / "form.pdf",
+                lang=args.lang,
+                village=FORM_VILLAGE,
+                meeting_date=FORM_DATE,
+                today=PRINT_DATE,
+            )
         finally:
             db.close()
-        for pdf, name in ((summary, "report-project-summary"), (portfolio, "report-portfolio")):
+        pdfs = (
+            (summary, "report-project-summary"),
+            (portfolio, "report-portfolio"),
+            (meeting, "report-meeting"),
+            (village, "report-village"),
+            (form, "report-input-form"),
+        )
+        for pdf, name in pdfs:
             png = args.out / f"{name}.png"
             first_page_png(pdf, png, args.dpi)
             print(png)

@@ -1,4 +1,5 @@
-"""``stad-desktop report project|portfolio``: printouts from the command line.
+"""``stad-desktop report project|portfolio|meeting|village|input-form``: printouts from
+the command line.
 
 Listed in :data:`stad_desktop.cli.COMMANDS`. Cheap to import: the reports load when a
 report runs.
@@ -10,6 +11,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from stad_desktop.cli import report_hearing as hearing
 from stad_desktop.cli.database import db_path, open_services
 from stad_desktop.cli.errors import CliError
 from stad_desktop.language import LANGUAGES, N_, Message, Translator
@@ -19,10 +21,13 @@ from stad_desktop.model import Phase
 MAX_MATCHES_SHOWN = 10
 
 
+KINDS = "project|portfolio|meeting|village|input-form"
+
+
 def add_arguments(report: argparse.ArgumentParser, tr: Translator) -> None:
     _ = tr._
     kinds = report.add_subparsers(
-        dest="report_kind", metavar="project|portfolio", parser_class=type(report), required=True
+        dest="report_kind", metavar=KINDS, parser_class=type(report), required=True
     )
     project = kinds.add_parser("project", help=_("project summary of one project"))
     project.add_argument("project", metavar="NAME_OR_ID", help=_("the project's name or id"))
@@ -48,7 +53,8 @@ def add_arguments(report: argparse.ArgumentParser, tr: Translator) -> None:
         action="store_true",
         help=_("print the actors and projects matrix even when it is too wide to read well"),
     )
-    for parser in (project, portfolio):
+    hearing.add_arguments(kinds, tr)
+    for name, parser in kinds.choices.items():
         parser.add_argument("--db", metavar="PATH", dest="sub_db")
         parser.add_argument(
             "--lang",
@@ -59,11 +65,12 @@ def add_arguments(report: argparse.ArgumentParser, tr: Translator) -> None:
         parser.add_argument(
             "-o", "--output", metavar="FILE", required=True, help=_("the PDF file to write")
         )
-        parser.add_argument(
-            "--include-contacts",
-            action="store_true",
-            help=_("include contact persons' names, e-mails and phone numbers"),
-        )
+        if name in hearing.WITH_CONTACTS:
+            parser.add_argument(
+                "--include-contacts",
+                action="store_true",
+                help=_("include contact persons' names, e-mails and phone numbers"),
+            )
         parser.add_argument("--municipality", metavar="NAME", help=_("name in the page header"))
         parser.add_argument("--logo", metavar="IMAGE", help=_("logo in the page header"))
 
@@ -115,18 +122,22 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
         raise CliError(Message(N_("The logo {path} does not exist."), {"path": logo}))
     options: dict[str, Any] = dict(
         lang=lang,
-        include_contacts=args.include_contacts,
         municipality=args.municipality,  # None: the name kept in the database
         logo=logo,
     )
+    hearing.check_arguments(args)
     services = open_services(database, read_only=True)
     try:
-        if args.report_kind == "project":
+        if args.report_kind in hearing.KINDS:
+            hearing.make(services, args, output, **options)
+        elif args.report_kind == "project":
             try:
                 project = services.projects.find(args.project)
             except NotFoundError as exc:
                 raise _not_found(services, args.project) from exc
-            make_project_summary(services, project.id, output, **options)
+            make_project_summary(
+                services, project.id, output, include_contacts=args.include_contacts, **options
+            )
         else:
             make_portfolio(
                 services,
@@ -134,6 +145,7 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
                 phases=args.phases,
                 areas=args.areas,
                 matrix=True if args.matrix else None,
+                include_contacts=args.include_contacts,
                 **options,
             )
     except OSError as exc:

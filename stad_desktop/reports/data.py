@@ -8,15 +8,18 @@ effect) is only gathered when the caller asks for it: council papers are public.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from stad_desktop.model import Phase, Sector
+from stad_desktop.reports.input_data import HeardItem, for_print
 from stad_desktop.reports.labels import natural_key
 from stad_desktop.services import Services
 from stad_desktop.services.readmodels import (
     ActorRef,
+    AnswerBacklog,
     ChecklistItemView,
     ContactView,
     EntryView,
@@ -34,6 +37,10 @@ from stad_desktop.textkeys import fold
 RECENT_ENTRIES = 8
 # How many indicators per project the portfolio shows as key indicators.
 KEY_INDICATORS = 2
+# How many input items the project summary lists (the newest meetings first).
+RECENT_INPUT = 25
+# Input with no answer after this many weeks counts as the answer backlog.
+BACKLOG_WEEKS = 6
 # The phases of an active project: every phase but "completed".
 ACTIVE_PHASES = tuple(phase.value for phase in Phase if phase is not Phase.COMPLETED)
 
@@ -64,6 +71,9 @@ class ProjectSummaryData:
     entry_count: int
     include_contacts: bool
     contacts: tuple[ActorContacts, ...]
+    inputs: tuple[HeardItem, ...] = ()
+    """The input linked to the project, with where and when it was heard."""
+    input_count: int = 0
 
 
 @dataclass(frozen=True)
@@ -73,6 +83,8 @@ class PortfolioProject:
     sector_counts: Mapping[str, int]
     key_indicators: tuple[IndicatorView, ...]
     indicator_count: int
+    awaiting_answer: int = 0
+    """Input linked to the project with no answer after the backlog's weeks."""
 
     @property
     def actor_total(self) -> int:
@@ -93,6 +105,8 @@ class PortfolioData:
     """The phases asked for; by default the active ones."""
     areas: tuple[str, ...] = ()
     """The areas asked for; empty for every area."""
+    backlog: AnswerBacklog | None = None
+    """All input (of every project, and of none) with no answer after some weeks."""
 
     @property
     def active_only(self) -> bool:
@@ -100,7 +114,7 @@ class PortfolioData:
         return self.phases == ACTIVE_PHASES and not self.areas
 
 
-def _contacts(services: Services, actors: tuple[ActorRef, ...]) -> tuple[ActorContacts, ...]:
+def gather_contacts(services: Services, actors: tuple[ActorRef, ...]) -> tuple[ActorContacts, ...]:
     result = []
     for actor in actors:
         detail = services.actors.get(actor.id)
@@ -132,6 +146,7 @@ def gather_project_summary(
         )
         for indicator in indicators
     )
+    inputs = project_inputs(services, project.id, include_contacts=include_contacts)
     used = {role_id for (_actor, role_id) in matrix.assignments}
     roles = tuple(role for role in matrix.roles if role.builtin or role.id in used)
     return ProjectSummaryData(
@@ -143,8 +158,19 @@ def gather_project_summary(
         recent_entries=entries[:RECENT_ENTRIES],
         entry_count=len(entries),
         include_contacts=include_contacts,
-        contacts=_contacts(services, matrix.actors) if include_contacts else (),
+        contacts=gather_contacts(services, matrix.actors) if include_contacts else (),
+        inputs=inputs[:RECENT_INPUT],
+        input_count=len(inputs),
     )
+
+
+def project_inputs(
+    services: Services, project_id: str, *, include_contacts: bool
+) -> tuple[HeardItem, ...]:
+    """The input linked to a project, the newest meeting first."""
+    entries = services.meetings.input_for_project(project_id)  # oldest meeting first
+    newest_first = sorted(entries, key=lambda e: e.meeting_date, reverse=True)  # stable
+    return for_print(newest_first, include_contacts=include_contacts)
 
 
 def _by_name(actors: Iterable[ActorRef]) -> tuple[ActorRef, ...]:
@@ -162,6 +188,8 @@ def gather_portfolio(
     include_contacts: bool = False,
     phases: Iterable[str] = (),
     areas: Iterable[str] = (),
+    today: dt.date | None = None,
+    backlog_weeks: int = BACKLOG_WEEKS,
 ) -> PortfolioData:
     """The projects the portfolio shows, with the actors x projects matrix.
 
@@ -198,6 +226,8 @@ def gather_portfolio(
     for actor_id, project_id in cells:
         per_project[project_id][sectors[actor_id]] += 1
     by_project = services.effects.indicators_by_project([row.id for row in rows])
+    backlog = services.meetings.answer_backlog(backlog_weeks, today)
+    waiting = Counter(project.id for entry in backlog.items for project in entry.projects)
     projects = []
     for number, row in enumerate(rows, start=1):
         indicators = by_project[row.id]
@@ -208,6 +238,7 @@ def gather_portfolio(
                 sector_counts=dict(per_project[row.id]),
                 key_indicators=indicators[:KEY_INDICATORS],
                 indicator_count=len(indicators),
+                awaiting_answer=waiting.get(row.id, 0),
             )
         )
     phase_counter = Counter(row.phase for row in rows)
@@ -218,7 +249,8 @@ def gather_portfolio(
         phase_counts={phase: phase_counter.get(phase, 0) for phase in chosen_phases},
         sector_actors={sector.value: sector_counter.get(sector.value, 0) for sector in Sector},
         include_contacts=include_contacts,
-        contacts=_contacts(services, matrix.actors) if include_contacts else (),
+        contacts=gather_contacts(services, matrix.actors) if include_contacts else (),
         phases=chosen_phases,
         areas=chosen_areas,
+        backlog=backlog,
     )

@@ -81,6 +81,7 @@ class Portfolio:
         ]
         if data.projects:
             out.append(para(lead.format(projects=len(data.projects), actors=taking_part), s.lead))
+        out += self.backlog()
         if not data.active_only:
             phases = ", ".join(enum_text(tr, Phase, phase) for phase in data.phases)
             chosen = tr._("Phases: {phases}.").format(phases=phases)
@@ -88,6 +89,23 @@ class Portfolio:
                 chosen += " " + tr._("Areas: {areas}.").format(areas=", ".join(data.areas))
             out.append(para(chosen, s.body))
         return out
+
+    def backlog(self) -> list[Flowable]:
+        """How much input has waited more than the backlog's weeks for an answer."""
+        tr, s, backlog = self.tr, self.s, self.data.backlog
+        if backlog is None:
+            return []
+        if not backlog.total:
+            text = tr._("No input has waited more than {weeks} weeks for an answer.")
+            return [para(text.format(weeks=backlog.weeks), s.body)]
+        villages = ", ".join(
+            tr._("{village} {count}").format(village=v.village or tr._("no village"), count=v.count)
+            for v in backlog.per_village
+        )
+        text = tr._(
+            "Input awaiting an answer for more than {weeks} weeks: {count} ({villages})."
+        ).format(weeks=backlog.weeks, count=backlog.total, villages=villages)
+        return [para(text, s.body)]
 
     def no_projects(self) -> list[Flowable]:
         tr, s = self.tr, self.s
@@ -165,20 +183,21 @@ class Portfolio:
             *[RotatedLabel(sector_text(tr, sector.value)) for sector in sectors],
             RotatedLabel(tr._("Total actors")),
             RotatedLabel(tr._("Warnings")),
+            RotatedLabel(tr._("Awaiting answer")),
             para(tr._("Key indicators"), s.head),
         ]
         # The phase column fits the longest phase name of the language on one line.
         phase_width = 8 + max(
             stringWidth(enum_text(tr, Phase, phase.value), FONT, s.cell.fontSize) for phase in Phase
         )
-        widths = [26.0, 148.0, phase_width, 100.0, *([20.0] * len(sectors)), 24.0, 22.0]
+        widths = [26.0, 148.0, phase_width, 100.0, *([20.0] * len(sectors)), 24.0, 22.0, 22.0]
         widths.append(self.width - sum(widths))
         first_count = 4
         last_count = first_count + len(sectors) + 1
         rows: list[list[object]] = [header]
         extra: list[tuple[object, ...]] = [
-            ("ALIGN", (first_count, 1), (last_count, -1), "CENTER"),
-            ("LINEBEFORE", (first_count, 0), (last_count + 1, -1), 0.25, RULE),
+            ("ALIGN", (first_count, 1), (last_count + 1, -1), "CENTER"),
+            ("LINEBEFORE", (first_count, 0), (last_count + 2, -1), 0.25, RULE),
             ("FONT", (last_count - 1, 1), (last_count - 1, -1), FONT_BOLD, 8.5),
         ]
         indicator_width = widths[-1] - 8
@@ -197,16 +216,25 @@ class Portfolio:
                     *[str(c) if c else "" for c in counts],
                     str(project.actor_total),
                     str(row.warning_count) if row.warning_count else "",
+                    str(project.awaiting_answer) if project.awaiting_answer else "",
                     self._indicator_cell(project, indicator_width),
                 ]
             )
             if row.warning_count:
                 extra.append(("TEXTCOLOR", (last_count, index), (last_count, index), BUSY))
+            if project.awaiting_answer:
+                waiting = last_count + 1
+                extra.append(("TEXTCOLOR", (waiting, index), (waiting, index), BUSY))
+        weeks = data.backlog.weeks if data.backlog is not None else 0
         note = para(
             tr._(
                 "Actors per sector count each actor once per project. Warnings are "
                 "reminders from the co-creation advice (see each project summary)."
-            ),
+            )
+            + " "
+            + tr._(
+                "Awaiting answer: input linked to the project with no answer after {weeks} weeks."
+            ).format(weeks=weeks),
             s.small,
         )
         table = WithNote(data_table(rows, widths, *extra), note)

@@ -14,6 +14,7 @@ from stad_desktop.reports.charts import indicator_chart
 from stad_desktop.reports.contacts import contacts_section
 from stad_desktop.reports.data import ProjectSummaryData
 from stad_desktop.reports.document import Heading, build_pdf, content_width, page_frame
+from stad_desktop.reports.input_table import input_table
 from stad_desktop.reports.labels import enum_text, period_text
 from stad_desktop.reports.style import (
     ACCENT,
@@ -76,6 +77,7 @@ class ProjectSummary:
         story += self.checklist()
         story += self.indicators()
         story += self.entries()
+        story += self.inputs()
         story += self.warnings()
         if self.data.include_contacts:
             story += contacts_section(self.data.contacts, self.tr, self.s, self.width)
@@ -257,6 +259,21 @@ class ProjectSummary:
         if self.data.entry_count > len(entries):
             note = tr._("The {shown} most recent of {total} entries.").format(
                 shown=len(entries), total=self.data.entry_count
+            )
+            table = WithNote(table, para(note, s.small))
+        return section(heading, table)
+
+    def inputs(self) -> list[Flowable]:
+        tr, s, data = self.tr, self.s, self.data
+        if not data.inputs:  # left out, as the contacts are when not asked for
+            return []
+        heading = Heading(tr._("Input from meetings"), s.h2)
+        table: Flowable = input_table(
+            data.inputs, tr, s, self.width, where=True, topic=True, projects=False
+        )
+        if data.input_count > len(data.inputs):
+            note = tr._("The {shown} most recent of {total} input items.").format(
+                shown=len(data.inputs), total=data.input_count
             )
             table = WithNote(table, para(note, s.small))
         return section(heading, table)

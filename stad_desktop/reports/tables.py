@@ -111,12 +111,15 @@ def data_table(
     stripes: bool = True,
     groups: Sequence[str | None] | None = None,
     group_style: ParagraphStyle | None = None,
+    row_heights: Sequence[float | None] | None = None,
 ) -> FastTable:
     """A house table. ``groups`` (one entry per row, header rows included) names
-    the group each row belongs to, repeated in the first column after a page break."""
+    the group each row belongs to, repeated in the first column after a page break.
+    ``row_heights``: fixed heights per row (None: as tall as the row's content)."""
     table = FastTable(
         [list(r) for r in rows],
         colWidths=list(widths),
+        rowHeights=list(row_heights) if row_heights is not None else None,
         repeatRows=header_rows,
         splitInRow=MIN_ROW_PIECE,
         style=table_style(*extra, header_rows=header_rows, stripes=stripes),

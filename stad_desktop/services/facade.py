@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from stad_desktop.services.bulk import BulkService
     from stad_desktop.services.checklist import ChecklistService
     from stad_desktop.services.effects import EffectService
+    from stad_desktop.services.hearing import HearingService
     from stad_desktop.services.meetings import MeetingService
     from stad_desktop.services.projects import ProjectService
     from stad_desktop.services.roles import RoleService
@@ -97,6 +98,12 @@ class Services:
         from stad_desktop.services.travel import TravelService
 
         return TravelService(self.db)
+
+    @cached_property
+    def hearing(self) -> HearingService:
+        from stad_desktop.services.hearing import HearingService
+
+        return HearingService(self.db)
 
     def counts(self) -> Counts:
         with self.db.reading() as session:

@@ -317,12 +317,21 @@ class MainWindow(QMainWindow):
         self._show_page(self.damaged)
 
     def print_summary(self) -> None:
-        """File → Print summary …: a printout of the current project or the portfolio."""
+        """File → Print summary …: a printout of the current project or the portfolio;
+        from the Meetings view, what we heard at the meeting chosen there."""
         from stad_desktop.ui.dialogs.print_dialog import PrintDialog
+        from stad_desktop.ui.views.meetings import MeetingsView
 
         if self.services is None:
             return
-        PrintDialog(self.services, self.current_project_id, self).exec()
+        view = self.current_view()
+        meeting = view.current_meeting() if isinstance(view, MeetingsView) else None
+        PrintDialog(
+            self.services,
+            self.current_project_id,
+            self,
+            meeting_id=meeting.id if meeting is not None else None,
+        ).exec()
 
     def export_tables(self) -> None:
         """File → Export …: a table, or all of them, to Excel or CSV."""

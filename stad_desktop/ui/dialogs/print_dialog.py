@@ -15,34 +15,33 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QPageLayout, QPageSize, QPainter
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from stad_desktop.fileio import atomic_copy
 from stad_desktop.language import LANGUAGE_NAMES, LANGUAGES, Translator, _, current
 from stad_desktop.model.enums import Phase
 from stad_desktop.model.enums import label as enum_label
 from stad_desktop.os_errors import os_error_message
-from stad_desktop.services.outputs import OutputKind, OutputRefused, check_output
-from stad_desktop.ui.feedback import problem
+from stad_desktop.ui.dialogs import print_hearing as hearing
+from stad_desktop.ui.dialogs.print_preview import (
+    PREVIEW_SIZE,
+    PreviewDialog,
+    fit_to_screen,
+    settings_value,
+)
 from stad_desktop.ui.settings import app_settings
 from stad_desktop.ui.widgets.forms import restore_geometry, save_geometry
 
@@ -51,43 +50,35 @@ if TYPE_CHECKING:
 
 PROJECT_SUMMARY = "project"
 PORTFOLIO = "portfolio"
-# Pages are rendered for the printer at this resolution at most (a 1200 dpi
-# printer would otherwise need a 550 MB image per A4 page).
-MAX_PRINT_DPI = 300
-# The preview's preferred size: one A4 page at a readable width.
-PREVIEW_SIZE = QSize(820, 900)
-# A dialog takes at most this share of the screen's free area.
-SCREEN_SHARE = 0.9
+MEETING = hearing.MEETING
+VILLAGE = hearing.VILLAGE
+INPUT_FORM = hearing.INPUT_FORM
+__all__ = [
+    "INPUT_FORM",
+    "MEETING",
+    "PORTFOLIO",
+    "PREVIEW_SIZE",
+    "PROJECT_SUMMARY",
+    "VILLAGE",
+    "PreviewDialog",
+    "PrintDialog",
+    "fit_to_screen",
+]
 # Rows of the phase and area lists shown without scrolling.
 CHOICE_ROWS = 6
 
 
-def fit_to_screen(widget: QWidget, size: QSize) -> QSize:
-    """``size``, made smaller where it would take more than SCREEN_SHARE of the
-    available area of the screen ``widget`` is on (a 1366 x 768 laptop)."""
-    screen = widget.screen() or QGuiApplication.primaryScreen()
-    if screen is None:
-        return size
-    area = screen.availableGeometry()
-    return QSize(
-        min(size.width(), int(area.width() * SCREEN_SHARE)),
-        min(size.height(), int(area.height() * SCREEN_SHARE)),
-    )
-
-
-def _settings_value(key: str, default: str) -> str:
-    value = app_settings().value(f"print/{key}", default)
-    return value if isinstance(value, str) else default
-
-
 class PrintDialog(QDialog):
-    """Which printout, for which project, in which language, with or without contacts."""
+    """Which printout, for which project or meeting, in which language, with or
+    without contacts. Given a ``meeting_id``, what we heard at that meeting is chosen."""
 
     def __init__(
         self,
         services: Services,
         project_id: str | None = None,
         parent: QWidget | None = None,
+        *,
+        meeting_id: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
@@ -99,6 +90,8 @@ class PrintDialog(QDialog):
         self.kind = QComboBox()
         self.kind.addItem(_("Project summary"), PROJECT_SUMMARY)
         self.kind.addItem(_("Portfolio overview"), PORTFOLIO)
+        for text, kind in hearing.kind_names():
+            self.kind.addItem(text, kind)
         self.project = QComboBox()
         for ref in services.projects.refs():
             self.project.addItem(ref.name, ref.id)
@@ -115,6 +108,7 @@ class PrintDialog(QDialog):
         self.matrix = QCheckBox(_("Include the actors and projects &matrix even when it is wide"))
         self.contacts = QCheckBox(_("Include contact persons (names, e-mails, phone numbers)"))
         note = QLabel(_("Council papers are public: leave this out unless it is needed."))
+        self.privacy_note = note
         note.setWordWrap(True)
         # In the normal text colour (palette(mid) was too faint to read), set off
         # from the form by italics.
@@ -124,6 +118,7 @@ class PrintDialog(QDialog):
         form = QFormLayout()
         form.addRow(_("&Printout:"), self.kind)
         form.addRow(_("P&roject:"), self.project)
+        self.hearing = hearing.HearingChoices(services, form, meeting_id)
         form.addRow(_("&Language:"), self.language)
         form.addRow(_("M&unicipality in the header:"), self.municipality)
         form.addRow(_("P&hases:"), self.phases)
@@ -160,17 +155,19 @@ class PrintDialog(QDialog):
         self.kind.currentIndexChanged.connect(self._update)
         self.phases.itemChanged.connect(lambda _item: self._update())
         self.areas.itemChanged.connect(lambda _item: self._update())
-        self._restore(project_id)
+        self.hearing.village.currentTextChanged.connect(lambda _text: self._update())
+        self.form = form
+        self._restore(project_id, meeting_id)
         self._update()
         restore_geometry(self, "print_dialog")
 
     # --- choices ----------------------------------------------------------------------
-    def _restore(self, project_id: str | None) -> None:
-        kind = _settings_value("report", PROJECT_SUMMARY)
+    def _restore(self, project_id: str | None, meeting_id: str | None) -> None:
+        kind = MEETING if meeting_id else settings_value("report", PROJECT_SUMMARY)
         self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
-        wanted = project_id or _settings_value("project", "")
+        wanted = project_id or settings_value("project", "")
         self.project.setCurrentIndex(max(0, self.project.findData(wanted)))
-        lang = _settings_value("language", current().lang)
+        lang = settings_value("language", current().lang)
         self.language.setCurrentIndex(max(0, self.language.findData(lang)))
 
     def _remember(self) -> None:
@@ -178,16 +175,31 @@ class PrintDialog(QDialog):
         settings.setValue("print/report", self.report_kind())
         settings.setValue("print/project", self.project.currentData() or "")
         settings.setValue("print/language", self.lang())
+        self.hearing.remember()
 
     def _update(self) -> None:
-        summary = self.report_kind() == PROJECT_SUMMARY
+        kind = self.report_kind()
+        summary = kind == PROJECT_SUMMARY
+        portfolio = kind == PORTFOLIO
         self.project.setEnabled(summary)
+        self.form.setRowVisible(self.project, summary)
         for widget in (self.phases, self.areas, self.matrix):
-            widget.setEnabled(not summary)
-        self.areas.setEnabled(not summary and self.areas.count() > 0)
+            widget.setEnabled(portfolio)
+        self.form.setRowVisible(self.phases, portfolio)
+        self.form.setRowVisible(self.areas, portfolio)
+        self.matrix.setVisible(portfolio)
+        self.areas.setEnabled(portfolio and self.areas.count() > 0)
+        contacts = kind != INPUT_FORM
+        self.contacts.setVisible(contacts)
+        self.contacts.setEnabled(contacts)
+        self.privacy_note.setVisible(contacts)
+        if kind in hearing.KINDS:
+            ready = self.hearing.show_for(kind)
+        else:
+            self.hearing.show_for(kind)
         if summary:
             ready = self.project.count() > 0
-        else:
+        elif portfolio:
             # Nothing to print when every phase, or every area there is, is unticked.
             ready = bool(_checked(self.phases)) and (
                 self.areas.count() == 0 or bool(_checked(self.areas))
@@ -211,8 +223,11 @@ class PrintDialog(QDialog):
 
     def suggested_name(self) -> str:
         tr = Translator(self.lang())
-        if self.report_kind() == PROJECT_SUMMARY:
+        kind = self.report_kind()
+        if kind == PROJECT_SUMMARY:
             title = tr._("Project summary") + " – " + self.project.currentText()
+        elif kind in hearing.KINDS:
+            title = self.hearing.title(kind, tr)
         else:
             title = tr._("Portfolio overview")
         safe = "".join("-" if c in '\\/:*?"<>|' else c for c in title)
@@ -224,7 +239,12 @@ class PrintDialog(QDialog):
         from stad_desktop.reports import make_portfolio, make_project_summary
 
         path = self._folder / f"{uuid.uuid4().hex}.pdf"
-        if self.report_kind() == PROJECT_SUMMARY:
+        kind = self.report_kind()
+        if kind in hearing.KINDS:
+            self.hearing.make_pdf(
+                kind, path, lang=self.lang(), include_contacts=self.contacts.isChecked()
+            )
+        elif kind == PROJECT_SUMMARY:
             make_project_summary(
                 self.services,
                 str(self.project.currentData()),
@@ -260,7 +280,17 @@ class PrintDialog(QDialog):
         try:
             pdf = self.make_pdf()
         except NotFoundError:
-            self._show_error(_("The project no longer exists."))
+            if self.report_kind() == MEETING:
+                self._show_error(_("The meeting no longer exists."))
+            elif self.report_kind() == VILLAGE:
+                name = self.hearing.village_name()
+                self._show_error(self.services.hearing.unknown_village(name).render())
+            else:
+                self._show_error(_("The project no longer exists."))
+            return None
+        except ValidationError as exc:  # the input form's date
+            self._show_error(exc.message.render())
+            self.hearing.date.setFocus()
             return None
         except OSError as exc:
             self._show_error(
@@ -309,148 +339,3 @@ def _checked(widget: QListWidget) -> list[str]:
         for item in (widget.item(row) for row in range(widget.count()))
         if item is not None and item.checkState() == Qt.CheckState.Checked
     ]
-
-
-class PreviewDialog(QDialog):
-    """Shows a PDF; Print … sends it to a printer, Save as PDF … copies it (never over
-    the database, its own files or anything but a PDF: see ``services.outputs``)."""
-
-    def __init__(
-        self,
-        pdf: Path,
-        suggested_name: str,
-        *,
-        database: Path | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.database = database
-        self.setObjectName("print_preview")
-        self.setWindowTitle(_("Print preview"))
-        self.pdf = pdf
-        self.suggested_name = suggested_name
-        self.document = QPdfDocument(self)
-        self.document.load(str(pdf))
-        self.view = QPdfView(self)
-        self.view.setAccessibleName(_("Print preview"))
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-
-        buttons = QDialogButtonBox()
-        self.print_button = QPushButton(_("&Print …"))
-        self.save_button = QPushButton(_("&Save as PDF …"))
-        close = QPushButton(_("Close"))
-        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(close, QDialogButtonBox.ButtonRole.RejectRole)
-        self.print_button.clicked.connect(self.print_document)
-        self.save_button.clicked.connect(self.save_as)
-        close.clicked.connect(self.reject)
-        self.print_button.setDefault(True)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(buttons)
-        self.resize(fit_to_screen(self, PREVIEW_SIZE))
-        restore_geometry(self, "print_preview")
-
-    def page_count(self) -> int:
-        return int(self.document.pageCount())
-
-    # --- printing -----------------------------------------------------------------------
-    def printer(self) -> QPrinter:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self.suggested_name.removesuffix(".pdf"))
-        if self.page_count():
-            size = self.document.pagePointSize(0)
-            printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-            printer.setPageOrientation(
-                QPageLayout.Orientation.Landscape
-                if size.width() > size.height()
-                else QPageLayout.Orientation.Portrait
-            )
-        printer.setFromTo(1, max(1, self.page_count()))
-        return printer
-
-    def print_document(self) -> None:
-        printer = self.printer()
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(_("Print"))
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        self.print_to(printer)
-
-    def print_to(self, printer: QPrinter) -> int:
-        """Render the pages (the printer's range, or all) onto ``printer``; returns
-        the number of pages sent."""
-        count = self.page_count()
-        first, last = printer.fromPage(), printer.toPage()
-        if first <= 0 or last <= 0:
-            first, last = 1, count
-        last = min(last, count)
-        painter = QPainter()
-        if not painter.begin(printer):
-            problem(self, _("The printer could not be started."), title=_("Print"))
-            return 0
-        sent = 0
-        try:
-            dpi = min(printer.resolution(), MAX_PRINT_DPI)
-            for number in range(first - 1, last):
-                if sent:
-                    printer.newPage()
-                points = self.document.pagePointSize(number)
-                image = self.document.render(
-                    number,
-                    QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi)),
-                )
-                target = painter.viewport()
-                scale = min(target.width() / image.width(), target.height() / image.height())
-                width, height = image.width() * scale, image.height() * scale
-                # Scaled while painting: the printer's own pixels may be many more.
-                painter.drawImage(QRectF(0, 0, width, height), image)
-                sent += 1
-        finally:
-            painter.end()
-        return sent
-
-    # --- saving -------------------------------------------------------------------------
-    def save_as(self) -> Path | None:
-        folder = _settings_value("folder", str(Path.home()))
-        name, _filter = QFileDialog.getSaveFileName(
-            self,
-            _("Save as PDF"),
-            str(Path(folder) / self.suggested_name),
-            _("PDF documents (*.pdf)"),
-        )
-        if not name:
-            return None
-        target = Path(name)
-        if target.suffix.lower() != ".pdf":
-            target = target.with_name(target.name + ".pdf")
-        try:
-            check_output(target, self.database, OutputKind.PDF)
-            atomic_copy(self.pdf, target)
-        except OutputRefused as exc:
-            problem(self, exc.message.render(), title=_("Save as PDF"))
-            return None
-        except OSError as exc:
-            problem(
-                self,
-                _("Could not save {path}: {detail}").format(
-                    path=target, detail=current().render(os_error_message(exc))
-                ),
-                title=_("Save as PDF"),
-            )
-            return None
-        app_settings().setValue("print/folder", str(target.parent))
-        return target
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        save_geometry(self, "print_preview")
-        super().closeEvent(event)
-
-    def done(self, result: int) -> None:
-        save_geometry(self, "print_preview")
-        self.document.close()
-        super().done(result)
