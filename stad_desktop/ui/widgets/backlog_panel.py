@@ -70,7 +70,7 @@ class BacklogPanel(QWidget):
 
     def retranslate(self) -> None:
         self.heading.setText(_("Waiting for an answer"))
-        set_buddy_text(self.weeks_label, _("No answer after (&weeks):"))
+        set_buddy_text(self.weeks_label, _("No answer after (wee&ks):"))
         set_buddy_text(self.village_label, _("Villa&ge:"))
         self.table.setAccessibleName(_("Input waiting for an answer"))
         self.model.retranslate()

@@ -162,7 +162,7 @@ class CheckList(QWidget):
         shown = ", ".join(names[:SUMMARY_NAMES])
         if len(names) > SUMMARY_NAMES:
             more = len(names) - SUMMARY_NAMES
-            shown += " " + ngettext("and {count} more", "and {count} more", more).format(count=more)
+            shown += " " + _("and {count} more").format(count=more)
         self.summary.setText(
             ngettext("{count} ticked: {names}", "{count} ticked: {names}", len(names)).format(
                 count=len(names), names=shown

@@ -76,7 +76,7 @@ class QuickInputBar(QWidget):
         set_buddy_text(self.text_label, _("&Quick input:"))
         self.text.setPlaceholderText(_("Type what was said and press Enter for the next"))
         self.text.setAccessibleName(_("Quick input"))
-        set_buddy_text(self.topic_label, _("To&pic:"))
+        set_buddy_text(self.topic_label, _("T&opic:"))
         set_buddy_text(self.village_label, _("Vi&llage:"))
         set_buddy_text(self.from_label, _("From &whom:"))
         set_buddy_text(self.project_label, _("Pro&ject:"))
