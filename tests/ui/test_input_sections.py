@@ -42,7 +42,7 @@ def test_project_view_shows_the_input_linked_to_the_selected_project(
     assert column_text(panel, "Answer")[1] == (
         "Frå hausten har kulturskulen gitarkurs på bygdehuset i Lote."
     )
-    assert panel.count.text() == "2 input items, 2 answered"
+    assert panel.count.text() == "2 innspel, 2 svara på"  # the default language, nn
 
 
 def test_actor_page_shows_the_input_the_actor_gave(qtbot, demo_services: Services) -> None:  # type: ignore[no-untyped-def]
@@ -59,4 +59,4 @@ def test_actor_page_shows_the_input_the_actor_gave(qtbot, demo_services: Service
     other = next(a for a in demo_services.actors.refs() if a.name == "Nordfjord Sparebank")
     assert view.table.select_id(other.id)
     assert texts(view.input_panel) == []
-    assert view.input_panel.count.text() == "No input recorded from this actor."
+    assert view.input_panel.count.text() == "Ingen innspel er registrerte frå denne aktøren."
