@@ -29,6 +29,10 @@ if TYPE_CHECKING:
     from stad_desktop.ui.main_window import MainWindow
 
 WINDOW_SIZE = (1280, 760)
+MEETINGS_SIZE = (
+    int(os.environ.get("STAD_SHOT_WIDTH", 1366)),
+    int(os.environ.get("STAD_SHOT_HEIGHT", 768)),
+)
 
 
 @dataclass
@@ -149,15 +153,18 @@ def effect_log(shot: Shot) -> QWidget:
 def meetings(shot: Shot) -> QWidget:
     from stad_desktop.ui.views.meetings import MeetingsView
 
-    shot.window.resize(*WINDOW_SIZE)
+    shot.window.resize(*MEETINGS_SIZE)
     window = shot.view("meetings")
     view = shot.window.views["meetings"]
     assert isinstance(view, MeetingsView)
-    # The meeting with the most input collected on the road.
+    # The meeting with the most input collected on the road, with the next item
+    # being typed in the input line; beside it, the input waiting for an answer.
     busiest = max(view.meetings(), key=lambda m: m.input_count)
     view.select_meeting(busiest.id)
     view.inputs_table.selectRow(0)
-    view.meetings_table.setFocus()
+    view.quick.text.setText("Fleire benkar langs fjorden")
+    view.quick.topic.setText("Møteplassar")
+    view.quick.text.setFocus()
     shot.settle()
     return window
 

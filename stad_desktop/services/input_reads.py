@@ -171,6 +171,16 @@ def villages(session: Session) -> tuple[str, ...]:
     return tuple(sorted(found.values(), key=lambda v: (sort_key(v), v)))
 
 
+def topics(session: Session) -> tuple[str, ...]:
+    """The topics input has been given under, each once, alphabetically."""
+    found: dict[str, str] = {}
+    for topic in session.scalars(select(InputItem.topic).distinct()):
+        clean = " ".join((topic or "").split())
+        if clean:
+            found.setdefault(fold(clean), clean)
+    return tuple(sorted(found.values(), key=lambda v: (sort_key(v), v)))
+
+
 def backlog(
     session: Session, weeks: int = DEFAULT_BACKLOG_WEEKS, today: dt.date | None = None
 ) -> AnswerBacklog:

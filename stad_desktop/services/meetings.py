@@ -288,6 +288,11 @@ class MeetingService:
         with self._db.reading() as session:
             return reads.villages(session)
 
+    def topics(self) -> tuple[str, ...]:
+        """The topics input has been given under (for typing one)."""
+        with self._db.reading() as session:
+            return reads.topics(session)
+
     def answer_backlog(
         self, weeks: int = reads.DEFAULT_BACKLOG_WEEKS, today: dt.date | None = None
     ) -> AnswerBacklog:

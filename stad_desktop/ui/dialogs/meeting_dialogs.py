@@ -9,24 +9,17 @@ import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QComboBox,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QPlainTextEdit, QWidget
 
 from stad_desktop.format import format_date
 from stad_desktop.language import _, current
 from stad_desktop.model.enums import InputStatus, MeetingKind, label
 from stad_desktop.services import InputData, MeetingInput, Services
 from stad_desktop.services.changes import Change
-from stad_desktop.services.readmodels import ActorRef, InputItemView, MeetingView, ProjectRef
+from stad_desktop.services.readmodels import InputItemView, MeetingView, ProjectRef
+from stad_desktop.ui.widgets.check_list import CheckList
+from stad_desktop.ui.widgets.completing import completing_line, find_named
 from stad_desktop.ui.widgets.inline_form import FormDialog
-
-ACTOR_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def _text_box(parent: QWidget, height: int) -> QPlainTextEdit:
@@ -52,49 +45,29 @@ def _project_combo(
     return combo
 
 
-class ParticipantList(QListWidget):
-    """The actors as a checkable list; ``set_filter`` hides the ones not matching."""
+def _searchable(combo: QComboBox) -> None:
+    """Let the user type in the combo to find an entry (matching anywhere)."""
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    completer = combo.completer()
+    if completer is None:
+        return
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
 
-    def __init__(self, actors: Sequence[ActorRef], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        for ref in actors:
-            self._add(ref.id, ref.name)
 
-    def _add(self, actor_id: str, name: str) -> QListWidgetItem:
-        item = QListWidgetItem(name, self)
-        item.setData(ACTOR_ID_ROLE, actor_id)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Unchecked)
-        return item
-
-    def set_checked(self, participants: Sequence[ActorRef]) -> None:
-        wanted = {p.id: p.name for p in participants}
-        for row in range(self.count()):
-            item = self.item(row)
-            actor_id = item.data(ACTOR_ID_ROLE)
-            if actor_id in wanted:
-                item.setCheckState(Qt.CheckState.Checked)
-                del wanted[actor_id]
-        for actor_id, name in wanted.items():  # archived actors stay participants
-            self._add(actor_id, name).setCheckState(Qt.CheckState.Checked)
-
-    def checked_ids(self) -> list[str]:
-        return [
-            self.item(row).data(ACTOR_ID_ROLE)
-            for row in range(self.count())
-            if self.item(row).checkState() == Qt.CheckState.Checked
-        ]
-
-    def set_filter(self, text: str) -> None:
-        needle = text.strip().casefold()
-        for row in range(self.count()):
-            item = self.item(row)
-            item.setHidden(bool(needle) and needle not in item.text().casefold())
-
-    def check_actor(self, name: str, checked: bool = True) -> None:
-        """Tick (or untick) the actor with this name (for tests and scripts)."""
-        for item in self.findItems(name, Qt.MatchFlag.MatchExactly):
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+def _chosen(combo: QComboBox) -> str | None:
+    """The id of the entry typed or picked in a searchable combo; a name that is
+    not in the list is passed on as it is, so the service refuses it beside the
+    field."""
+    text = combo.currentText().strip()
+    if not text or combo.findText(text) == 0:
+        return None
+    pairs = [(str(combo.itemData(i)), combo.itemText(i)) for i in range(1, combo.count())]
+    if combo.currentIndex() > 0 and combo.itemText(combo.currentIndex()) == text:
+        return str(combo.currentData())
+    return find_named(text, pairs) or text
 
 
 class MeetingDialog(FormDialog):
@@ -126,8 +99,9 @@ class MeetingDialog(FormDialog):
         self.find_actor = QLineEdit(self)
         self.find_actor.setPlaceholderText(_("Type to narrow the list"))
         self.find_actor.setClearButtonEnabled(True)
-        self.participants = ParticipantList(services.actors.refs(), self)
-        self.participants.setMinimumHeight(140)
+        self.participants = CheckList(self)
+        self.participants.set_items((a.id, a.name) for a in services.actors.refs())
+        self.participants.view.setMinimumHeight(140)
         self.find_actor.textChanged.connect(self.participants.set_filter)
         self.minutes = _text_box(self, 160)
         form = self.form
@@ -144,7 +118,7 @@ class MeetingDialog(FormDialog):
             self.meeting_date.setText(format_date(meeting.meeting_date, current()))
             self.kind.setCurrentIndex(max(0, self.kind.findData(meeting.kind)))
             self.place.setText(meeting.place)
-            self.participants.set_checked(meeting.participants)
+            self.participants.set_checked([(p.id, p.name) for p in meeting.participants])
             self.minutes.setPlainText(meeting.minutes)
         else:
             self.meeting_date.setText(format_date(dt.date.today(), current()))
@@ -185,22 +159,28 @@ class InputDialog(FormDialog):
         self._meeting = meeting
         self._item = item
         self.text = _text_box(self, 110)
+        every_actor = services.actors.refs(include_archived=True)
         self.from_actor = QComboBox(self)
         self.from_actor.addItem(_("(not an actor)"), None)
         for ref in services.actors.refs():
             self.from_actor.addItem(ref.name, ref.id)
+        _searchable(self.from_actor)
         self.from_name = QLineEdit(self)
         self.from_name.setPlaceholderText(_("e.g. a resident's name"))
-        self.topic = QLineEdit(self)
+        self.topic = completing_line(self, services.meetings.topics())
         self.topic.setPlaceholderText(_("e.g. roads, culture, health"))
-        project_id = meeting.project_id
-        if item is not None:
-            project_id = item.project_ids[0] if item.project_ids else None
-        project_name = ""
-        if project_id:
-            every = services.projects.refs(include_archived=True)
-            project_name = next((p.name for p in every if p.id == project_id), "")
-        self.project = _project_combo(self, services.projects.refs(), project_id, project_name)
+        self.village = completing_line(self, services.meetings.villages())
+        self.village.setPlaceholderText(_("Empty: the meeting's place"))
+        self.find_project = QLineEdit(self)
+        self.find_project.setPlaceholderText(_("Type to narrow the list"))
+        self.find_project.setClearButtonEnabled(True)
+        self.projects = CheckList(self)
+        self.projects.set_items((p.id, p.name) for p in services.projects.refs())
+        self.projects.view.setMinimumHeight(90)
+        self.find_project.textChanged.connect(self.projects.set_filter)
+        every_project = {p.id: p.name for p in services.projects.refs(include_archived=True)}
+        linked = item.project_ids if item else (meeting.project_id,) if meeting.project_id else ()
+        self.projects.set_checked([(p, every_project.get(p, p)) for p in linked])
         self.status = QComboBox(self)
         for value in InputStatus:
             self.status.addItem(_(label(value)), value.value)
@@ -210,7 +190,9 @@ class InputDialog(FormDialog):
         form.add_row("from_actor_id", _("From &actor:"), self.from_actor)
         form.add_row("from_name", _("From &name:"), self.from_name)
         form.add_row("topic", _("&Topic:"), self.topic)
-        form.add_row("project_id", _("&Project:"), self.project)
+        form.add_row("village", _("&Village:"), self.village)
+        form.add_row("find_project", _("&Find project:"), self.find_project)
+        form.add_row("project_ids", _("&Projects:"), self.projects)
         form.add_row("status", _("&Status:"), self.status)
         form.add_row("answer", _("A&nswer given:"), self.answer)
         if item is not None:
@@ -218,7 +200,7 @@ class InputDialog(FormDialog):
             if item.from_actor_id:
                 index = self.from_actor.findData(item.from_actor_id)
                 if index < 0:  # an archived actor: kept
-                    names = {a.id: a.name for a in services.actors.refs(include_archived=True)}
+                    names = {a.id: a.name for a in every_actor}
                     self.from_actor.addItem(
                         names.get(item.from_actor_id, item.from_actor_id), item.from_actor_id
                     )
@@ -226,6 +208,7 @@ class InputDialog(FormDialog):
                 self.from_actor.setCurrentIndex(index)
             self.from_name.setText(item.from_name)
             self.topic.setText(item.topic)
+            self.village.setText(item.village)
             self.status.setCurrentIndex(max(0, self.status.findData(item.status)))
             self.answer.setPlainText(item.answer)
         self.submit = self._save
@@ -235,12 +218,13 @@ class InputDialog(FormDialog):
     def data(self) -> InputData:
         return InputData(
             text=self.text.toPlainText(),
-            from_actor_id=self.from_actor.currentData(),
+            from_actor_id=_chosen(self.from_actor),
             from_name=self.from_name.text(),
             topic=self.topic.text(),
-            project_ids=(self.project.currentData(),) if self.project.currentData() else (),
+            project_ids=tuple(self.projects.checked_ids()),
             status=self.status.currentData(),
             answer=self.answer.toPlainText(),
+            village=self.village.text(),
         )
 
     def _save(self) -> Change[InputItemView]:

@@ -79,6 +79,7 @@ INPUT_COLUMNS: tuple[Column[InputRow], ...] = (
     Column("", N_("Input"), lambda r: one_line(r.item.text), tooltip=lambda r: r.item.text),
     Column("", N_("From"), lambda r: r.source, tooltip=lambda r: r.source),
     Column("", N_("Topic"), lambda r: r.item.topic),
+    Column("", N_("Village"), lambda r: r.item.village),
     Column("", N_("Project"), lambda r: r.project_name, tooltip=lambda r: r.project_name),
     Column("", N_("Status"), lambda r: status_text(r.item.status)),
     Column("", N_("Answer"), lambda r: one_line(r.item.answer), tooltip=lambda r: r.item.answer),

@@ -10,9 +10,11 @@ from PySide6.QtWidgets import QWidget
 
 from stad_desktop.language import N_, _, ngettext
 from stad_desktop.model.enums import Sector, label
-from stad_desktop.ui.bus import ACTORS, MATRIX, PROJECTS, DataBus
+from stad_desktop.ui.bus import ACTORS, MATRIX, MEETINGS, PROJECTS, DataBus
 from stad_desktop.ui.models.actors import ActorTableModel
+from stad_desktop.ui.models.input_context import ACTOR_INPUT_COLUMNS
 from stad_desktop.ui.views.listbase import ListView
+from stad_desktop.ui.widgets.input_panel import InputPanel
 
 if TYPE_CHECKING:
     from stad_desktop.services import ActorInput, Services
@@ -23,7 +25,7 @@ if TYPE_CHECKING:
 
 class ActorsView(ListView):
     kind = ACTORS
-    kinds = frozenset({ACTORS, PROJECTS, MATRIX})
+    kinds = frozenset({ACTORS, PROJECTS, MATRIX, MEETINGS})
 
     def __init__(
         self,
@@ -44,7 +46,23 @@ class ActorsView(ListView):
         )
         self.setObjectName("actors_view")
         self.dialog: ActorDialog | None = None
+        self.input_panel = InputPanel(
+            ACTOR_INPUT_COLUMNS,
+            lambda: _("&Input given by the actor:"),
+            lambda: _("No input recorded from this actor."),
+            self,
+        )
+        self.add_detail(self.input_panel)
         self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.input_panel.retranslate()
+
+    def show_detail(self, item_id: str | None) -> None:
+        """The input the selected actor gave."""
+        entries = self.services.meetings.input_from_actor(item_id) if item_id else ()
+        self.input_panel.show_entries(entries)
 
     def table_name(self) -> str:
         return _("Actors")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -90,10 +91,17 @@ class ListView(View):
         bar.addWidget(self.new_button)
         bar.addWidget(self.edit_button)
         bar.addWidget(self.archive_button)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setChildrenCollapsible(False)
+        upper = QWidget(self.splitter)
+        box = QVBoxLayout(upper)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.table, 1)
+        box.addWidget(self.count_label)
+        self.splitter.addWidget(upper)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.count_label)
+        layout.addWidget(self.splitter, 1)
         for first, second in (
             (self.search, self.filter),
             (self.filter, self.show_archived),
@@ -120,6 +128,7 @@ class ListView(View):
         self.edit_button.clicked.connect(self.edit_item)
         self.archive_button.clicked.connect(self.archive_item)
         self._select_next: str | None = None
+        self._has_detail = False
         self._selection_changed()
 
     def retranslate(self) -> None:
@@ -200,6 +209,8 @@ class ListView(View):
         self._set_archive_text()
         if current is not None:
             self.project_selected_hook(current)
+        if self._has_detail:
+            self.show_detail(current)
         self.commands_changed.emit()
 
     def _set_archive_text(self) -> None:
@@ -211,6 +222,17 @@ class ListView(View):
 
     def project_selected_hook(self, item_id: str) -> None:
         """Called with the selected id (the projects view announces it)."""
+
+    def show_detail(self, item_id: str | None) -> None:
+        """Show what the detail widget says about the selected row (None: none)."""
+
+    def add_detail(self, widget: QWidget) -> None:
+        """Show ``widget`` under the list (about a third of the height), to show
+        more about the selected row."""
+        self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 1)
+        self._has_detail = True
 
     # --- commands ----------------------------------------------------------------------
     def enabled_commands(self) -> frozenset[str]:

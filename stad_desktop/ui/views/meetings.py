@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from stad_desktop.format import format_date
 from stad_desktop.language import _, current
 from stad_desktop.model.enums import InputStatus, label
-from stad_desktop.services import Services
+from stad_desktop.services import InputData, Services
 from stad_desktop.services.changes import Change
 from stad_desktop.services.readmodels import InputItemView, MeetingView
 from stad_desktop.ui.actions import make_action, retitle
@@ -44,7 +44,9 @@ from stad_desktop.ui.models.meetings import (
     kind_text,
 )
 from stad_desktop.ui.views.base import ARCHIVE, EDIT, NEW, View
+from stad_desktop.ui.widgets.backlog_panel import BacklogPanel
 from stad_desktop.ui.widgets.forms import buddy_label, set_buddy_text
+from stad_desktop.ui.widgets.quick_input import QuickInputBar
 from stad_desktop.ui.widgets.table import ColumnFitter, read_only_table
 
 TITLE_MIN = 220
@@ -70,6 +72,7 @@ class MeetingsView(View):
         self.project_filter.currentIndexChanged.connect(lambda _index: self._load())
         self.new_meeting_action = make_action(self, "", self.new_meeting, "")
         self.edit_meeting_action = make_action(self, "", self.edit_meeting, "")
+        self.delete_meeting_action = make_action(self, "", self.delete_meeting, "")
         self.new_input_action = make_action(self, "", self.new_input, "Ctrl+Shift+I")
         self.edit_input_action = make_action(self, "", self.edit_input, "")
         self.delete_input_action = make_action(self, "", self.delete_input, "")
@@ -102,7 +105,12 @@ class MeetingsView(View):
         self.meetings_table.setModel(self.meeting_model)
         self.meeting_columns = ColumnFitter(self.meetings_table, MEETING_TITLE_COLUMN, TITLE_MIN)
         self.meetings_table.addActions(
-            [self.new_meeting_action, self.edit_meeting_action, self.new_input_action]
+            [
+                self.new_meeting_action,
+                self.edit_meeting_action,
+                self.new_input_action,
+                self.delete_meeting_action,
+            ]
         )
         self.meetings_table.activated.connect(lambda _index: self.edit_meeting())
         self.meetings_table.selectionModel().currentRowChanged.connect(
@@ -114,6 +122,16 @@ class MeetingsView(View):
         self.meetings_label = buddy_label("", self.meetings_table)
         box.addWidget(self.meetings_label)
         box.addWidget(self.meetings_table)
+        self.backlog = BacklogPanel(self)
+        self.backlog.open_input.connect(self.open_input)
+        self.backlog.weeks_changed.connect(lambda _weeks: self._load_backlog())
+        self.upper = QSplitter(Qt.Orientation.Horizontal, self)
+        self.upper.addWidget(meetings_box)
+        self.upper.addWidget(self.backlog)
+        self.upper.setStretchFactor(0, 3)
+        self.upper.setStretchFactor(1, 2)
+        self.upper.setChildrenCollapsible(False)
+        self.upper.setSizes([800, 480])
 
         # --- the selected meeting
         self.heading = QLabel(self)
@@ -161,7 +179,9 @@ class MeetingsView(View):
         box.setContentsMargins(0, 0, 0, 0)
         self.inputs_label = buddy_label("", self.inputs_table)
         box.addWidget(self.inputs_label)
-        box.addWidget(self.inputs_table)
+        box.addWidget(self.inputs_table, 1)
+        self.quick = QuickInputBar(self._store_quick, self)
+        box.addWidget(self.quick)
 
         lower = QSplitter(Qt.Orientation.Horizontal, self)
         lower.addWidget(details)
@@ -171,7 +191,7 @@ class MeetingsView(View):
         lower.setChildrenCollapsible(False)
         lower.setSizes([320, 900])
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.splitter.addWidget(meetings_box)
+        self.splitter.addWidget(self.upper)
         self.splitter.addWidget(lower)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([200, 460])
@@ -181,6 +201,8 @@ class MeetingsView(View):
         self.setTabOrder(self.project_filter, self.meetings_table)
         self.setTabOrder(self.meetings_table, self.minutes)
         self.setTabOrder(self.minutes, self.inputs_table)
+        self.setTabOrder(self.inputs_table, self.quick.text)
+        self.quick.chain_tab_order()
         self._update_actions()
         self.retranslate()
 
@@ -190,6 +212,7 @@ class MeetingsView(View):
         for action, text in (
             (self.new_meeting_action, _("New &meeting…")),
             (self.edit_meeting_action, _("Edit meeting…")),
+            (self.delete_meeting_action, _("Delete meeting")),
             (self.new_input_action, _("New &input…")),
             (self.edit_input_action, _("Edit input…")),
             (self.delete_input_action, _("Delete input")),
@@ -210,6 +233,8 @@ class MeetingsView(View):
         set_buddy_text(self.inputs_label, _("Input &received:"))
         self.meeting_model.retranslate()
         self.input_model.retranslate()
+        self.backlog.retranslate()
+        self.quick.retranslate()
         self.meeting_columns.refresh()
         self.input_columns.refresh()
         self._show_meeting_texts(self.current_meeting())
@@ -229,7 +254,19 @@ class MeetingsView(View):
                 self.project_filter.addItem(ref.name, ref.id)
             index = self.project_filter.findData(keep) if keep else 0
             self.project_filter.setCurrentIndex(max(0, index))
+        actors = self.services.actors.refs()
+        projects = self.services.projects.refs()
+        self.quick.set_choices(
+            self.services.meetings.topics(),
+            self.services.meetings.villages(),
+            [(a.id, a.name) for a in actors],
+            [(p.id, p.name) for p in projects],
+        )
         self._load()
+        self._load_backlog()
+
+    def _load_backlog(self) -> None:
+        self.backlog.show_backlog(self.services.meetings.answer_backlog(self.backlog.weeks.value()))
 
     def _load(self) -> None:
         keep = self.current_meeting()
@@ -307,6 +344,8 @@ class MeetingsView(View):
         has_meeting = self.current_meeting() is not None
         row = self.current_input()
         self.edit_meeting_action.setEnabled(has_meeting)
+        self.delete_meeting_action.setEnabled(has_meeting)
+        self.quick.setEnabled(has_meeting)
         self.new_input_action.setEnabled(has_meeting)
         self.edit_input_action.setEnabled(row is not None)
         self.delete_input_action.setEnabled(row is not None)
@@ -327,6 +366,8 @@ class MeetingsView(View):
                 commands |= {EDIT, ARCHIVE}
         elif self.current_meeting() is not None:
             commands.add(EDIT)
+            if self.meetings_table.hasFocus():
+                commands.add(ARCHIVE)
         return frozenset(commands)
 
     def new_item(self) -> None:
@@ -341,6 +382,8 @@ class MeetingsView(View):
     def archive_item(self) -> None:
         if self._inputs_focused():
             self.delete_input()
+        elif self.meetings_table.hasFocus():
+            self.delete_meeting()
 
     # --- meetings -------------------------------------------------------------------
     def _push(self, meeting_id: str, change: Change[Any]) -> None:
@@ -367,7 +410,43 @@ class MeetingsView(View):
         dialog = MeetingDialog(self.services, old, None, self)
         self.show_dialog(dialog, lambda: self._push(old.id, dialog.result_value))
 
+    def delete_meeting(self) -> None:
+        """Delete the selected meeting with its participants and input (undoable)."""
+        meeting = self.current_meeting()
+        if meeting is None:
+            return
+        self._run(meeting.id, lambda: self.services.meetings.delete(meeting.id))
+
     # --- input ----------------------------------------------------------------------
+    def _store_quick(self, data: InputData) -> str | None:
+        """Store one item typed in the quick input line; the problem, if any."""
+        meeting = self.current_meeting()
+        if meeting is None:
+            return None
+        try:
+            change = self.services.meetings.add_input(meeting.id, data)
+        except Exception as exc:
+            from stad_desktop.ui.crash import known_message
+
+            message = known_message(exc)
+            if message is None:
+                raise
+            return message
+        self._push(meeting.id, change)
+        self.select_input(change.value.id)
+        self.message.emit(_("Input stored"))
+        return None
+
+    def open_input(self, meeting_id: str, input_id: str) -> None:
+        """Show an input item in its meeting (from the backlog)."""
+        if not self.select_meeting(meeting_id):
+            with QSignalBlocker(self.project_filter):
+                self.project_filter.setCurrentIndex(0)
+            self._load()
+            self.select_meeting(meeting_id)
+        if self.select_input(input_id):
+            self.inputs_table.setFocus()
+
     def new_input(self) -> None:
         meeting = self.current_meeting()
         if meeting is None:

@@ -14,10 +14,12 @@ from PySide6.QtWidgets import QWidget
 from stad_desktop.language import N_, _, ngettext
 from stad_desktop.model.enums import Phase, label
 from stad_desktop.ui.actions import make_action
-from stad_desktop.ui.bus import ACTORS, CHECKLIST, EFFECTS, MATRIX, PROJECTS, DataBus
+from stad_desktop.ui.bus import ACTORS, CHECKLIST, EFFECTS, MATRIX, MEETINGS, PROJECTS, DataBus
 from stad_desktop.ui.dialogs.project_dialog import ProjectDialog
+from stad_desktop.ui.models.input_context import PROJECT_INPUT_COLUMNS
 from stad_desktop.ui.models.projects import ProjectTableModel
 from stad_desktop.ui.views.listbase import ListView
+from stad_desktop.ui.widgets.input_panel import InputPanel
 
 if TYPE_CHECKING:
     from stad_desktop.services import ProjectInput, Services
@@ -29,7 +31,7 @@ Changes = Mapping[int, tuple[str, str]]
 
 class ProjectsView(ListView):
     kind = PROJECTS
-    kinds = frozenset({PROJECTS, ACTORS, MATRIX, CHECKLIST, EFFECTS})
+    kinds = frozenset({PROJECTS, ACTORS, MATRIX, CHECKLIST, EFFECTS, MEETINGS})
 
     def __init__(
         self,
@@ -56,12 +58,25 @@ class ProjectsView(ListView):
             action = make_action(self.table, "", partial(self._open_in, key))
             self.table.addAction(action)
             self.open_actions[key] = action
+        self.input_panel = InputPanel(
+            PROJECT_INPUT_COLUMNS,
+            lambda: _("&Input linked to the project:"),
+            lambda: _("No input is linked to this project."),
+            self,
+        )
+        self.add_detail(self.input_panel)
         self.retranslate()
 
     def retranslate(self) -> None:
         super().retranslate()
         self.open_actions["role_matrix"].setText(_("Open role matrix"))
         self.open_actions["effect_log"].setText(_("Open effect log"))
+        self.input_panel.retranslate()
+
+    def show_detail(self, item_id: str | None) -> None:
+        """The input linked to the selected project."""
+        entries = self.services.meetings.input_for_project(item_id) if item_id else ()
+        self.input_panel.show_entries(entries)
 
     def table_name(self) -> str:
         return _("Projects")
