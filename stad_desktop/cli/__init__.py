@@ -65,6 +65,10 @@ COMMANDS: dict[str, CommandInfo] = {
     "travel": CommandInfo(
         "stad_desktop.cli.travel", N_("take a travel copy on the road, or bring one home")
     ),
+    "import": CommandInfo(
+        "stad_desktop.cli.importing",
+        N_("import actors and contact persons from a spreadsheet (XLSX or CSV)"),
+    ),
 }
 
 

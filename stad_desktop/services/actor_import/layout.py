@@ -122,6 +122,9 @@ def recognise(header: Sequence[str]) -> Layout:
     """The layout of a file with this header row. Unknown columns are listed in
     ``unknown`` (a register download's other columns are simply not used)."""
     header = tuple(header)
+    own = _own_layout(header)
+    if not own.unknown and own.has("name"):
+        return own
     normalised = [normalise_header(h) for h in header]
     source = register_source(set(normalised))
     if source is not None:
@@ -131,6 +134,10 @@ def recognise(header: Sequence[str]) -> Layout:
             if name in normalised
         ]
         return Layout(source, header, tuple(columns))
+    return own
+
+
+def _own_layout(header: tuple[str, ...]) -> Layout:
     columns = []
     unknown = []
     for index, text in enumerate(header):

@@ -170,7 +170,7 @@ def _encoding(path: Path, head: bytes) -> str | None:
 
 
 def _delimiter(sample: str) -> str:
-    first = sample.split("\n", 1)[0]
+    first = next((line for line in sample.splitlines() if line.strip()), "")
     try:
         found = csv.Sniffer().sniff(sample, delimiters=_CSV_DELIMITERS).delimiter
     except csv.Error:
