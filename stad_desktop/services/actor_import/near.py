@@ -18,6 +18,7 @@ from dataclasses import dataclass
 SIMILAR = 90.0
 _WINDOW = 3
 _WORDS = re.compile(r"[^\W_]+")
+_NUMBERS = re.compile(r"\d+")
 _ABBREVIATIONS = {
     "il": "idrettslag",
     "fk": "fotballklubb",
@@ -87,6 +88,9 @@ def near_pairs(names: Sequence[Named]) -> dict[object, Named]:
     for ordering in (sorted(keys), sorted(keys, key=lambda k: k[::-1])):
         for index, key in enumerate(ordering):
             for neighbour in ordering[index + 1 : index + 1 + _WINDOW]:
+                # "Bygg 1 AS" and "Bygg 2 AS" are two companies, however alike
+                if _NUMBERS.findall(key) != _NUMBERS.findall(neighbour):
+                    continue
                 if fuzz.ratio(key, neighbour, score_cutoff=SIMILAR):
                     for a in by_key[key]:
                         for b in by_key[neighbour]:

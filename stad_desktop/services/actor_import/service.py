@@ -14,12 +14,13 @@ from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
 
-from sqlalchemy import delete, exists, or_, select
+from sqlalchemy import delete, exists, insert, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from stad_desktop.language import N_, Message
 from stad_desktop.model import (
     Actor,
+    ContactPerson,
     Indicator,
     InputItem,
     MeetingParticipant,
@@ -28,7 +29,7 @@ from stad_desktop.model import (
     RoleAssignment,
     Sector,
 )
-from stad_desktop.model.entities import new_id
+from stad_desktop.model.entities import new_id, utcnow
 from stad_desktop.services.actor_import.layout import Layout, Target, mapped_layout, recognise
 from stad_desktop.services.actor_import.plan import (
     PREVIEW_ROWS,
@@ -43,11 +44,19 @@ from stad_desktop.services.actor_import.plan import (
 )
 from stad_desktop.services.actor_import.reading import ImportRefused, open_sheet
 from stad_desktop.services.actor_import.rows import ImportRow, read_row
-from stad_desktop.services.actors import ActorInput, ActorService, _Clean, _clean, _detail
+from stad_desktop.services.actors import (
+    ActorInput,
+    ActorService,
+    _Clean,
+    _clean,
+    _detail,
+    actor_search_text,
+)
 from stad_desktop.services.changes import Change
 from stad_desktop.services.errors import ValidationError
 from stad_desktop.services.readmodels import ActorDetail
 from stad_desktop.storage import Database
+from stad_desktop.textkeys import sort_key
 
 _CHUNK = 500
 PROGRESS_EVERY = 250
@@ -198,13 +207,52 @@ class ActorImportService:
 
     @staticmethod
     def _insert(session: Session, added: list[_Added]) -> None:
-        actors = []
+        """Insert the actors and their contact persons as the actor service stores
+        them (its search and sort keys), many rows per statement."""
+        now = utcnow()
+        actors: list[dict[str, object]] = []
+        contacts: list[dict[str, object]] = []
         for item in added:
-            actor = Actor(id=item.actor_id, archived=item.archived)
-            ActorService._apply(actor, item.clean)
-            actors.append(actor)
-        session.add_all(actors)
-        session.flush()
+            clean = item.clean
+            actors.append(
+                {
+                    "id": item.actor_id,
+                    "name": clean.name,
+                    "sector": clean.sector.value,
+                    "org_number": clean.org_number,
+                    "village": clean.village,
+                    "wishes_to_contribute": clean.wishes_to_contribute,
+                    "hours_per_month": clean.hours_per_month,
+                    "notes": clean.notes,
+                    "archived": item.archived,
+                    "sort_key": sort_key(clean.name),
+                    "search_text": actor_search_text(
+                        clean.name,
+                        clean.village,
+                        clean.org_number,
+                        [c.name for c in clean.contacts],
+                    ),
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            )
+            contacts.extend(
+                {
+                    "id": new_id(),
+                    "actor_id": item.actor_id,
+                    "name": contact.name,
+                    "email": contact.email,
+                    "phone": contact.phone,
+                    "position": position,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for position, contact in enumerate(clean.contacts)
+            )
+        for start in range(0, len(actors), _CHUNK * 4):
+            session.execute(insert(Actor), actors[start : start + _CHUNK * 4])
+        for start in range(0, len(contacts), _CHUNK * 4):
+            session.execute(insert(ContactPerson), contacts[start : start + _CHUNK * 4])
 
     def _update(self, session: Session, matches: list[tuple[str, ImportRow]]) -> list[_Updated]:
         actors = {a.id: a for a in self._load(session, [actor_id for actor_id, _ in matches])}
