@@ -163,3 +163,16 @@ def frivillig_row(
         "Idrett",
         "true",
     ]
+
+
+PNG = bytes.fromhex("89504E470D0A1A0A0000000D49484452") + b"\x00" * 64
+
+
+def encrypted_workbook(path: Path) -> Path:
+    """What Excel writes for a workbook with a password: an OLE (CFB) container with
+    an EncryptionInfo and an EncryptedPackage stream, not a zip."""
+    header = bytes.fromhex("D0CF11E0A1B11AE1") + b"\x00" * 504
+    directory = "EncryptionInfo".encode("utf-16-le") + b"\x00" * 50
+    directory += "EncryptedPackage".encode("utf-16-le") + b"\x00" * 50
+    path.write_bytes(header + directory + b"\x17" * 4096)
+    return path

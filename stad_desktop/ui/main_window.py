@@ -25,6 +25,7 @@ from stad_desktop.ui import bus as kinds
 from stad_desktop.ui.actions import make_action, retitle
 from stad_desktop.ui.bus import DataBus
 from stad_desktop.ui.feedback import inform, notify
+from stad_desktop.ui.import_menu import ImportMenu
 from stad_desktop.ui.settings import app_settings
 from stad_desktop.ui.travel_menu import TravelMenu
 from stad_desktop.ui.undo_actions import UndoActions
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.backups_action)
         self.print_action = make_action(self, "", self.print_summary, "Ctrl+P")
         self.file_menu.addAction(self.print_action)
+        self.importer = ImportMenu(self, self.file_menu, self.print_action)
         self.travel = TravelMenu(self, self.file_menu)
         self.file_menu.aboutToShow.connect(self._update_file_menu)
         self.file_menu.addSeparator()
@@ -182,9 +184,11 @@ class MainWindow(QMainWindow):
         for action in self.language_actions.actions():
             action.setChecked(action.data() == current().lang)
         self.undo_actions.retranslate()
+        self.importer.retranslate()
         self.travel.retranslate()
 
     def _update_file_menu(self) -> None:
+        self.importer.update_actions()
         self.example_action.setEnabled(self.services is not None and self.services.is_empty())
         self.backups_action.setEnabled(
             (self.services is not None and self.services.backups.available)

@@ -8,19 +8,20 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from stad_desktop.cli import main
-from stad_desktop.services import Services
-from stad_desktop.storage import open_database
-from tests.import_helpers import (
+from import_helpers import (
     ENHET_HEADER,
+    PNG,
+    encrypted_workbook,
     enhet_row,
     org_numbers,
     own_header,
     own_row,
     write,
 )
-from tests.services.test_import_bad_files import PNG, encrypted_workbook
+
+from stad_desktop.cli import main
+from stad_desktop.services import Services
+from stad_desktop.storage import open_database
 
 ORGS = org_numbers(3)
 

@@ -7,6 +7,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from db_helpers import snapshot
+from import_helpers import (
+    ENHET_HEADER,
+    FRIVILLIG_HEADER,
+    enhet_row,
+    frivillig_row,
+    org_numbers,
+    own_header,
+    own_row,
+    write,
+)
 
 from stad_desktop.language import Translator
 from stad_desktop.services import ActorInput, ProjectInput, Services, ValidationError
@@ -17,17 +28,6 @@ from stad_desktop.services.actor_import import (
     RowStatus,
 )
 from stad_desktop.services.actor_import.plan import problem_lines
-from tests.import_helpers import (
-    ENHET_HEADER,
-    FRIVILLIG_HEADER,
-    enhet_row,
-    frivillig_row,
-    org_numbers,
-    own_header,
-    own_row,
-    write,
-)
-from tests.services.db_helpers import snapshot
 
 ORGS = org_numbers(6)
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from db_helpers import snapshot
+from import_helpers import PNG, encrypted_workbook, own_header, own_row, write
 
 from stad_desktop.language import Translator
 from stad_desktop.services import Services
@@ -15,20 +17,6 @@ from stad_desktop.services.actor_import import (
     ImportRefused,
     UnknownLayout,
 )
-from tests.import_helpers import own_header, own_row, write
-from tests.services.db_helpers import snapshot
-
-PNG = bytes.fromhex("89504E470D0A1A0A0000000D49484452") + b"\x00" * 64
-
-
-def encrypted_workbook(path: Path) -> Path:
-    """What Excel writes for a workbook with a password: an OLE (CFB) container with
-    an EncryptionInfo and an EncryptedPackage stream, not a zip."""
-    header = bytes.fromhex("D0CF11E0A1B11AE1") + b"\x00" * 504
-    directory = "EncryptionInfo".encode("utf-16-le") + b"\x00" * 50
-    directory += "EncryptedPackage".encode("utf-16-le") + b"\x00" * 50
-    path.write_bytes(header + directory + b"\x17" * 4096)
-    return path
 
 
 def refusal(services: Services, path: Path, lang: str = "en") -> str:

@@ -18,7 +18,7 @@ from stad_desktop.services.actor_import.rows import ImportRow, RowProblem
 from stad_desktop.services.actors import ActorInput, ContactInput, _clean
 from stad_desktop.services.readmodels import ActorDetail
 
-Progress = Callable[[int], object]  # rows read so far
+Progress = Callable[[int, int], object]  # rows read so far, about how many in all
 PREVIEW_ROWS = 20
 MAX_PROBLEMS = 20
 
@@ -118,6 +118,7 @@ class ImportPlan:
                     added += 1
                 elif decision is NearDecision.SAME and planned.near and planned.near.actor_id:
                     matched += 1
+                    updated += update
                 else:
                     skipped += 1
             elif status is RowStatus.NEW:

@@ -50,10 +50,13 @@ class SheetRow:
 class Sheet:
     """An open file: its header and its rows, read as they are asked for."""
 
-    def __init__(self, path: Path, header: Sequence[str], rows: Iterator[SheetRow]) -> None:
+    def __init__(
+        self, path: Path, header: Sequence[str], rows: Iterator[SheetRow], estimated_rows: int = 0
+    ) -> None:
         self.path = path
         self.header = tuple(header)
         self._rows = rows
+        self.estimated_rows = estimated_rows  # about how many rows there are (0: unknown)
 
     def rows(self) -> Iterator[SheetRow]:
         """The rows below the header that hold anything (each once)."""
@@ -193,7 +196,9 @@ def _csv_sheet(path: Path, text: io.TextIOBase) -> Sheet:
         header, number = _first_row(enumerate(reader, start=1), path)
     except csv.Error as exc:
         raise _csv_error(path, exc) from None
-    return Sheet(path, header, _csv_rows(path, reader, number))
+    lines = sample.count("\n")
+    estimate = round(path.stat().st_size * lines / max(1, len(sample.encode()))) if lines else 0
+    return Sheet(path, header, _csv_rows(path, reader, number), estimate)
 
 
 def _csv_error(path: Path, exc: csv.Error) -> ImportRefused:
@@ -245,7 +250,7 @@ def _open_xlsx(path: Path, sheet: str | None) -> Iterator[Sheet]:
         worksheet = workbook[sheet if sheet is not None else _actors_sheet(names)]
         rows = worksheet.iter_rows(values_only=True)
         header, number = _first_row(enumerate(rows, start=1), path)
-        yield Sheet(path, header, _xlsx_rows(rows, number))
+        yield Sheet(path, header, _xlsx_rows(rows, number), worksheet.max_row or 0)
     finally:
         workbook.close()
 

@@ -116,7 +116,7 @@ class ActorImportService:
             for row in rows_read:
                 rows.append(read_row(row, layout))
                 if progress is not None and len(rows) % PROGRESS_EVERY == 0:
-                    progress(len(rows))
+                    progress(len(rows), opened.estimated_rows)
         with self._db.reading() as session:
             stored = [
                 (actor_id, name, org)
