@@ -272,7 +272,10 @@ def problem_lines(plan: ImportPlan) -> tuple[RowProblem, ...]:
 def unknown_layout(layout: Layout, preview: tuple[tuple[Cell, ...], ...]) -> UnknownLayout:
     if layout.unknown:
         return UnknownLayout(
-            N_("The columns {columns} are not known. Name them as in an export, or map them."),
+            N_(
+                "The columns {columns} are not known: name them as in the program's export, "
+                "or import the file in the window to map them."
+            ),
             layout.header,
             preview,
             layout.unknown,
