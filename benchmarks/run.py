@@ -46,9 +46,11 @@ SUMMARY_PDF_S = 0.5
 PORTFOLIO_PDF_S = 3.0
 PEAK_MB = 300.0
 
-PARTS = ("startup", "ui", "reports", "memory", "integrity", "travel")
+PARTS = ("startup", "ui", "reports", "memory", "integrity", "travel", "import")
 TRAVEL_TAKE_S = 5.0
 TRAVEL_BRING_HOME_S = 10.0
+IMPORT_ROWS = 50000  # at scale 1 (fewer, at least 200, below it)
+IMPORT_S = 30.0
 
 
 @dataclass
@@ -277,6 +279,20 @@ def travel_figures(db: Path, env: dict[str, str], changes: int = 500) -> list[Fi
     ]
 
 
+def import_figures(scale: float, env: dict[str, str]) -> list[Figure]:
+    """Importing an actors sheet of IMPORT_ROWS rows (XLSX, one contact each) into
+    a new database: read, checked, matched and stored."""
+    rows = max(200, round(IMPORT_ROWS * min(scale, 1.0)))
+    cmd = [sys.executable, str(HERE / "import_actors.py"), "--rows", str(rows)]
+    values = json.loads(run(cmd, env).strip().splitlines()[-1])
+    detail = (
+        f"{values['rows']} rows, {values['megabytes']} MB XLSX: read and checked "
+        f"{values['read']} s, stored {values['store']} s"
+    )
+    target = IMPORT_S if rows >= IMPORT_ROWS else None
+    return [Figure("import_actors", values["total"], "s", target, detail)]
+
+
 # --- results ------------------------------------------------------------------------------
 def write_results(path: Path, figures: list[Figure], meta: dict[str, Any]) -> None:
     data: dict[str, Any] = {}
@@ -346,6 +362,8 @@ def main(argv: list[str] | None = None) -> int:
             show(integrity_figures(scaled, label, runs, env))
         if "travel" in parts:
             show(travel_figures(scaled, env))
+        if "import" in parts:
+            show(import_figures(args.scale, env))
 
     missed = [f.name for f in figures if f.ok is False]
     meta = {

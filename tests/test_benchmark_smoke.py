@@ -35,6 +35,7 @@ EXPECTED = {
     "integrity_scale0.02_full_check",
     "travel_take",
     "travel_bring_home",
+    "import_actors",
 }
 
 

@@ -65,6 +65,10 @@ COMMANDS: dict[str, CommandInfo] = {
     "export": CommandInfo(
         "stad_desktop.cli.export", N_("export a table, or all of them, to Excel (XLSX) or CSV")
     ),
+    "import": CommandInfo(
+        "stad_desktop.cli.importing",
+        N_("import actors and contact persons from a spreadsheet (XLSX or CSV)"),
+    ),
     "travel": CommandInfo(
         "stad_desktop.cli.travel", N_("take a travel copy on the road, or bring one home")
     ),

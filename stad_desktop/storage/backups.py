@@ -57,11 +57,12 @@ STARTUP = "startup"
 BEFORE_UPGRADE = "before-upgrade"
 BEFORE_RESTORE = "before-restore"
 BEFORE_MERGE = "before-merge"  # before a travel copy is brought home
+BEFORE_IMPORT = "before-import"  # before actors are imported from a spreadsheet
 MANUAL = "manual"
 DAMAGED = "damaged"  # a start-up copy that failed its check: kept, never rotated
 # Copies rotate() may remove; the newest of each "before-" kind is always kept.
-_ROTATED = (STARTUP, BEFORE_UPGRADE, BEFORE_RESTORE, BEFORE_MERGE)
-_ALWAYS_KEEP_NEWEST = (BEFORE_UPGRADE, BEFORE_RESTORE, BEFORE_MERGE)
+_ROTATED = (STARTUP, BEFORE_UPGRADE, BEFORE_RESTORE, BEFORE_MERGE, BEFORE_IMPORT)
+_ALWAYS_KEEP_NEWEST = (BEFORE_UPGRADE, BEFORE_RESTORE, BEFORE_MERGE, BEFORE_IMPORT)
 
 _STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
 

@@ -25,6 +25,7 @@ from stad_desktop.ui import bus as kinds
 from stad_desktop.ui.actions import make_action, retitle
 from stad_desktop.ui.bus import DataBus
 from stad_desktop.ui.feedback import inform, notify
+from stad_desktop.ui.import_menu import ImportMenu
 from stad_desktop.ui.settings import app_settings
 from stad_desktop.ui.travel_menu import TravelMenu
 from stad_desktop.ui.undo_actions import UndoActions
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.print_action)
         self.export_action = make_action(self, "", self.export_tables, "Ctrl+E")
         self.file_menu.addAction(self.export_action)
+        self.importer = ImportMenu(self, self.file_menu, self.export_action)
         self.travel = TravelMenu(self, self.file_menu)
         self.file_menu.aboutToShow.connect(self._update_file_menu)
         self.file_menu.addSeparator()
@@ -185,10 +187,12 @@ class MainWindow(QMainWindow):
         for action in self.language_actions.actions():
             action.setChecked(action.data() == current().lang)
         self.undo_actions.retranslate()
+        self.importer.retranslate()
         self.travel.retranslate()
 
     def _update_file_menu(self) -> None:
         self.export_action.setEnabled(self.services is not None)
+        self.importer.update_actions()
         self.example_action.setEnabled(self.services is not None and self.services.is_empty())
         self.backups_action.setEnabled(
             (self.services is not None and self.services.backups.available)

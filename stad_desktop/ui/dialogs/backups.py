@@ -33,6 +33,7 @@ _REASONS = {
     "before-upgrade": N_("Before an upgrade"),
     "before-restore": N_("Before a restore"),
     "before-restore-damaged": N_("Before a restore (damaged file)"),
+    "before-import": N_("Before an import"),
     "manual": N_("Made by hand"),
     "damaged": N_("At start-up, damaged"),
 }
