@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from report_helpers import TODAY, flat, pdf_pages, pdf_text
 
-from stad_desktop.demo import ACTORS, PROJECTS, ROLES
+from stad_desktop.demo_data import ACTORS, PROJECTS, ROLES
 from stad_desktop.format import format_date
 from stad_desktop.language import Translator
 from stad_desktop.model import Phase

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from report_helpers import TODAY, flat, pdf_pages, pdf_text, project_id
 
-from stad_desktop.demo import ACTORS
+from stad_desktop.demo_data import ACTORS
 from stad_desktop.format import format_date
 from stad_desktop.language import Translator
 from stad_desktop.model import Sector
