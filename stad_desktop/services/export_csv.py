@@ -31,6 +31,11 @@ def neutralise(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
+def restore(text: str) -> str:
+    """A CSV field as :func:`neutralise` found it (the import reads back the export)."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
+
+
 def field(value: Value, lang: str) -> str:
     """``value`` as the text of a CSV field in the language ``lang``."""
     if value is None:

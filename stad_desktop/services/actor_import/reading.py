@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from stad_desktop.language import N_, Message
+from stad_desktop.services.export_csv import restore
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 _ZIP = b"PK\x03\x04"
@@ -219,7 +220,7 @@ def _csv_rows(path: Path, reader: Iterator[list[str]], number: int) -> Iterator[
         for values in reader:
             number += 1
             if not all(_empty(v) for v in values):
-                yield SheetRow(number, tuple(values))
+                yield SheetRow(number, tuple(restore(v) for v in values))
     except csv.Error as exc:
         raise _csv_error(path, exc) from None
 
