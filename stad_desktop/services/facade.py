@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from stad_desktop.services.roles import RoleService
     from stad_desktop.services.settings import SettingsService
     from stad_desktop.services.travel import TravelService
+    from stad_desktop.services.upgrade_report import UpgradeReportService
 
 
 class Services:
@@ -97,6 +98,12 @@ class Services:
         from stad_desktop.services.travel import TravelService
 
         return TravelService(self.db)
+
+    @cached_property
+    def upgrade_reports(self) -> UpgradeReportService:
+        from stad_desktop.services.upgrade_report import UpgradeReportService
+
+        return UpgradeReportService(self.db)
 
     def counts(self) -> Counts:
         with self.db.reading() as session:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from stad_desktop.language import N_, Message
@@ -22,6 +23,17 @@ from stad_desktop.services.matrix import (
     role_views,
     sector_mix,
 )
+from stad_desktop.services.ownership import (
+    OwnerState,
+    assignment_view,
+    capture,
+    ensure_member,
+    is_member,
+    leave,
+    make_owner,
+    owner_role_id,
+    restore,
+)
 from stad_desktop.services.readmodels import (
     ActorRef,
     AssignmentView,
@@ -31,10 +43,6 @@ from stad_desktop.services.readmodels import (
     RoleView,
 )
 from stad_desktop.storage import Database
-
-
-def _assignment_view(a: RoleAssignment) -> AssignmentView:
-    return AssignmentView(a.project_id, a.actor_id, a.role_id, a.expectation, a.contribution)
 
 
 class RoleService:
@@ -152,8 +160,9 @@ class RoleService:
         return Change(None, description, lambda: self.remove_actor(project_id, actor_id))
 
     def remove_actor(self, project_id: str, actor_id: str) -> Change[tuple[AssignmentView, ...]]:
-        """Take an actor out of a project with its roles there; the value is the
-        roles it had, and undoing gives them back."""
+        """Take an actor out of a project with its roles there (an owner leaving is
+        no longer the owner); the value is the roles it had, and undoing gives them
+        back."""
         with self._db.transaction() as session:
             description = self._describe(
                 session, N_("Remove {actor} from the project"), actor_id=actor_id
@@ -176,7 +185,13 @@ class RoleService:
                 session, N_("Add {actor} to the project"), actor_id=actor_id
             )
             self._ensure_member(session, project_id, actor_id)
+            owner_role = owner_role_id(session)
             for a in assignments:
+                if a.role_id == owner_role:  # it was the owner: it is again
+                    project = session.get(Project, project_id)
+                    assert project is not None
+                    make_owner(session, project, actor_id, a.expectation, a.contribution)
+                    continue
                 session.add(
                     RoleAssignment(
                         project_id=a.project_id,
@@ -226,16 +241,39 @@ class RoleService:
         text: str,
     ) -> Change[AssignmentView]:
         """Undoing puts back the texts stored before; or, if the role was new, takes
-        it away again (and the actor out of the project, if it came in this way)."""
+        it away again (and the actor out of the project, if it came in this way).
+
+        The owner role makes its holder the project's owner: given to another actor,
+        the role and the ownership move to it (one owner per project, see
+        ``services.ownership``); undoing puts the former owner back."""
         expectation = v.optional_text("expectation", expectation)
         contribution = v.optional_text("contribution", contribution)
         with self._db.transaction() as session:
             self._check(session, project_id, actor_id, role_id)
             description = self._describe(session, text, actor_id=actor_id, role_id=role_id)
+            if role_id == owner_role_id(session):
+                owner_before = capture(session, project_id)
+                project = session.get(Project, project_id)
+                assert project is not None
+                make_owner(session, project, actor_id, expectation, contribution)
+                found = self._find(session, project_id, actor_id, role_id)
+                assert found is not None
+                owned = assignment_view(found)
+                return Change(
+                    owned,
+                    description,
+                    lambda: self._restore_owner(
+                        owner_before,
+                        description,
+                        lambda: self._put(
+                            project_id, actor_id, role_id, expectation, contribution, text
+                        ),
+                    ),
+                )
             joined = not is_member(session, project_id, actor_id)
             self._ensure_member(session, project_id, actor_id)
             assignment = self._find(session, project_id, actor_id, role_id)
-            before = None if assignment is None else _assignment_view(assignment)
+            before = None if assignment is None else assignment_view(assignment)
             if assignment is None:
                 assignment = RoleAssignment(
                     project_id=project_id, actor_id=actor_id, role_id=role_id
@@ -244,7 +282,7 @@ class RoleService:
             assignment.expectation = expectation
             assignment.contribution = contribution
             session.flush()
-            view = _assignment_view(assignment)
+            view = assignment_view(assignment)
 
         def undo() -> Change[Any]:
             if joined:
@@ -261,7 +299,8 @@ class RoleService:
         self, project_id: str, actor_id: str, role_id: str
     ) -> Change[AssignmentView | None]:
         """Take a role away; the value is what it held (None if it was not set), and
-        undoing gives it back with its texts."""
+        undoing gives it back with its texts. Taking the owner role from the owner
+        leaves the project without an owner."""
         with self._db.transaction() as session:
             description = self._describe(
                 session, N_("Take the role {role} from {actor}"), actor_id=actor_id, role_id=role_id
@@ -269,13 +308,35 @@ class RoleService:
             assignment = self._find(session, project_id, actor_id, role_id)
             if assignment is None:
                 return unchanged(None, description)
-            view = _assignment_view(assignment)
+            view = assignment_view(assignment)
+            owner_before = capture(session, project_id)
             session.delete(assignment)
+            project = session.get(Project, project_id)
+            if role_id == owner_role_id(session) and project is not None:
+                if project.owner_id == actor_id:
+                    project.owner_id = None
+                return Change(
+                    view,
+                    description,
+                    lambda: self._restore_owner(
+                        owner_before,
+                        description,
+                        lambda: self.unassign(project_id, actor_id, role_id),
+                    ),
+                )
         return Change(
             view,
             description,
             lambda: self.assign(project_id, actor_id, role_id, view.expectation, view.contribution),
         )
+
+    def _restore_owner(
+        self, state: OwnerState, description: Message, redo: Callable[[], Change[Any]]
+    ) -> Change[None]:
+        """Undo a change of a project's owner in one transaction; ``redo`` makes it again."""
+        with self._db.transaction() as session:
+            restore(session, state)
+        return Change(None, description, redo)
 
     # --- views --------------------------------------------------------------------
     def matrix(self, project_id: str) -> MatrixView:
@@ -371,9 +432,7 @@ class RoleService:
 
     @staticmethod
     def _ensure_member(session: Session, project_id: str, actor_id: str) -> None:
-        if not is_member(session, project_id, actor_id):
-            session.add(ProjectActor(project_id=project_id, actor_id=actor_id))
-            session.flush()
+        ensure_member(session, project_id, actor_id)
 
     @staticmethod
     def _describe(
@@ -388,48 +447,3 @@ class RoleService:
             role = session.get(Role, role_id)
             params["role"] = role_view(role).name.in_sentence() if role is not None else ""
         return Message(text, params)
-
-
-def is_member(session: Session, project_id: str, actor_id: str) -> bool:
-    return (
-        session.scalar(
-            select(ProjectActor.id).where(
-                ProjectActor.project_id == project_id, ProjectActor.actor_id == actor_id
-            )
-        )
-        is not None
-    )
-
-
-def leave(session: Session, project_id: str, actor_id: str) -> tuple[AssignmentView, ...]:
-    """Delete an actor's roles in a project, then its membership; returns the roles."""
-    removed = tuple(
-        _assignment_view(a)
-        for a in session.scalars(
-            select(RoleAssignment).where(
-                RoleAssignment.project_id == project_id, RoleAssignment.actor_id == actor_id
-            )
-        )
-    )
-    session.execute(
-        delete(RoleAssignment).where(
-            RoleAssignment.project_id == project_id, RoleAssignment.actor_id == actor_id
-        )
-    )
-    session.execute(
-        delete(ProjectActor).where(
-            ProjectActor.project_id == project_id, ProjectActor.actor_id == actor_id
-        )
-    )
-    return removed
-
-
-def leave_if_without_role(session: Session, project_id: str, actor_id: str) -> None:
-    """Take an actor out of a project unless it holds a role there."""
-    has_role = session.scalar(
-        select(RoleAssignment.id).where(
-            RoleAssignment.project_id == project_id, RoleAssignment.actor_id == actor_id
-        )
-    )
-    if has_role is None:
-        leave(session, project_id, actor_id)

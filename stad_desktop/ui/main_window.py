@@ -25,6 +25,7 @@ from stad_desktop.ui import bus as kinds
 from stad_desktop.ui.actions import make_action, retitle
 from stad_desktop.ui.bus import DataBus
 from stad_desktop.ui.feedback import inform, notify
+from stad_desktop.ui.help_menu import HelpMenu
 from stad_desktop.ui.settings import app_settings
 from stad_desktop.ui.travel_menu import TravelMenu
 from stad_desktop.ui.undo_actions import UndoActions
@@ -152,6 +153,7 @@ class MainWindow(QMainWindow):
             self.language_actions.addAction(action)
             self.language_menu.addAction(action)
 
+        self.help = HelpMenu(self, self.help_menu)
         self.about_action = make_action(self, "", self.about)
         self.help_menu.addAction(self.about_action)
 
@@ -183,6 +185,7 @@ class MainWindow(QMainWindow):
             action.setChecked(action.data() == current().lang)
         self.undo_actions.retranslate()
         self.travel.retranslate()
+        self.help.retranslate()
 
     def _update_file_menu(self) -> None:
         self.example_action.setEnabled(self.services is not None and self.services.is_empty())
