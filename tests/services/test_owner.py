@@ -212,4 +212,3 @@ def test_bulk_rows_keep_one_owner_per_project(services: Services) -> None:
     holders = [a for a in matrix.assignments.values() if a.role_id == owner_role]
     assert [(a.actor_id, a.expectation) for a in holders] == [(actors[1], "Eige no")]
     assert services.projects.get(project).owner_id == actors[1]
-
