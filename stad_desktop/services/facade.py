@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from stad_desktop.services.bulk import BulkService
     from stad_desktop.services.checklist import ChecklistService
     from stad_desktop.services.effects import EffectService
+    from stad_desktop.services.example_data import ExampleDataService
     from stad_desktop.services.meetings import MeetingService
     from stad_desktop.services.projects import ProjectService
     from stad_desktop.services.roles import RoleService
@@ -98,6 +99,12 @@ class Services:
         from stad_desktop.services.travel import TravelService
 
         return TravelService(self.db)
+
+    @cached_property
+    def example_data(self) -> ExampleDataService:
+        from stad_desktop.services.example_data import ExampleDataService
+
+        return ExampleDataService(self.db)
 
     @cached_property
     def upgrade_reports(self) -> UpgradeReportService:

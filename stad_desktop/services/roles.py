@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import uuid
 from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from stad_desktop.language import N_, Message
 from stad_desktop.model import Actor, Project, ProjectActor, Role, RoleAssignment
 from stad_desktop.services import validation as v
 from stad_desktop.services.changes import Change, unchanged
-from stad_desktop.services.errors import NotFoundError, ValidationError
+from stad_desktop.services.errors import NotFoundError
 from stad_desktop.services.matrix import (
     compute_warnings,
     project_actors,
@@ -40,110 +39,13 @@ from stad_desktop.services.readmodels import (
     MatrixView,
     PortfolioView,
     ProjectRef,
-    RoleView,
 )
-from stad_desktop.storage import Database
+from stad_desktop.services.role_catalogue import RoleCatalogue
 
 
-class RoleService:
-    def __init__(self, db: Database) -> None:
-        self._db = db
-
-    # --- catalogue ----------------------------------------------------------------
-    def roles(self) -> tuple[RoleView, ...]:
-        with self._db.reading() as session:
-            return role_views(session)
-
-    def create_role(
-        self, name_nn: str, name_nb: str = "", name_en: str = "", short: str = ""
-    ) -> Change[RoleView]:
-        """A user-defined role. A name missing in one language is taken from another.
-        Undoing deletes it again."""
-        fields = ("name_nn", "name_nb", "name_en")
-        names = [
-            v.optional_text(field, n, 100)
-            for field, n in zip(fields, (name_nn, name_nb, name_en), strict=True)
-        ]
-        if not any(names):
-            raise ValidationError("name_nn", N_("This field is required."))
-        fallback = next(n for n in names if n)
-        nn, nb, en = (n or fallback for n in names)
-        short_code = (v.optional_text("short", short, 40) or fallback[:2]).upper()
-        if len(short_code) > 4:
-            raise ValidationError(
-                "short", N_("At most {max} characters (now {count})."), max=4, count=len(short_code)
-            )
-        with self._db.transaction() as session:
-            folded = {n.casefold() for n in (nn, nb, en)}
-            for existing in session.scalars(select(Role)):
-                if {
-                    existing.name_nn.casefold(),
-                    existing.name_nb.casefold(),
-                    existing.name_en.casefold(),
-                } & folded:
-                    raise ValidationError("name_nn", N_("A role with this name exists already."))
-            position = (session.scalar(select(func.max(Role.position))) or 0) + 1
-            role = Role(
-                code=f"custom-{uuid.uuid4().hex[:8]}",
-                short=short_code,
-                name_nn=nn,
-                name_nb=nb,
-                name_en=en,
-                builtin=False,
-                position=position,
-            )
-            session.add(role)
-            session.flush()
-            view = role_view(role)
-        return self._created(view)
-
-    def delete_role(self, role_id: str) -> Change[RoleView]:
-        """Delete a user-defined role that no project uses; undoing puts it back."""
-        with self._db.transaction() as session:
-            role = session.get(Role, role_id)
-            if role is None:
-                raise NotFoundError("role", role_id)
-            if role.builtin:
-                raise ValidationError("role", N_("The program's own roles cannot be deleted."))
-            used = session.scalar(
-                select(func.count(RoleAssignment.id)).where(RoleAssignment.role_id == role_id)
-            )
-            if used:
-                raise ValidationError(
-                    "role", N_("The role is in use in {count} places."), count=used
-                )
-            view = role_view(role)
-            session.delete(role)
-        return Change(
-            view,
-            Message(N_("Delete role {role}"), {"role": view.name}),
-            lambda: self.restore_role(view),
-        )
-
-    def restore_role(self, view: RoleView) -> Change[RoleView]:
-        """Put a deleted user-defined role back, with its id; undoing deletes it."""
-        with self._db.transaction() as session:
-            role = Role(
-                id=view.id,
-                code=view.code,
-                short=view.short,
-                name_nn=view.name.nn,
-                name_nb=view.name.nb,
-                name_en=view.name.en,
-                builtin=False,
-                position=view.position,
-            )
-            session.add(role)
-            session.flush()
-            restored = role_view(role)
-        return self._created(restored)
-
-    def _created(self, view: RoleView) -> Change[RoleView]:
-        return Change(
-            view,
-            Message(N_("New role {role}"), {"role": view.name}),
-            lambda: self.delete_role(view.id),
-        )
+class RoleService(RoleCatalogue):
+    """The role catalogue (see ``role_catalogue``), who takes part in each project
+    and the roles they have there (the role matrix), and the portfolio."""
 
     # --- membership ---------------------------------------------------------------
     def add_actor(self, project_id: str, actor_id: str) -> Change[None]:
