@@ -210,7 +210,7 @@ class InputDialog(FormDialog):
         form.add_row("topic", _("&Topic:"), self.topic)
         form.add_row("project_id", _("&Project:"), self.project)
         form.add_row("status", _("&Status:"), self.status)
-        form.add_row("answer", _("A&nswer given:"), self.answer)
+        form.add_row("answer", _("Ans&wer given:"), self.answer)
         if item is not None:
             self.text.setPlainText(item.text)
             if item.from_actor_id:
