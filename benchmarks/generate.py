@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from stad_desktop.model import Beneficiary, InputStatus, MeetingKind, Phase, Sector
+from stad_desktop.model.catalogue import OWNER
 from stad_desktop.services import (
     ActorInput,
     AssignmentRow,
@@ -131,12 +132,14 @@ def generate(
     project_ids = services.bulk.projects(project_inputs)
     say(f"{len(project_ids)} projects")
 
-    roles = [r.id for r in services.roles.roles()]
+    # Each project's owner holds the owner role already (one owner per project):
+    # the other roles make up the rest of its share of the assignments.
+    roles = [r.id for r in services.roles.roles() if r.code != OWNER]
     assignments = []
     per_project = 6000 // 300
     for project_id in project_ids:
         members = rng.sample(actor_ids, 8)
-        pairs = rng.sample([(a, r) for a in members for r in roles], per_project)
+        pairs = rng.sample([(a, r) for a in members for r in roles], per_project - 1)
         for k, (actor_id, role_id) in enumerate(pairs):
             assignments.append(
                 AssignmentRow(
@@ -148,7 +151,7 @@ def generate(
                 )
             )
     services.bulk.assignments(assignments)
-    say(f"{len(assignments)} role assignments")
+    say(f"{len(assignments) + len(project_ids)} role assignments")
 
     indicator_rows = []
     for index in range(n(600)):

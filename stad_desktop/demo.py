@@ -56,6 +56,9 @@ def load_demo(services: Services) -> None:
         raise DemoRefused()
     with services.db.batch():
         _load(services)
+        # What was loaded into the empty database is the example: written down so
+        # that it can be removed again, exactly (see services.example_data).
+        services.example_data.mark_everything_as_example()
 
 
 def _load(services: Services) -> None:

@@ -53,7 +53,9 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
                 file=sys.stderr,
             )
             return EXIT_FAILURE
-        counts = Services(db).counts()
+        services = Services(db)
+        counts = services.counts()
+        reports = services.upgrade_reports.reports()
     except StorageError as exc:
         print(tr.render(exc.message), file=sys.stderr)
         return EXIT_FAILURE
@@ -85,4 +87,14 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
         )
     else:
         print(tr._("Backups: none yet"))
+    for report in reports:
+        # A file not upgraded yet is read through an upgraded copy: it is told what
+        # its upgrade will change.
+        if (state.revision or "") < report.revision:
+            heading = tr._("The upgrade to revision {revision} will change:")
+        else:
+            heading = tr._("Changed by the upgrade to revision {revision}:")
+        print(heading.format(revision=report.revision))
+        for line in report.render(tr):
+            print(f"  {line}")
     return EXIT_OK

@@ -28,6 +28,7 @@ from stad_desktop.services.actors import ActorInput, ActorService, _clean
 from stad_desktop.services.effects import EffectService, EntryInput, IndicatorInput
 from stad_desktop.services.errors import ValidationError
 from stad_desktop.services.meetings import InputData, MeetingInput, MeetingService
+from stad_desktop.services.ownership import make_owner, owner_role_id
 from stad_desktop.services.projects import ProjectInput, ProjectService
 from stad_desktop.storage import Database
 
@@ -89,6 +90,8 @@ class BulkService:
                     raise _prefixed(index, exc) from None
                 projects.append(project)
             session.flush()
+            for project in projects:
+                make_owner(session, project, project.owner_id)
             session.add_all(
                 ChecklistItem(project_id=p.id, number=n)
                 for p in projects
@@ -98,7 +101,12 @@ class BulkService:
             return [p.id for p in projects]
 
     def assignments(self, rows: Sequence[AssignmentRow]) -> None:
+        """Give many roles at once. The owner role makes its holder the project's
+        owner, as in the role matrix: with several such rows for one project, the
+        last one wins (see ``services.ownership``)."""
         with self._db.transaction() as session:
+            owner_role = owner_role_id(session)
+            owners: dict[str, tuple[str, str, str]] = {}
             members: set[tuple[str, str]] = {
                 (project_id, actor_id)
                 for project_id, actor_id in session.execute(
@@ -117,6 +125,9 @@ class BulkService:
                     contribution = v.optional_text("contribution", row.contribution)
                 except ValidationError as exc:
                     raise _prefixed(index, exc) from None
+                if row.role_id == owner_role:
+                    owners[row.project_id] = (row.actor_id, expectation, contribution)
+                    continue
                 if (row.project_id, row.actor_id) not in members:
                     members.add((row.project_id, row.actor_id))
                     objects.append(ProjectActor(project_id=row.project_id, actor_id=row.actor_id))
@@ -130,6 +141,11 @@ class BulkService:
                     )
                 )
             session.add_all(objects)
+            session.flush()
+            for project_id, (actor_id, expectation, contribution) in owners.items():
+                project = session.get(Project, project_id)
+                if project is not None:
+                    make_owner(session, project, actor_id, expectation, contribution)
 
     def indicators(self, rows: Sequence[tuple[str, IndicatorInput]]) -> list[str]:
         with self._db.transaction() as session:

@@ -30,12 +30,14 @@ if TYPE_CHECKING:
     from stad_desktop.services.bulk import BulkService
     from stad_desktop.services.checklist import ChecklistService
     from stad_desktop.services.effects import EffectService
+    from stad_desktop.services.example_data import ExampleDataService
     from stad_desktop.services.hearing import HearingService
     from stad_desktop.services.meetings import MeetingService
     from stad_desktop.services.projects import ProjectService
     from stad_desktop.services.roles import RoleService
     from stad_desktop.services.settings import SettingsService
     from stad_desktop.services.travel import TravelService
+    from stad_desktop.services.upgrade_report import UpgradeReportService
 
 
 class Services:
@@ -104,6 +106,18 @@ class Services:
         from stad_desktop.services.hearing import HearingService
 
         return HearingService(self.db)
+
+    @cached_property
+    def example_data(self) -> ExampleDataService:
+        from stad_desktop.services.example_data import ExampleDataService
+
+        return ExampleDataService(self.db)
+
+    @cached_property
+    def upgrade_reports(self) -> UpgradeReportService:
+        from stad_desktop.services.upgrade_report import UpgradeReportService
+
+        return UpgradeReportService(self.db)
 
     def counts(self) -> Counts:
         with self.db.reading() as session:

@@ -23,8 +23,8 @@ from stad_desktop.services import validation as v
 from stad_desktop.services.changes import Change
 from stad_desktop.services.checklist import clean_items, item_states, write_items
 from stad_desktop.services.errors import NotFoundError, ValidationError
+from stad_desktop.services.ownership import OwnerState, capture, make_owner, restore
 from stad_desktop.services.readmodels import ProjectDetail, ProjectRef, ProjectRow
-from stad_desktop.services.roles import is_member, leave_if_without_role
 from stad_desktop.storage import Database
 from stad_desktop.textkeys import clean_text, fold, has_broken_character, sort_key
 
@@ -95,8 +95,9 @@ class ProjectService:
 
         Undoing a creation archives the project (projects are archived, not
         deleted). Undoing an edit puts back the values and checklist items stored
-        before, and takes a new owner out of the project again if it joined the
-        project by becoming owner and has been given no role since."""
+        before, and the owner as it was: the owner role in the role matrix follows
+        the owner (see ``services.ownership``), and an actor that joined the project
+        by becoming owner leaves it again unless it has been given a role since."""
         changes = clean_items(checklist or {})
         with self._db.transaction() as session:
             if project_id is None:
@@ -104,6 +105,7 @@ class ProjectService:
                 session.add(project)
                 self._apply(session, project, data)
                 session.flush()
+                make_owner(session, project, project.owner_id)
                 session.add_all(
                     ChecklistItem(project_id=project.id, number=number)
                     for number in range(1, len(CHECKLIST_ITEMS) + 1)
@@ -119,18 +121,16 @@ class ProjectService:
             project = self._get(session, project_id)
             before = ProjectInput.from_detail(self._detail(session, project))
             items_before = item_states(session, project_id, changes)
-            owner_id = data.owner_id or None
-            joined = None
-            if owner_id is not None and not is_member(session, project_id, owner_id):
-                joined = owner_id
+            owner_before = capture(session, project_id)
             self._apply(session, project, data)
             session.flush()
+            make_owner(session, project, project.owner_id)
             write_items(session, project_id, changes)
             detail = self._detail(session, project)
         return Change(
             detail,
             Message(N_("Edit {name}"), {"name": detail.name}),
-            lambda: self._revert_edit(project_id, before, items_before, joined),
+            lambda: self._revert_edit(project_id, before, items_before, owner_before),
         )
 
     def _revert_edit(
@@ -138,7 +138,7 @@ class ProjectService:
         project_id: str,
         before: ProjectInput,
         items_before: Mapping[int, tuple[str, str]],
-        joined: str | None,
+        owner_before: OwnerState,
     ) -> Change[ProjectDetail]:
         """Undo an edit in one transaction (see :meth:`save`); returns its redo."""
         with self._db.transaction() as session:
@@ -148,8 +148,7 @@ class ProjectService:
             self._apply(session, project, before)
             session.flush()
             write_items(session, project_id, items_before)
-            if joined is not None and joined != project.owner_id:
-                leave_if_without_role(session, project_id, joined)
+            restore(session, owner_before)
             detail = self._detail(session, project)
         return Change(
             detail,
@@ -352,8 +351,6 @@ class ProjectService:
         project.notes = v.optional_text("notes", data.notes)
         project.sort_key = sort_key(name)
         project.search_text = project_search_text(name, project.area, project.target_group)
-        if owner_id is not None:
-            _ensure_member(session, project, owner_id)
 
     @staticmethod
     def _detail(session: Session, project: Project, owner_name: str | None = None) -> ProjectDetail:
@@ -389,10 +386,3 @@ class ProjectService:
 
 def project_search_text(name: str, area: str, target_group: str) -> str:
     return fold("\x1f".join([name, area, target_group]))
-
-
-def _ensure_member(session: Session, project: Project, actor_id: str) -> None:
-    if project.id is None:
-        session.flush()
-    if not is_member(session, project.id, actor_id):
-        session.add(ProjectActor(project_id=project.id, actor_id=actor_id))

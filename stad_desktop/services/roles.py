@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import uuid
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from stad_desktop.language import N_, Message
 from stad_desktop.model import Actor, Project, ProjectActor, Role, RoleAssignment
 from stad_desktop.services import validation as v
 from stad_desktop.services.changes import Change, unchanged
-from stad_desktop.services.errors import NotFoundError, ValidationError
+from stad_desktop.services.errors import NotFoundError
 from stad_desktop.services.matrix import (
     compute_warnings,
     project_actors,
@@ -22,120 +22,30 @@ from stad_desktop.services.matrix import (
     role_views,
     sector_mix,
 )
+from stad_desktop.services.ownership import (
+    OwnerState,
+    assignment_view,
+    capture,
+    ensure_member,
+    is_member,
+    leave,
+    make_owner,
+    owner_role_id,
+    restore,
+)
 from stad_desktop.services.readmodels import (
     ActorRef,
     AssignmentView,
     MatrixView,
     PortfolioView,
     ProjectRef,
-    RoleView,
 )
-from stad_desktop.storage import Database
+from stad_desktop.services.role_catalogue import RoleCatalogue
 
 
-def _assignment_view(a: RoleAssignment) -> AssignmentView:
-    return AssignmentView(a.project_id, a.actor_id, a.role_id, a.expectation, a.contribution)
-
-
-class RoleService:
-    def __init__(self, db: Database) -> None:
-        self._db = db
-
-    # --- catalogue ----------------------------------------------------------------
-    def roles(self) -> tuple[RoleView, ...]:
-        with self._db.reading() as session:
-            return role_views(session)
-
-    def create_role(
-        self, name_nn: str, name_nb: str = "", name_en: str = "", short: str = ""
-    ) -> Change[RoleView]:
-        """A user-defined role. A name missing in one language is taken from another.
-        Undoing deletes it again."""
-        fields = ("name_nn", "name_nb", "name_en")
-        names = [
-            v.optional_text(field, n, 100)
-            for field, n in zip(fields, (name_nn, name_nb, name_en), strict=True)
-        ]
-        if not any(names):
-            raise ValidationError("name_nn", N_("This field is required."))
-        fallback = next(n for n in names if n)
-        nn, nb, en = (n or fallback for n in names)
-        short_code = (v.optional_text("short", short, 40) or fallback[:2]).upper()
-        if len(short_code) > 4:
-            raise ValidationError(
-                "short", N_("At most {max} characters (now {count})."), max=4, count=len(short_code)
-            )
-        with self._db.transaction() as session:
-            folded = {n.casefold() for n in (nn, nb, en)}
-            for existing in session.scalars(select(Role)):
-                if {
-                    existing.name_nn.casefold(),
-                    existing.name_nb.casefold(),
-                    existing.name_en.casefold(),
-                } & folded:
-                    raise ValidationError("name_nn", N_("A role with this name exists already."))
-            position = (session.scalar(select(func.max(Role.position))) or 0) + 1
-            role = Role(
-                code=f"custom-{uuid.uuid4().hex[:8]}",
-                short=short_code,
-                name_nn=nn,
-                name_nb=nb,
-                name_en=en,
-                builtin=False,
-                position=position,
-            )
-            session.add(role)
-            session.flush()
-            view = role_view(role)
-        return self._created(view)
-
-    def delete_role(self, role_id: str) -> Change[RoleView]:
-        """Delete a user-defined role that no project uses; undoing puts it back."""
-        with self._db.transaction() as session:
-            role = session.get(Role, role_id)
-            if role is None:
-                raise NotFoundError("role", role_id)
-            if role.builtin:
-                raise ValidationError("role", N_("The program's own roles cannot be deleted."))
-            used = session.scalar(
-                select(func.count(RoleAssignment.id)).where(RoleAssignment.role_id == role_id)
-            )
-            if used:
-                raise ValidationError(
-                    "role", N_("The role is in use in {count} places."), count=used
-                )
-            view = role_view(role)
-            session.delete(role)
-        return Change(
-            view,
-            Message(N_("Delete role {role}"), {"role": view.name}),
-            lambda: self.restore_role(view),
-        )
-
-    def restore_role(self, view: RoleView) -> Change[RoleView]:
-        """Put a deleted user-defined role back, with its id; undoing deletes it."""
-        with self._db.transaction() as session:
-            role = Role(
-                id=view.id,
-                code=view.code,
-                short=view.short,
-                name_nn=view.name.nn,
-                name_nb=view.name.nb,
-                name_en=view.name.en,
-                builtin=False,
-                position=view.position,
-            )
-            session.add(role)
-            session.flush()
-            restored = role_view(role)
-        return self._created(restored)
-
-    def _created(self, view: RoleView) -> Change[RoleView]:
-        return Change(
-            view,
-            Message(N_("New role {role}"), {"role": view.name}),
-            lambda: self.delete_role(view.id),
-        )
+class RoleService(RoleCatalogue):
+    """The role catalogue (see ``role_catalogue``), who takes part in each project
+    and the roles they have there (the role matrix), and the portfolio."""
 
     # --- membership ---------------------------------------------------------------
     def add_actor(self, project_id: str, actor_id: str) -> Change[None]:
@@ -152,8 +62,9 @@ class RoleService:
         return Change(None, description, lambda: self.remove_actor(project_id, actor_id))
 
     def remove_actor(self, project_id: str, actor_id: str) -> Change[tuple[AssignmentView, ...]]:
-        """Take an actor out of a project with its roles there; the value is the
-        roles it had, and undoing gives them back."""
+        """Take an actor out of a project with its roles there (an owner leaving is
+        no longer the owner); the value is the roles it had, and undoing gives them
+        back."""
         with self._db.transaction() as session:
             description = self._describe(
                 session, N_("Remove {actor} from the project"), actor_id=actor_id
@@ -176,7 +87,13 @@ class RoleService:
                 session, N_("Add {actor} to the project"), actor_id=actor_id
             )
             self._ensure_member(session, project_id, actor_id)
+            owner_role = owner_role_id(session)
             for a in assignments:
+                if a.role_id == owner_role:  # it was the owner: it is again
+                    project = session.get(Project, project_id)
+                    assert project is not None
+                    make_owner(session, project, actor_id, a.expectation, a.contribution)
+                    continue
                 session.add(
                     RoleAssignment(
                         project_id=a.project_id,
@@ -226,16 +143,39 @@ class RoleService:
         text: str,
     ) -> Change[AssignmentView]:
         """Undoing puts back the texts stored before; or, if the role was new, takes
-        it away again (and the actor out of the project, if it came in this way)."""
+        it away again (and the actor out of the project, if it came in this way).
+
+        The owner role makes its holder the project's owner: given to another actor,
+        the role and the ownership move to it (one owner per project, see
+        ``services.ownership``); undoing puts the former owner back."""
         expectation = v.optional_text("expectation", expectation)
         contribution = v.optional_text("contribution", contribution)
         with self._db.transaction() as session:
             self._check(session, project_id, actor_id, role_id)
             description = self._describe(session, text, actor_id=actor_id, role_id=role_id)
+            if role_id == owner_role_id(session):
+                owner_before = capture(session, project_id)
+                project = session.get(Project, project_id)
+                assert project is not None
+                make_owner(session, project, actor_id, expectation, contribution)
+                found = self._find(session, project_id, actor_id, role_id)
+                assert found is not None
+                owned = assignment_view(found)
+                return Change(
+                    owned,
+                    description,
+                    lambda: self._restore_owner(
+                        owner_before,
+                        description,
+                        lambda: self._put(
+                            project_id, actor_id, role_id, expectation, contribution, text
+                        ),
+                    ),
+                )
             joined = not is_member(session, project_id, actor_id)
             self._ensure_member(session, project_id, actor_id)
             assignment = self._find(session, project_id, actor_id, role_id)
-            before = None if assignment is None else _assignment_view(assignment)
+            before = None if assignment is None else assignment_view(assignment)
             if assignment is None:
                 assignment = RoleAssignment(
                     project_id=project_id, actor_id=actor_id, role_id=role_id
@@ -244,7 +184,7 @@ class RoleService:
             assignment.expectation = expectation
             assignment.contribution = contribution
             session.flush()
-            view = _assignment_view(assignment)
+            view = assignment_view(assignment)
 
         def undo() -> Change[Any]:
             if joined:
@@ -261,7 +201,8 @@ class RoleService:
         self, project_id: str, actor_id: str, role_id: str
     ) -> Change[AssignmentView | None]:
         """Take a role away; the value is what it held (None if it was not set), and
-        undoing gives it back with its texts."""
+        undoing gives it back with its texts. Taking the owner role from the owner
+        leaves the project without an owner."""
         with self._db.transaction() as session:
             description = self._describe(
                 session, N_("Take the role {role} from {actor}"), actor_id=actor_id, role_id=role_id
@@ -269,13 +210,35 @@ class RoleService:
             assignment = self._find(session, project_id, actor_id, role_id)
             if assignment is None:
                 return unchanged(None, description)
-            view = _assignment_view(assignment)
+            view = assignment_view(assignment)
+            owner_before = capture(session, project_id)
             session.delete(assignment)
+            project = session.get(Project, project_id)
+            if role_id == owner_role_id(session) and project is not None:
+                if project.owner_id == actor_id:
+                    project.owner_id = None
+                return Change(
+                    view,
+                    description,
+                    lambda: self._restore_owner(
+                        owner_before,
+                        description,
+                        lambda: self.unassign(project_id, actor_id, role_id),
+                    ),
+                )
         return Change(
             view,
             description,
             lambda: self.assign(project_id, actor_id, role_id, view.expectation, view.contribution),
         )
+
+    def _restore_owner(
+        self, state: OwnerState, description: Message, redo: Callable[[], Change[Any]]
+    ) -> Change[None]:
+        """Undo a change of a project's owner in one transaction; ``redo`` makes it again."""
+        with self._db.transaction() as session:
+            restore(session, state)
+        return Change(None, description, redo)
 
     # --- views --------------------------------------------------------------------
     def matrix(self, project_id: str) -> MatrixView:
@@ -371,9 +334,7 @@ class RoleService:
 
     @staticmethod
     def _ensure_member(session: Session, project_id: str, actor_id: str) -> None:
-        if not is_member(session, project_id, actor_id):
-            session.add(ProjectActor(project_id=project_id, actor_id=actor_id))
-            session.flush()
+        ensure_member(session, project_id, actor_id)
 
     @staticmethod
     def _describe(
@@ -388,48 +349,3 @@ class RoleService:
             role = session.get(Role, role_id)
             params["role"] = role_view(role).name.in_sentence() if role is not None else ""
         return Message(text, params)
-
-
-def is_member(session: Session, project_id: str, actor_id: str) -> bool:
-    return (
-        session.scalar(
-            select(ProjectActor.id).where(
-                ProjectActor.project_id == project_id, ProjectActor.actor_id == actor_id
-            )
-        )
-        is not None
-    )
-
-
-def leave(session: Session, project_id: str, actor_id: str) -> tuple[AssignmentView, ...]:
-    """Delete an actor's roles in a project, then its membership; returns the roles."""
-    removed = tuple(
-        _assignment_view(a)
-        for a in session.scalars(
-            select(RoleAssignment).where(
-                RoleAssignment.project_id == project_id, RoleAssignment.actor_id == actor_id
-            )
-        )
-    )
-    session.execute(
-        delete(RoleAssignment).where(
-            RoleAssignment.project_id == project_id, RoleAssignment.actor_id == actor_id
-        )
-    )
-    session.execute(
-        delete(ProjectActor).where(
-            ProjectActor.project_id == project_id, ProjectActor.actor_id == actor_id
-        )
-    )
-    return removed
-
-
-def leave_if_without_role(session: Session, project_id: str, actor_id: str) -> None:
-    """Take an actor out of a project unless it holds a role there."""
-    has_role = session.scalar(
-        select(RoleAssignment.id).where(
-            RoleAssignment.project_id == project_id, RoleAssignment.actor_id == actor_id
-        )
-    )
-    if has_role is None:
-        leave(session, project_id, actor_id)

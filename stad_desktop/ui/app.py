@@ -93,6 +93,34 @@ def warn_backup_problem(window: object, services: Services, dialog: bool) -> str
     return text
 
 
+def tell_upgrade_report(window: object, services: Services, dialog: bool) -> str | None:
+    """Tell the user, once, what an upgrade of the database changed in the data (see
+    ``services.upgrade_report``): in the status bar and, unless dialogs are off, in a
+    message listing every change. Returns the text shown, or None when there was none."""
+    from stad_desktop.language import _, ngettext
+    from stad_desktop.ui import feedback
+    from stad_desktop.ui.main_window import MainWindow
+
+    service = services.upgrade_reports
+    reports = service.unshown()
+    if not reports:
+        return None
+    assert isinstance(window, MainWindow)
+    count = sum(len(report.lines) for report in reports)
+    summary = ngettext(
+        "The upgrade of the database changed {count} project; see Help, Upgrade report.",
+        "The upgrade of the database changed {count} projects; see Help, Upgrade report.",
+        count,
+    )
+    window.show_message(summary.format(count=count))
+    text = "\n\n".join("\n".join(report.render()) for report in reports)
+    window.help.update_actions()
+    if dialog:
+        feedback.inform(window, text, title=_("Upgrade report"))
+    service.mark_shown()
+    return text
+
+
 def run_gui(
     db_path: Path | None,
     lang: str | None,
@@ -198,6 +226,7 @@ def run_gui(
         if probe is not None:
             probe.view_shown(window.stack.currentWidget())
         warn_backup_problem(window, services, crash_dialog and _display_available())
+        tell_upgrade_report(window, services, crash_dialog and _display_available())
         # What start-up made (modules, classes, services, views) lives as long as the
         # program: keep it out of the garbage collector's full passes, which would
         # otherwise pause the window for 30-70 ms now and then on a large database.

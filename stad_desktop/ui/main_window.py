@@ -24,7 +24,9 @@ from stad_desktop.language import LANGUAGE_NAMES, LANGUAGES, _, current, set_lan
 from stad_desktop.ui import bus as kinds
 from stad_desktop.ui.actions import make_action, retitle
 from stad_desktop.ui.bus import DataBus
+from stad_desktop.ui.example_menu import ExampleMenu
 from stad_desktop.ui.feedback import inform, notify
+from stad_desktop.ui.help_menu import HelpMenu
 from stad_desktop.ui.import_menu import ImportMenu
 from stad_desktop.ui.settings import app_settings
 from stad_desktop.ui.travel_menu import TravelMenu
@@ -98,6 +100,7 @@ class MainWindow(QMainWindow):
 
         self.example_action = make_action(self, "", self.load_example)
         self.file_menu.addAction(self.example_action)
+        self.example = ExampleMenu(self, self.file_menu, self.example_action)
         self.backups_action = make_action(self, "", self.show_backups)
         self.file_menu.addAction(self.backups_action)
         self.print_action = make_action(self, "", self.print_summary, "Ctrl+P")
@@ -156,6 +159,7 @@ class MainWindow(QMainWindow):
             self.language_actions.addAction(action)
             self.language_menu.addAction(action)
 
+        self.help = HelpMenu(self, self.help_menu)
         self.about_action = make_action(self, "", self.about)
         self.help_menu.addAction(self.about_action)
 
@@ -189,6 +193,8 @@ class MainWindow(QMainWindow):
         self.undo_actions.retranslate()
         self.importer.retranslate()
         self.travel.retranslate()
+        self.help.retranslate()
+        self.example.retranslate()
 
     def _update_file_menu(self) -> None:
         self.export_action.setEnabled(self.services is not None)

@@ -44,7 +44,7 @@ def _undo_owner_change(s: Services, monkeypatch: pytest.MonkeyPatch) -> Callable
     project = s.projects.get(project_id(s, UNGDOM))
     data = replace(ProjectInput.from_detail(project), owner_id=actor_id(s, "Lote bygdelag"))
     change = s.projects.save(project.id, data, {2: ("done", "Fleire sektorar")})
-    monkeypatch.setattr("stad_desktop.services.projects.leave_if_without_role", fail)
+    monkeypatch.setattr("stad_desktop.services.ownership.leave_if_without_role", fail)
     return change.undo
 
 

@@ -25,8 +25,11 @@ HINT_STYLE = "color: palette(placeholder-text); font-style: italic;"
 
 
 def number_mnemonic(number: int) -> str:
-    """``&1.`` … ``&9.``, ``1&0.``, ``1&1.``: the last digit is the mnemonic."""
+    """``&1.`` … ``&9.``, ``1&0.``: the last digit is the mnemonic; from 11 on there
+    is none (Alt+1 would be item 1's too: no two fields share a letter)."""
     text = str(number)
+    if number > 10:
+        return f"{text}."
     return f"{text[:-1]}&{text[-1]}."
 
 

@@ -194,7 +194,7 @@ class InputDialog(FormDialog):
         form.add_row("find_project", _("&Find project:"), self.find_project)
         form.add_row("project_ids", _("&Projects:"), self.projects)
         form.add_row("status", _("&Status:"), self.status)
-        form.add_row("answer", _("A&nswer given:"), self.answer)
+        form.add_row("answer", _("Ans&wer given:"), self.answer)
         if item is not None:
             self.text.setPlainText(item.text)
             if item.from_actor_id:

@@ -120,12 +120,12 @@ class ProjectDialog(QDialog):
         add("area", _("&Area"), self.area, 2, 1)
         add("owner_id", _("Project &owner"), self.owner)
         add("start_date", _("S&tart date"), self.start_date, 0, 1)
-        add("end_date", _("E&nd date"), self.end_date, 2, 1)
+        add("end_date", _("&End date"), self.end_date, 2, 1)
         add("budget_nok", _("&Budget (NOK)"), self.budget)
         add("goal", _("Common &goal"), self.goal)
         add("target_group", _("Target g&roup"), self.target_group)
         add("summary", _("S&ummary"), self.summary)
-        add("notes", _("Not&es"), self.notes)
+        add("notes", _("Note&s"), self.notes)
         grid.setRowStretch(self._row, 1)
 
         self.checklist = ChecklistPanel(

@@ -256,7 +256,12 @@ class ListView(View):
             return
         change = self.set_archived(current, not self.is_archived(current))
         self.push_change(change, self.kind, current)
-        self.message.emit(change.description.render())
+        # What was done, in words ("Arkivert: Heimebasert omsorg 2030"), not the
+        # command's name.
+        value = change.value
+        name = getattr(value, "name", "")
+        done = _("Archived: {name}") if getattr(value, "archived", False) else _("Restored: {name}")
+        self.message.emit(done.format(name=name))
 
     def announce(self, kind: str, item_id: str = "") -> None:
         """After a change (and its undo or redo), the changed item is selected."""

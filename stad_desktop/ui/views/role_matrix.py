@@ -23,14 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stad_desktop.language import _
+from stad_desktop.language import _, current, ngettext
 from stad_desktop.services import Services
 from stad_desktop.services.changes import Change
 from stad_desktop.services.errors import NotFoundError, ValidationError
-from stad_desktop.services.readmodels import MatrixView
+from stad_desktop.services.readmodels import MatrixView, RoleView
 from stad_desktop.ui.actions import make_action, retitle
 from stad_desktop.ui.bus import ACTORS, MATRIX, PROJECTS, ROLES, DataBus
 from stad_desktop.ui.dialogs.matrix_dialogs import ActorPickerDialog, NewRoleDialog
+from stad_desktop.ui.feedback import confirm
 from stad_desktop.ui.models.role_matrix import RoleMatrixModel
 from stad_desktop.ui.views.base import ARCHIVE, EDIT, NEW, View
 from stad_desktop.ui.views.portfolio import PortfolioView
@@ -60,11 +61,17 @@ class RoleMatrixView(View):
         self.add_actor_action = make_action(self, "", self.add_actor, "Ctrl+Shift+A")
         self.remove_actor_action = make_action(self, "", self.remove_actor, "Ctrl+Shift+Del")
         self.new_role_action = make_action(self, "", self.new_role, "Ctrl+Shift+R")
+        self.delete_role_action = make_action(self, "", self.delete_role, "Ctrl+Shift+D")
         self.toggle_action = make_action(self, "", self.toggle_current, "Space")
         self.save_cell_action = make_action(self, "", self.save_cell, "Ctrl+Return")
         self.toolbar = QToolBar(page)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.add_actor_action, self.remove_actor_action, self.new_role_action):
+        for action in (
+            self.add_actor_action,
+            self.remove_actor_action,
+            self.new_role_action,
+            self.delete_role_action,
+        ):
             self.toolbar.addAction(action)
         top = QHBoxLayout()
         top.addWidget(self.selector, 1)
@@ -149,6 +156,11 @@ class RoleMatrixView(View):
                 _("Take the selected actor out of the project"),
             ),
             (self.new_role_action, _("&New role…"), _("Add a role of your own")),
+            (
+                self.delete_role_action,
+                _("&Delete role…"),
+                _("Delete the selected column's role (only roles you made yourself)"),
+            ),
             (self.toggle_action, _("&Toggle role"), _("Give or take the role")),
             (self.save_cell_action, _("Save cell"), ""),
         ):
@@ -300,6 +312,8 @@ class RoleMatrixView(View):
     def _update_actions(self) -> None:
         self.add_actor_action.setEnabled(bool(self.project_id))
         self.new_role_action.setEnabled(True)
+        role = self._current_role()
+        self.delete_role_action.setEnabled(role is not None and not role.builtin)
         self.remove_actor_action.setEnabled(bool(self.table.current_actor_id()))
         self.toggle_action.setEnabled(self.table.current_cell() is not None)
         self.commands_changed.emit()
@@ -384,6 +398,37 @@ class RoleMatrixView(View):
                 self.table.setCurrentIndex(self.model.index(0, column))
 
         self.show_dialog(dialog, accepted)
+
+    def _current_role(self) -> RoleView | None:
+        matrix = self.model.matrix
+        role_id = self.table.current_ids()[1]
+        if matrix is None or role_id is None:
+            return None
+        return next((role for role in matrix.roles if role.id == role_id), None)
+
+    def delete_role(self) -> None:
+        """Delete the current column's role, if the user made it. Where it is given,
+        the user is told to whom and in which projects first, and must say yes."""
+        role = self._current_role()
+        if role is None or role.builtin:
+            return
+        name = role.name.in_sentence().get(current().lang)
+        uses = self.services.roles.role_uses(role.id)
+        if uses:
+            shown = [f"{actor} ({project})" for project, actor in uses[:8]]
+            if len(uses) > len(shown):
+                shown.append(_("and {count} more").format(count=len(uses) - len(shown)))
+            question = ngettext(
+                "The role {role} is given in {count} place: deleting it takes it away there.",
+                "The role {role} is given in {count} places: deleting it takes it away there.",
+                len(uses),
+            ).format(role=name, count=len(uses))
+            detail = "\n".join(shown) + "\n\n" + _("You can undo this with Ctrl+Z.")
+            if not confirm(self, question, detail, _("Delete role")):
+                return
+        change = self.services.roles.delete_role(role.id, with_uses=bool(uses))
+        self._push(change, ROLES, role.id)
+        self.message.emit(_("Deleted: role {role}").format(role=name))
 
     # --- warnings -------------------------------------------------------------------
     def go_to_target(self, target: Target) -> None:

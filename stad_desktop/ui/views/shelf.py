@@ -43,3 +43,7 @@ class ViewShelf(Mapping[str, View]):
     def built(self) -> list[View]:
         """The views built so far (those that can hold a selection, a dialog or input)."""
         return list(self._built.values())
+
+    def key_of(self, view: object) -> str | None:
+        """The key of ``view`` if it is one of the views built, else None."""
+        return next((key for key, built in self._built.items() if built is view), None)
