@@ -27,22 +27,15 @@ from sqlalchemy.orm import Session
 from stad_desktop.language import N_, Message
 from stad_desktop.model import Base, Setting
 from stad_desktop.services.changes import Change, unchanged
+from stad_desktop.services.travel_rows import META_TABLES
 from stad_desktop.storage import Database
 
 EXAMPLE_KEY = "example_data"
-# The tables the example data fills (roles are the program's own, settings the user's).
-EXAMPLE_TABLES = (
-    "actors",
-    "contact_persons",
-    "projects",
-    "project_actors",
-    "role_assignments",
-    "indicators",
-    "effect_entries",
-    "checklist_items",
-    "meetings",
-    "meeting_participants",
-    "input_items",
+# The tables the example data fills: every data table except the roles (the program's
+# own) and the settings (the user's). A new table is an example table unless named here.
+NOT_EXAMPLE_TABLES = META_TABLES | {"roles", "settings"}
+EXAMPLE_TABLES = tuple(
+    t.name for t in Base.metadata.sorted_tables if t.name not in NOT_EXAMPLE_TABLES
 )
 
 Ids = dict[str, set[str]]
@@ -118,6 +111,7 @@ PARTS = {
     ("role_assignments", "project_id"),
     ("meeting_participants", "meeting_id"),
     ("input_items", "meeting_id"),
+    ("input_item_projects", "input_item_id"),
 }
 
 
