@@ -186,7 +186,8 @@ class ProjectService:
         the one project whose name holds the text. Raises NotFoundError otherwise; see
         :meth:`matching` for the names that made a text ambiguous."""
         with self._db.reading() as session:
-            project = None if has_broken_character(name_or_id) else session.get(Project, name_or_id)
+            unstorable = has_broken_character(name_or_id) or "\x00" in name_or_id
+            project = None if unstorable else session.get(Project, name_or_id)
             if project is None:
                 wanted = fold(clean_text(name_or_id, multiline=False))
                 candidates = self._name_matches(session, name_or_id)
