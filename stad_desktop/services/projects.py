@@ -25,6 +25,7 @@ from stad_desktop.services.checklist import clean_items, item_states, write_item
 from stad_desktop.services.errors import NotFoundError, ValidationError
 from stad_desktop.services.readmodels import ProjectDetail, ProjectRef, ProjectRow
 from stad_desktop.services.roles import is_member, leave_if_without_role
+from stad_desktop.services.versions import check_version, saving
 from stad_desktop.storage import Database
 from stad_desktop.textkeys import clean_text, fold, has_broken_character, sort_key
 
@@ -42,6 +43,9 @@ class ProjectInput:
     owner_id: str | None = None
     budget_nok: object = None
     notes: str = ""
+    # The version the values were read at (ProjectDetail.version): saving over a
+    # newer one is refused with a ConflictError. None: save whatever is stored (undo).
+    version: int | None = None
 
     @classmethod
     def from_detail(cls, project: ProjectDetail) -> ProjectInput:
@@ -98,7 +102,10 @@ class ProjectService:
         before, and takes a new owner out of the project again if it joined the
         project by becoming owner and has been given no role since."""
         changes = clean_items(checklist or {})
-        with self._db.transaction() as session:
+        with (
+            saving(self._db, Project, project_id, data.name, data.version),
+            self._db.transaction() as session,
+        ):
             if project_id is None:
                 project = Project()
                 session.add(project)
@@ -117,6 +124,7 @@ class ProjectService:
                     lambda: self.set_archived(created.id, True),
                 )
             project = self._get(session, project_id)
+            check_version(project.version, data.version, project.name)
             before = ProjectInput.from_detail(self._detail(session, project))
             items_before = item_states(session, project_id, changes)
             owner_id = data.owner_id or None
@@ -275,8 +283,7 @@ class ProjectService:
         }
         columns = list(keys[order_by])
         # Phase and area are sorted below in Python, on top of the ascending name order.
-        if descending and order_by not in ("phase", "area"):
-            columns[0] = columns[0].desc()
+        columns[0] = v.in_order(columns[0], descending and order_by not in ("phase", "area"))
         stmt = stmt.order_by(*columns, Project.id)
         from stad_desktop.services.matrix import warning_counts
 
@@ -368,6 +375,7 @@ class ProjectService:
             archived=project.archived,
             created_at=project.created_at,
             updated_at=project.updated_at,
+            version=project.version,
         )
 
 

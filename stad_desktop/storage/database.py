@@ -13,6 +13,7 @@ from sqlalchemy import create_engine, event, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from stad_desktop.paths import ServerDatabase, database_target
 from stad_desktop.storage import lock as db_lock
@@ -171,6 +172,8 @@ class Database:
         damaged) into a StorageError; anything else is a bug and passes through."""
         try:
             yield
+        except StaleDataError as exc:  # a record saved meanwhile by someone else
+            raise StorageError(StorageProblem.CONFLICT, self.where) from exc
         except (DBAPIError, sqlite3.DatabaseError) as exc:
             known = translate_db_error(exc, self.where)
             if known is not None:

@@ -33,6 +33,7 @@ class StorageProblem(StrEnum):
     UNSUPPORTED_ADDRESS = "unsupported_address"
     CONNECTION_LOST = "connection_lost"
     NO_PERMISSION = "no_permission"
+    CONFLICT = "conflict"
     OTHER = "other"
 
 
@@ -110,6 +111,10 @@ _MESSAGES = {
     StorageProblem.NO_PERMISSION: N_(
         "The database server does not let this user change {path} ({detail}). Ask IT for "
         "the rights the program needs."
+    ),
+    StorageProblem.CONFLICT: N_(
+        "Someone else saved this record in {path} at the same moment, so nothing was "
+        "saved. Open it again to see their changes."
     ),
     StorageProblem.OTHER: N_("The database {path} could not be used: {detail}"),
 }
