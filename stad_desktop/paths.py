@@ -8,8 +8,11 @@ Works the same in a source checkout, an installed wheel (files under
 from __future__ import annotations
 
 import os
+import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import SplitResult, urlsplit
 
 APP_NAME = "StadDesktop"
 APP_AUTHOR = "Stad"
@@ -90,8 +93,80 @@ def user_lock_dir() -> Path:
 
 
 def default_db_path() -> Path:
-    """The database used when neither ``--db`` nor ``STAD_DESKTOP_DB`` is given."""
+    """The database file used when neither ``--db`` nor ``STAD_DESKTOP_DB`` is given
+    (``STAD_DESKTOP_DB`` naming a file counts; see :func:`default_database`)."""
+    env = os.environ.get(DB_ENV)
+    if env and not is_server_address(env):
+        return Path(env)
+    return user_data_dir() / "stad.sqlite3"
+
+
+# --- a file or a database server ------------------------------------------------------
+
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def is_server_address(text: str | os.PathLike[str]) -> bool:
+    """Whether ``text`` is a database server's address (``scheme://...``), not a file."""
+    return isinstance(text, str) and _URL.match(text) is not None
+
+
+@dataclass(frozen=True)
+class ServerDatabase:
+    """A database on a server, by its address (``postgresql+psycopg://user@host:port/db``).
+
+    The address is kept as given; :attr:`name` is what the program shows of it. No
+    password is ever shown (one in the address is refused when it is opened)."""
+
+    url: str
+
+    @property
+    def _parts(self) -> SplitResult:
+        return urlsplit(self.url)
+
+    @property
+    def scheme(self) -> str:
+        return self._parts.scheme.lower()
+
+    @property
+    def has_password(self) -> bool:
+        try:
+            return self._parts.password is not None
+        except ValueError:
+            return False
+
+    @property
+    def name(self) -> str:
+        """``user@host:port/db`` (without any password)."""
+        parts = self._parts
+        try:
+            user, host, port = parts.username, parts.hostname, parts.port
+        except ValueError:
+            return parts.netloc.rpartition("@")[2] + parts.path
+        where = host or "localhost"
+        if port:
+            where += f":{port}"
+        return f"{user + '@' if user else ''}{where}{parts.path}"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+DatabaseTarget = Path | ServerDatabase
+
+
+def database_target(text: str | os.PathLike[str]) -> DatabaseTarget:
+    """The one place that decides: an address (``scheme://...``) is a database on a
+    server, anything else the path of a database file."""
+    if is_server_address(text):
+        return ServerDatabase(str(text))
+    return Path(text)
+
+
+def default_database() -> DatabaseTarget:
+    """The database used when ``--db`` is not given: ``STAD_DESKTOP_DB`` (a file or a
+    server's address), else the file in the user's data folder."""
     env = os.environ.get(DB_ENV)
     if env:
-        return Path(env)
+        return database_target(env)
     return user_data_dir() / "stad.sqlite3"

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from stad_desktop.services import ActorInput, Services
-from stad_desktop.storage import open_database
+from stad_desktop.storage import Database, open_database
 
 # Tables whose rows are the user's data (not the travel bookkeeping).
 DATA_TABLES = (
@@ -47,8 +47,17 @@ def edit_actor(services: Services, actor_id: str, **changes: object) -> None:
     services.actors.update(actor_id, dataclasses.replace(data, **changes))  # type: ignore[arg-type]
 
 
-def fingerprint(path: Path) -> str:
-    """A digest of every data row (times of change included), to compare states."""
+def fingerprint(path: Path | Database) -> str:
+    """A digest of every data row (times of change included), to compare states: of
+    a database file, or of an open database (a file's or a server's)."""
+    if isinstance(path, Database):
+        digest = hashlib.sha256()
+        with path.engine.connect() as db:
+            for table in DATA_TABLES:
+                rows = db.exec_driver_sql(f'SELECT * FROM "{table}"')
+                for row in sorted(map(repr, rows)):
+                    digest.update(f"{table}:{row}\n".encode())
+        return digest.hexdigest()
     conn = sqlite3.connect(path)
     try:
         digest = hashlib.sha256()
@@ -60,7 +69,12 @@ def fingerprint(path: Path) -> str:
         conn.close()
 
 
-def checks_hold(path: Path) -> None:
+def checks_hold(path: Path | Database) -> None:
+    """The file is whole and its references hold (a server checks both itself)."""
+    if isinstance(path, Database):
+        if path.path is None:
+            return
+        path = path.path
     conn = sqlite3.connect(path)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]

@@ -11,7 +11,6 @@ import gc
 import importlib
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import NamedTuple, Protocol
 
 from stad_desktop import __version__
@@ -52,6 +51,10 @@ COMMANDS: dict[str, CommandInfo] = {
         "stad_desktop.cli.demo", N_("fill a new or empty database with the Stad example data")
     ),
     "backup": CommandInfo("stad_desktop.cli.backup", N_("make a backup copy of a database")),
+    "restore": CommandInfo(
+        "stad_desktop.cli.restore",
+        N_("put a backup copy (or a snapshot of a server's database) back in place"),
+    ),
     "check": CommandInfo(
         "stad_desktop.cli.check", N_("check a database: integrity, revision and counts")
     ),
@@ -120,7 +123,12 @@ def build_parser(tr: Translator, argv: Sequence[str] = ("--help",)) -> argparse.
         help=_("show the version number and exit"),
     )
     parser.add_argument(
-        "--db", metavar="PATH", help=_("database file (default: in the user data folder)")
+        "--db",
+        metavar="PATH",
+        help=_(
+            "database file, or a PostgreSQL address postgresql+psycopg://USER@HOST:PORT/DB "
+            "(default: in the user data folder)"
+        ),
     )
     parser.add_argument("--lang", choices=LANGUAGES, help=_("language: nn, nb or en"))
     parser.add_argument(
@@ -149,10 +157,15 @@ def build_parser(tr: Translator, argv: Sequence[str] = ("--help",)) -> argparse.
 
 
 def _cmd_gui(args: argparse.Namespace, tr: Translator) -> int:
+    from stad_desktop.cli.database import check_address
+    from stad_desktop.paths import ServerDatabase, database_target
     from stad_desktop.ui.app import run_gui
 
+    target = database_target(args.db) if args.db else None
+    if isinstance(target, ServerDatabase):
+        check_address(target)
     return run_gui(
-        db_path=Path(args.db) if args.db else None,
+        db_path=target,
         lang=args.lang,
         crash_dialog=not args.no_crash_dialog,
         exit_after_startup=args.exit_after_startup,

@@ -9,6 +9,7 @@ from pathlib import Path
 from stad_desktop.cli.database import db_path
 from stad_desktop.cli.errors import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, CliError
 from stad_desktop.language import N_, Message, Translator
+from stad_desktop.paths import ServerDatabase
 
 
 def add_arguments(backup: argparse.ArgumentParser, tr: Translator) -> None:
@@ -31,6 +32,9 @@ def _bad_input(problem: object) -> bool:
         StorageProblem.MISSING,
         StorageProblem.EMPTY,
         StorageProblem.OTHER,
+        StorageProblem.NO_SUCH_DATABASE,
+        StorageProblem.PASSWORD_NEEDED,
+        StorageProblem.AUTH_FAILED,
     )
 
 
@@ -43,9 +47,14 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
     path = db_path(args)
     output = Path(args.output) if args.output else None
     if output is not None and output.is_dir():
-        output = output / f"{path.stem}-backup.sqlite3"
+        stem = path.stem if isinstance(path, Path) else path.name.rpartition("/")[2]
+        output = output / f"{stem}-backup.sqlite3"
     try:
-        output = BackupService.of_closed_file(path).make_copy(output, overwrite=args.overwrite)
+        if isinstance(path, ServerDatabase):
+            output = _server_snapshot(path, output, overwrite=args.overwrite)
+        else:
+            service = BackupService.of_closed_file(path)
+            output = service.make_copy(output, overwrite=args.overwrite)
     except OutputRefused as exc:
         raise CliError(exc.message) from exc
     except StorageError as exc:
@@ -61,3 +70,15 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
         ) from exc
     print(tr._("Backup written to {path}").format(path=output))
     return EXIT_OK
+
+
+def _server_snapshot(server: ServerDatabase, output: Path | None, *, overwrite: bool) -> Path:
+    """A snapshot file of the database on ``server`` (see ``storage.snapshot``)."""
+    from stad_desktop.cli.database import open_server
+    from stad_desktop.services import Services
+
+    db = open_server(server)
+    try:
+        return Services(db).backups.make_copy(output, overwrite=overwrite)
+    finally:
+        db.close()

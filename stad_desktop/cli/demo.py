@@ -20,11 +20,11 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
     services = open_services(path)
     try:
         load_demo(services)
+        counts = services.counts()
     except DemoRefused as exc:
         raise CliError(exc.message, EXIT_BAD_INPUT) from exc
     finally:
         services.db.close()
-    counts = services.counts()
     print(
         tr._("Example data written to {path}: {actors} actors, {projects} projects.").format(
             path=path, actors=counts.actors, projects=counts.projects

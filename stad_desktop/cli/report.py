@@ -114,7 +114,7 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
     output = Path(args.output)
     database = db_path(args)
     try:
-        check_output(output, database, OutputKind.PDF)
+        check_output(output, database if isinstance(database, Path) else None, OutputKind.PDF)
     except OutputRefused as exc:
         raise CliError(exc.message) from exc
     logo = Path(args.logo) if args.logo else None

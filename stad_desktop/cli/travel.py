@@ -58,7 +58,7 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
             print(tr._("Travel copy written to {path}.").format(path=args.output))
             print(
                 tr._("Bring it home with: stad-desktop travel bring-home {path} --db {db}").format(
-                    path=args.output, db=services.db.path
+                    path=args.output, db=services.db.address
                 )
             )
             return EXIT_OK

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -20,7 +22,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -68,6 +70,14 @@ class Stamped:
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+    # Optimistic concurrency: every save of a record through the ORM adds one, and
+    # only where the record still has the version it was read with (else SQLAlchemy
+    # raises StaleDataError: someone else saved it meanwhile; see services.versions).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
 
 
 class Actor(Stamped, Base):
@@ -115,7 +125,10 @@ class Project(Stamped, Base):
     owner_id: Mapped[str | None] = mapped_column(
         ForeignKey("actors.id", ondelete="SET NULL"), index=True
     )
-    budget_ore: Mapped[int | None] = mapped_column(Integer)
+    # Øre: 64 bits (SQLite's integers are; PostgreSQL's INTEGER is 32).
+    budget_ore: Mapped[int | None] = mapped_column(
+        Integer().with_variant(BigInteger(), "postgresql")
+    )
     notes: Mapped[str] = mapped_column(Text, default="")
     archived: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     sort_key: Mapped[str] = mapped_column(String(200), index=True, default="")

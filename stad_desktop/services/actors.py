@@ -16,6 +16,7 @@ from stad_desktop.services import validation as v
 from stad_desktop.services.changes import Change
 from stad_desktop.services.errors import NotFoundError, ValidationError
 from stad_desktop.services.readmodels import ActorDetail, ActorRef, ActorRow, ContactView
+from stad_desktop.services.versions import check_version, saving
 from stad_desktop.storage import Database
 from stad_desktop.textkeys import fold, sort_key
 
@@ -37,6 +38,9 @@ class ActorInput:
     hours_per_month: float | str | None = None
     notes: str = ""
     contacts: Sequence[ContactInput] = field(default_factory=tuple)
+    # The version the values were read at (ActorDetail.version): saving over a newer
+    # one is refused with a ConflictError. None: save whatever is stored (undo).
+    version: int | None = None
 
     @classmethod
     def from_detail(cls, actor: ActorDetail) -> ActorInput:
@@ -113,6 +117,7 @@ def _detail(actor: Actor) -> ActorDetail:
         contacts=tuple(ContactView(c.id, c.name, c.email, c.phone) for c in actor.contacts),
         created_at=actor.created_at,
         updated_at=actor.updated_at,
+        version=actor.version,
     )
 
 
@@ -140,8 +145,12 @@ class ActorService:
     def update(self, actor_id: str, data: ActorInput) -> Change[ActorDetail]:
         """Save new values; undoing puts back the values stored before."""
         clean = _clean(data)
-        with self._db.transaction() as session:
+        with (
+            saving(self._db, Actor, actor_id, data.name, data.version),
+            self._db.transaction() as session,
+        ):
             actor = self._get(session, actor_id)
+            check_version(actor.version, data.version, actor.name)
             before = ActorInput.from_detail(_detail(actor))
             self._check_unique_org(session, clean.org_number, actor_id)
             self._apply(actor, clean)
@@ -288,9 +297,7 @@ class ActorService:
         if order_by not in keys:
             raise ValueError(order_by)
         columns = keys[order_by]
-        if descending:
-            columns = [columns[0].desc(), *columns[1:]]
-        return stmt.order_by(*columns, Actor.id)
+        return stmt.order_by(v.in_order(columns[0], descending), *columns[1:], Actor.id)
 
     # --- helpers ------------------------------------------------------------------
     @staticmethod

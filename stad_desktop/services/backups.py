@@ -71,8 +71,10 @@ class BackupService:
 
     def make_copy(self, output: Path | None = None, *, overwrite: bool = False) -> Path:
         """A backup copy of the database: ``output``, or a new copy in the backups
-        folder. ``output`` is refused (OutputRefused) where it would replace the
-        database, its own files or anything but an earlier copy (unless
+        folder (for a database on a server: a snapshot file, by default in the current
+        folder, named after the database and the time). ``output`` is refused
+        (OutputRefused) where it would replace the database, its own files or anything
+        but an earlier copy (unless
         ``overwrite``); a damaged database is refused (a copy of it is no backup).
         Problems with the database raise StorageError, with writing the copy OSError
         or sqlite3.Error; the database is never changed."""
@@ -80,12 +82,33 @@ class BackupService:
         from stad_desktop.storage.integrity import check_undamaged
         from stad_desktop.storage.sqlite_file import backup_file, require_database_file
 
+        if self.on_server:
+            return self._snapshot(output, overwrite=overwrite)
         path = self.database_path
         if output is not None:
             check_output(output, path, OutputKind.DATABASE_COPY, overwrite=overwrite)
         require_database_file(path)
         check_undamaged(path)
         return backup_file(path, output)
+
+    @property
+    def on_server(self) -> bool:
+        """The database is on a server: a copy is a snapshot file (see ``storage.snapshot``)."""
+        return self._db is not None and self._db.server is not None
+
+    def _snapshot(self, output: Path | None, *, overwrite: bool) -> Path:
+        from stad_desktop.services.outputs import OutputKind, check_output
+        from stad_desktop.storage.snapshot import write_snapshot
+
+        assert self._db is not None and self._db.server is not None
+        if output is None:
+            import datetime as dt
+
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            name = self._db.server.name.rpartition("/")[2] or "stad"
+            output = Path(f"{name}-{stamp}.sqlite3")
+        check_output(output, None, OutputKind.DATABASE_COPY, overwrite=overwrite)
+        return write_snapshot(self._db, output)
 
     def list(self) -> tuple[BackupInfo, ...]:
         """The backups, newest first; a damaged copy is listed with its problem."""
@@ -95,7 +118,8 @@ class BackupService:
 
     def restore(self, backup: Path) -> Path | None:
         """Put ``backup`` in place of the open database; returns the copy kept of the
-        file it replaced (None if there was none).
+        file it replaced (None if there was none). A database on a server gets the
+        snapshot file's rows instead of its own, in one transaction.
 
         A damaged or too new backup is refused with a StorageError, and the database
         is left as it was. The database is opened again in every case, also when the
@@ -103,6 +127,12 @@ class BackupService:
         failed first (then that problem is raised)."""
         from stad_desktop.storage.backups import restore
 
+        if self.on_server:
+            from stad_desktop.storage.snapshot import load_snapshot
+
+            assert self._db is not None
+            load_snapshot(self._db, backup)
+            return None
         path = self.database_path
         if self._db is None:  # nothing has it open, nothing to open again
             return restore(path, backup)

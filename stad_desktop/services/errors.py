@@ -9,7 +9,7 @@ from __future__ import annotations
 from stad_desktop.language import N_, Message
 from stad_desktop.storage.errors import StorageError, StorageProblem
 
-__all__ = ["NotFoundError", "StorageError", "StorageProblem", "ValidationError"]
+__all__ = ["ConflictError", "NotFoundError", "StorageError", "StorageProblem", "ValidationError"]
 
 
 class ValidationError(Exception):
@@ -35,3 +35,21 @@ class NotFoundError(Exception):
             )
         )
         super().__init__(f"{kind} {key} not found")
+
+
+class ConflictError(StorageError):
+    """Someone else saved the record after it was read: nothing was saved. A
+    StorageError, so every dialog shows it in its message line and keeps the text."""
+
+    def __init__(self, name: str, *, theirs: int | None, yours: int | None) -> None:
+        super().__init__(StorageProblem.CONFLICT, name)
+        self.theirs = theirs
+        self.yours = yours
+        self.message = Message(
+            N_(
+                "Someone else saved {name} after you opened it (their version {theirs}, "
+                "yours {yours}). Nothing was saved and your text is kept: copy what you "
+                "need, then close and open it again."
+            ),
+            {"name": name, "theirs": theirs if theirs is not None else "-", "yours": yours},
+        )

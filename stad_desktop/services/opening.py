@@ -15,24 +15,39 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from stad_desktop.paths import ServerDatabase
+
 if TYPE_CHECKING:
     from stad_desktop.services.facade import Services
     from stad_desktop.storage.errors import StorageError
     from stad_desktop.storage.integrity import BackgroundCheck
 
 
-def plainly_unusable(path: Path) -> StorageError | None:
+def plainly_unusable(path: Path | ServerDatabase) -> StorageError | None:
     """The problem of a file that is plainly not a database (or in a missing folder),
-    found cheaply before anything is opened; None when it may be one."""
+    or of a server's address the program cannot use (not PostgreSQL's, or holding a
+    password), found cheaply before anything is opened; None when it may be one."""
+    if isinstance(path, ServerDatabase):
+        from stad_desktop.storage.errors import StorageError
+        from stad_desktop.storage.server import engine_url
+
+        try:
+            engine_url(path)
+        except StorageError as exc:
+            return exc
+        return None
     from stad_desktop.storage.precheck import plainly_unusable as check
 
     return check(path)
 
 
-def start_integrity_check(path: Path) -> BackgroundCheck | None:
+def start_integrity_check(path: Path | ServerDatabase) -> BackgroundCheck | None:
     """Start checking every page of the database file at ``path`` on a worker thread
     (see ``storage.integrity``); pass it to :func:`open_services`. None when there
-    is no file yet, or an empty one."""
+    is no file yet, or an empty one, or the database is on a server (which keeps its
+    own pages whole)."""
+    if isinstance(path, ServerDatabase):
+        return None
     try:
         if not path.is_file() or path.stat().st_size == 0:
             return None
@@ -44,15 +59,22 @@ def start_integrity_check(path: Path) -> BackgroundCheck | None:
 
 
 def open_services(
-    path: Path, *, create_folder: bool = False, checked: BackgroundCheck | None = None
+    path: Path | ServerDatabase,
+    *,
+    create_folder: bool = False,
+    checked: BackgroundCheck | None = None,
+    password: str | None = None,
 ) -> Services:
-    """The services over the database file at ``path``, created or upgraded as
-    needed (see ``storage.open_database``, which raises ``StorageError`` for a file
-    it refuses). ``create_folder``: make the file's folder when it is missing (the
-    default database's); ``checked``: a check of every page started earlier."""
+    """The services over the database file at ``path`` (or the database on a server),
+    created or upgraded as needed (see ``storage.open_database``, which raises
+    ``StorageError`` for one it refuses). ``create_folder``: make the file's folder
+    when it is missing (the default database's); ``checked``: a check of every page
+    started earlier; ``password``: for a server that asked for one."""
     from stad_desktop.services.facade import Services
     from stad_desktop.storage.database import open_database
 
+    if isinstance(path, ServerDatabase):
+        return Services(open_database(path, password=password))
     if create_folder:
         path.parent.mkdir(parents=True, exist_ok=True)
     return Services(open_database(path, checked=checked))
@@ -66,7 +88,7 @@ class BackgroundOpening:
     the opening. :meth:`cancel` stops waiting: the services, if they were opened and
     not taken, are closed."""
 
-    def __init__(self, path: Path, *, create_folder: bool = False) -> None:
+    def __init__(self, path: Path | ServerDatabase, *, create_folder: bool = False) -> None:
         self.path = path
         self._create_folder = create_folder
         self._guard = threading.Lock()

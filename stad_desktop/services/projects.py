@@ -25,6 +25,7 @@ from stad_desktop.services.checklist import clean_items, item_states, write_item
 from stad_desktop.services.errors import NotFoundError, ValidationError
 from stad_desktop.services.ownership import OwnerState, capture, make_owner, restore
 from stad_desktop.services.readmodels import ProjectDetail, ProjectRef, ProjectRow
+from stad_desktop.services.versions import check_version, saving
 from stad_desktop.storage import Database
 from stad_desktop.textkeys import clean_text, fold, has_broken_character, sort_key
 
@@ -42,6 +43,9 @@ class ProjectInput:
     owner_id: str | None = None
     budget_nok: object = None
     notes: str = ""
+    # The version the values were read at (ProjectDetail.version): saving over a
+    # newer one is refused with a ConflictError. None: save whatever is stored (undo).
+    version: int | None = None
 
     @classmethod
     def from_detail(cls, project: ProjectDetail) -> ProjectInput:
@@ -99,7 +103,10 @@ class ProjectService:
         the owner (see ``services.ownership``), and an actor that joined the project
         by becoming owner leaves it again unless it has been given a role since."""
         changes = clean_items(checklist or {})
-        with self._db.transaction() as session:
+        with (
+            saving(self._db, Project, project_id, data.name, data.version),
+            self._db.transaction() as session,
+        ):
             if project_id is None:
                 project = Project()
                 session.add(project)
@@ -119,6 +126,7 @@ class ProjectService:
                     lambda: self.set_archived(created.id, True),
                 )
             project = self._get(session, project_id)
+            check_version(project.version, data.version, project.name)
             before = ProjectInput.from_detail(self._detail(session, project))
             items_before = item_states(session, project_id, changes)
             owner_before = capture(session, project_id)
@@ -200,7 +208,8 @@ class ProjectService:
         the one project whose name holds the text. Raises NotFoundError otherwise; see
         :meth:`matching` for the names that made a text ambiguous."""
         with self._db.reading() as session:
-            project = None if has_broken_character(name_or_id) else session.get(Project, name_or_id)
+            unstorable = has_broken_character(name_or_id) or "\x00" in name_or_id
+            project = None if unstorable else session.get(Project, name_or_id)
             if project is None:
                 wanted = fold(clean_text(name_or_id, multiline=False))
                 candidates = self._name_matches(session, name_or_id)
@@ -288,8 +297,7 @@ class ProjectService:
         }
         columns = list(keys[order_by])
         # Phase and area are sorted below in Python, on top of the ascending name order.
-        if descending and order_by not in ("phase", "area"):
-            columns[0] = columns[0].desc()
+        columns[0] = v.in_order(columns[0], descending and order_by not in ("phase", "area"))
         stmt = stmt.order_by(*columns, Project.id)
         from stad_desktop.services.matrix import warning_counts
 
@@ -381,6 +389,7 @@ class ProjectService:
             archived=project.archived,
             created_at=project.created_at,
             updated_at=project.updated_at,
+            version=project.version,
         )
 
 

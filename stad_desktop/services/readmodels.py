@@ -51,6 +51,8 @@ class ActorDetail:
     contacts: tuple[ContactView, ...]
     created_at: dt.datetime
     updated_at: dt.datetime
+    version: int = 1
+    """The record's version when read: give it back when saving (ActorInput.version)."""
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,8 @@ class ProjectDetail:
     archived: bool
     created_at: dt.datetime
     updated_at: dt.datetime
+    version: int = 1
+    """The record's version when read: give it back when saving (ProjectInput.version)."""
 
 
 @dataclass(frozen=True)

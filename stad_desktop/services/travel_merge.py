@@ -305,6 +305,8 @@ def apply(session: Session, computed: Computed, chosen: dict[str, Side], office:
             plain = from_plain(table, values)
             update_values = {k: plain[k] for k in values}
             update_values["updated_at"] = now
+            if "version" in table.c:  # a save like any other: the next version
+                update_values["version"] = table.c.version + 1
             session.execute(
                 update(table).where(table.c.id == merge.record_id).values(**update_values)
             )

@@ -204,6 +204,12 @@ def date_order(
         raise ValidationError(end_field, N_("The end date cannot be before the start date."))
 
 
+def in_order(column: Any, descending: bool = False) -> Any:
+    """``column`` as an ORDER BY term in SQLite's order on every engine: an empty
+    value (NULL) first going up and last going down (PostgreSQL would do the reverse)."""
+    return column.desc().nulls_last() if descending else column.asc().nulls_first()
+
+
 def matches(column: Any, query: str) -> ColumnElement[bool]:
     """The condition that a folded search column holds ``query``, cleaned the way
     stored texts are: "Al\\x00fa" finds "Alfa", and a query of control characters

@@ -9,11 +9,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import create_engine, event, select
-from sqlalchemy.engine import Engine
+from sqlalchemy import create_engine, event, select, text
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
+from stad_desktop.paths import ServerDatabase, database_target
 from stad_desktop.storage import lock as db_lock
 from stad_desktop.storage.errors import (
     StorageError,
@@ -21,7 +23,7 @@ from stad_desktop.storage.errors import (
     sqlite_problem,
     sqlite_storage_error,
 )
-from stad_desktop.storage.revisions import HEAD
+from stad_desktop.storage.revisions import HEAD, KNOWN_REVISIONS
 from stad_desktop.storage.sqlite_file import FileState, backup_file, backups_dir, inspect_file
 
 if TYPE_CHECKING:
@@ -61,19 +63,30 @@ def make_engine(url: str) -> Engine:
 
 def translate_db_error(exc: BaseException, path: object) -> StorageError | None:
     """Map a driver error to a known storage problem, or None for a bug."""
-    if sqlite_problem(exc, path) is None:
-        return None
-    return sqlite_storage_error(exc, path)
+    if sqlite_problem(exc, path) is not None:
+        return sqlite_storage_error(exc, path)
+    if "psycopg" in type(getattr(exc, "orig", None) or exc).__module__:
+        from stad_desktop.storage.server import server_storage_error
+
+        return server_storage_error(exc, path)
+    return None
 
 
 class Database:
     """An open database: engine plus sessions. Services take one of these."""
 
     def __init__(
-        self, engine: Engine, path: Path | None = None, *, lock: db_lock.DatabaseLock | None = None
+        self,
+        engine: Engine,
+        path: Path | None = None,
+        *,
+        lock: db_lock.DatabaseLock | None = None,
+        server: ServerDatabase | None = None,
     ) -> None:
         self.engine = engine
         self.path = path
+        # The database on a server (PostgreSQL): no file, no lock, no backups folder.
+        self.server = server
         self._lock = lock
         # Set by open_database: the start-up backup made, or why none could be made.
         self.startup_backup: Path | None = None
@@ -87,7 +100,24 @@ class Database:
 
     @property
     def name(self) -> str:
-        return self.path.name if self.path else str(self.engine.url)
+        if self.path is not None:
+            return self.path.name
+        if self.server is not None:
+            return self.server.name
+        return str(self.engine.url)
+
+    @property
+    def address(self) -> str:
+        """What ``--db`` takes to open this database again: the file's path, or the
+        server's address (which never holds a password)."""
+        if self.server is not None:
+            return self.server.url
+        return str(self.path) if self.path is not None else str(self.engine.url)
+
+    @property
+    def where(self) -> object:
+        """The file or the server's database, as told in messages."""
+        return self.path or self.server or self.engine.url
 
     @contextmanager
     def batch(self) -> Iterator[Session]:
@@ -142,15 +172,15 @@ class Database:
         damaged) into a StorageError; anything else is a bug and passes through."""
         try:
             yield
+        except StaleDataError as exc:  # a record saved meanwhile by someone else
+            raise StorageError(StorageProblem.CONFLICT, self.where) from exc
         except (DBAPIError, sqlite3.DatabaseError) as exc:
-            known = translate_db_error(exc, self.path or self.engine.url)
+            known = translate_db_error(exc, self.where)
             if known is not None:
                 raise known from exc
             raise
 
     def revision(self) -> str | None:
-        from sqlalchemy import text
-
         with self.engine.connect() as conn:
             try:
                 return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
@@ -161,7 +191,7 @@ class Database:
         """No write after :meth:`close` (until :meth:`reopen` succeeds): the file
         is no longer locked for this program, so another one may be writing it."""
         if self._closed:
-            raise StorageError(StorageProblem.CLOSED, self.path or self.engine.url)
+            raise StorageError(StorageProblem.CLOSED, self.where)
 
     def close(self) -> None:
         self._closed = True
@@ -217,6 +247,11 @@ def _check_writable(path: Path, state: FileState) -> None:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Apply migrations (imports Alembic, so only when one is pending)."""
+    with engine.begin() as connection:
+        _migrate(connection, revision)
+
+
+def _migrate(connection: Connection, revision: str = "head") -> None:
     from alembic import command
     from alembic.config import Config
 
@@ -224,9 +259,8 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
     config = Config()
     config.set_main_option("script_location", str(paths.migrations_dir()))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+    config.attributes["connection"] = connection
+    command.upgrade(config, revision)
 
 
 def seed_builtin_roles(db: Database) -> None:
@@ -252,15 +286,23 @@ def seed_builtin_roles(db: Database) -> None:
 
 
 def open_database(
-    target: str | Path,
+    target: str | Path | ServerDatabase,
     *,
     create: bool = True,
     backup_before_migration: bool = True,
     startup_backup: bool = True,
     lock: bool = True,
     checked: BackgroundCheck | None = None,
+    password: str | None = None,
+    migrate: bool = True,
 ) -> Database:
-    """Open (and create or upgrade) a database file or SQLAlchemy URL.
+    """Open (and create or upgrade) a database file, or a database on a server.
+
+    A server's database (a :class:`ServerDatabase`, or an address given as text; see
+    ``paths.database_target``) is opened by :func:`_open_server`: none of what
+    follows, which is about files, applies to it; ``password``: one asked for (else
+    libpq reads PGPASSFILE or ``~/.pgpass``); ``migrate``: False to leave an older
+    one as it is (for looking at it only).
 
     A file that is not a Stad database, is damaged, too new, read-only or open in
     another running copy of the program is refused with a :class:`StorageError`
@@ -270,12 +312,10 @@ def open_database(
     again), and only then is it copied to ``backups/`` if it changed since the
     last backup (``startup_backup``, see ``storage.backups``) or upgraded.
     """
-    if isinstance(target, str) and "://" in target:
-        db = Database(make_engine(target))
-        if db.revision() != HEAD:
-            upgrade(db.engine)
-            seed_builtin_roles(db)
-        return db
+    if isinstance(target, str):
+        target = database_target(target)
+    if isinstance(target, ServerDatabase):
+        return _open_server(target, password, migrate=migrate)
     path = Path(target).expanduser()
     state = inspect_file(path)
     if not state.exists and not create:
@@ -305,6 +345,61 @@ def open_database(
         db.close()
         raise
     return db
+
+
+def _open_server(server: ServerDatabase, password: str | None, *, migrate: bool) -> Database:
+    """The database on a PostgreSQL server, created (its tables) or upgraded as needed
+    under the migration lock. A database of another program, or from a newer version,
+    is refused and left untouched."""
+    from stad_desktop.storage.server import make_server_engine
+
+    db = Database(make_server_engine(server, password), server=server)
+    try:
+        with db._known_errors():
+            _refuse_foreign_or_newer(db)
+            if migrate and db.revision() != HEAD:
+                _upgrade_server(db)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _refuse_foreign_or_newer(db: Database) -> None:
+    from sqlalchemy import inspect
+
+    revision = db.revision()
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise StorageError(StorageProblem.TOO_NEW, db.where, revision)
+    if revision is None:
+        with db.engine.connect() as conn:
+            if inspect(conn).get_table_names():
+                raise StorageError(StorageProblem.FOREIGN, db.where)
+
+
+def _upgrade_server(db: Database) -> None:
+    """Migrate under the advisory lock; a program that waited for it finds the work
+    done (the revision is looked at again once the lock is held)."""
+    from stad_desktop.storage import server
+
+    with db.engine.connect() as conn:
+        server.take_migration_lock(conn)
+        try:
+            made = conn.execute(text("SELECT to_regclass('alembic_version')")).scalar()
+            current = (
+                conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+                if made is not None
+                else None
+            )
+            conn.commit()
+            if current == HEAD:
+                return
+            with conn.begin():
+                _migrate(conn)
+                server.text_compares_as_bytes(conn)
+            seed_builtin_roles(db)
+        finally:
+            server.release_migration_lock(conn)
 
 
 def _check_undamaged(path: Path, state: FileState, checked: BackgroundCheck | None = None) -> None:

@@ -24,6 +24,16 @@ class StorageProblem(StrEnum):
     MISSING = "missing"
     EMPTY = "empty"
     CLOSED = "closed"
+    # A database on a server (PostgreSQL).
+    UNREACHABLE = "unreachable"
+    NO_SUCH_DATABASE = "no_such_database"
+    PASSWORD_NEEDED = "password_needed"
+    AUTH_FAILED = "auth_failed"
+    PASSWORD_IN_ADDRESS = "password_in_address"
+    UNSUPPORTED_ADDRESS = "unsupported_address"
+    CONNECTION_LOST = "connection_lost"
+    NO_PERMISSION = "no_permission"
+    CONFLICT = "conflict"
     OTHER = "other"
 
 
@@ -71,6 +81,40 @@ _MESSAGES = {
     StorageProblem.CLOSED: N_(
         "The database {path} is no longer open, so nothing was saved. Start the "
         "program again to go on working."
+    ),
+    StorageProblem.UNREACHABLE: N_(
+        "The database server for {path} cannot be reached ({detail}). Check the address "
+        "and the network, or ask IT whether the server is running."
+    ),
+    StorageProblem.NO_SUCH_DATABASE: N_(
+        "The database {path} does not exist on the server. Check its name, or ask IT to create it."
+    ),
+    StorageProblem.PASSWORD_NEEDED: N_(
+        "The database server for {path} asks for a password. Put it in your .pgpass file "
+        "(or the file PGPASSFILE names), or start the program where it can ask for it."
+    ),
+    StorageProblem.AUTH_FAILED: N_(
+        "The database server refused the user name or password for {path}. Check them, or ask IT."
+    ),
+    StorageProblem.PASSWORD_IN_ADDRESS: N_(
+        "The database address {path} holds a password. Leave it out: the program reads it "
+        "from your .pgpass file (or the file PGPASSFILE names) or asks for it."
+    ),
+    StorageProblem.UNSUPPORTED_ADDRESS: N_(
+        "The database address {path} is not one the program can use. Give a file, or a "
+        "PostgreSQL address such as postgresql+psycopg://user@server:5432/stad."
+    ),
+    StorageProblem.CONNECTION_LOST: N_(
+        "The connection to the database server for {path} was lost, so this change was not "
+        "saved. Try again when the server can be reached; nothing was half-saved."
+    ),
+    StorageProblem.NO_PERMISSION: N_(
+        "The database server does not let this user change {path} ({detail}). Ask IT for "
+        "the rights the program needs."
+    ),
+    StorageProblem.CONFLICT: N_(
+        "Someone else saved this record in {path} at the same moment, so nothing was "
+        "saved. Open it again to see their changes."
     ),
     StorageProblem.OTHER: N_("The database {path} could not be used: {detail}"),
 }

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from stad_desktop.language import Translator, current, set_language
 
 if TYPE_CHECKING:
+    from stad_desktop.paths import ServerDatabase
     from stad_desktop.services import Services
 
 
@@ -44,7 +45,9 @@ def _display_available() -> bool:
     return True
 
 
-def _refused_before_start(db_path: Path, lang: str | None, crash_dialog: bool) -> bool:
+def _refused_before_start(
+    db_path: Path | ServerDatabase, lang: str | None, crash_dialog: bool
+) -> bool:
     """Look at an explicitly given file before any window opens (cheaply: the frame
     must not wait). A file that is plainly not a database, or one in a missing folder,
     is reported as one line on stderr (and in a message box when one can be seen) and
@@ -69,6 +72,24 @@ def _refused_before_start(db_path: Path, lang: str | None, crash_dialog: bool) -
             del app
         return True
     return False
+
+
+def ask_password(parent: object, server: object) -> str | None:
+    """The password for a database server, asked for in a dialog (kept only while
+    connecting, never saved); None when cancelled or when no one can see the dialog."""
+    if not _display_available():
+        return None
+    from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
+
+    from stad_desktop.language import _
+
+    text, accepted = QInputDialog.getText(
+        parent if isinstance(parent, QWidget) else None,
+        _("Password"),
+        _("Password for {database}:").format(database=server),
+        QLineEdit.EchoMode.Password,
+    )
+    return text if accepted and text else None
 
 
 def warn_backup_problem(window: object, services: Services, dialog: bool) -> str | None:
@@ -122,7 +143,7 @@ def tell_upgrade_report(window: object, services: Services, dialog: bool) -> str
 
 
 def run_gui(
-    db_path: Path | None,
+    db_path: Path | ServerDatabase | None,
     lang: str | None,
     crash_dialog: bool = True,
     exit_after_startup: bool = False,
@@ -154,7 +175,7 @@ def run_gui(
     from stad_desktop.ui.main_window import MainWindow
 
     explicit = db_path is not None
-    path = db_path or paths.default_db_path()
+    path = db_path or paths.default_database()
     window = MainWindow(path.name)
     probe = None
     if exit_after_startup:
@@ -199,27 +220,18 @@ def run_gui(
 
         try:
             services = open_services()
-        except (StorageError, OSError) as exc:
-            if isinstance(exc, StorageError):
-                message = tr.render(exc.message)
-            else:
-                from stad_desktop.os_errors import os_error_message
+        except StorageError as exc:
+            if exc.problem is StorageProblem.PASSWORD_NEEDED and not exit_after_startup:
+                password = ask_password(window, path) if crash_dialog else None
+                if password is not None:
+                    from stad_desktop.services.opening import open_services as opening
 
-                message = tr._("The database {path} could not be used: {detail}").format(
-                    path=path, detail=tr.render(os_error_message(exc))
-                )
-            print(f"stad-desktop: {message}", file=sys.stderr)
-            someone_sees = crash_dialog and _display_available()
-            damaged = isinstance(exc, StorageError) and exc.problem is StorageProblem.CORRUPT
-            if damaged and someone_sees and not exit_after_startup:
-                # The window stays, says so and offers the backups; a restore opens it.
-                window.show_damaged(path, open_again=open_again)
-                return
-            outcome["status"] = 1 if damaged else 2
-            if someone_sees:
-                problem(window, message)
-            window.close()
-            app.exit(outcome["status"])
+                    attach_database(lambda: opening(path, password=password))
+                    return
+            failed(exc)
+            return
+        except OSError as exc:
+            failed(exc)
             return
         opened.append(services)
         window.attach(services)
@@ -231,6 +243,34 @@ def run_gui(
         # program: keep it out of the garbage collector's full passes, which would
         # otherwise pause the window for 30-70 ms now and then on a large database.
         gc.freeze()
+
+    def failed(exc: BaseException) -> None:
+        from stad_desktop.services.errors import StorageError, StorageProblem
+
+        if isinstance(exc, StorageError):
+            message = tr.render(exc.message)
+        else:
+            from stad_desktop.os_errors import os_error_message
+
+            message = tr._("The database {path} could not be used: {detail}").format(
+                path=path, detail=tr.render(os_error_message(exc))
+            )
+        print(f"stad-desktop: {message}", file=sys.stderr)
+        someone_sees = crash_dialog and _display_available()
+        damaged = isinstance(exc, StorageError) and exc.problem is StorageProblem.CORRUPT
+        if damaged and someone_sees and not exit_after_startup and isinstance(path, Path):
+            # The window stays, says so and offers the backups; a restore opens it.
+            window.show_damaged(path, open_again=open_again)
+            return
+        failure = isinstance(exc, StorageError) and exc.problem in (
+            StorageProblem.UNREACHABLE,
+            StorageProblem.CONNECTION_LOST,
+        )
+        outcome["status"] = 1 if damaged or failure else 2
+        if someone_sees:
+            problem(window, message)
+        window.close()
+        app.exit(outcome["status"])
 
     class Opened(QObject):
         """Brings the end of the opening from the worker thread to the window's."""

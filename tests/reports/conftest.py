@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pg_server import ENGINES
 
 
 @pytest.fixture
@@ -13,3 +14,9 @@ def out(tmp_path: Path) -> Path:
     folder = tmp_path / "out"
     folder.mkdir()
     return folder
+
+
+@pytest.fixture(params=ENGINES)
+def engine_name(request: pytest.FixtureRequest) -> str:
+    """The printout tests run on both engines: a SQLite file and a PostgreSQL server."""
+    return str(request.param)

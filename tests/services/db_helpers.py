@@ -33,7 +33,7 @@ def snapshot(services: Services) -> Snapshot:
             keep = [
                 i
                 for i, name in enumerate(rows.keys())
-                if name not in ("created_at", "updated_at")
+                if name not in ("created_at", "updated_at", "version")
                 and not (name == "id" and table in LINK_TABLES)
             ]
             result[table] = sorted(

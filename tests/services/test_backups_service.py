@@ -1,6 +1,7 @@
 """The backup service (File → Backups): restoring replaces the open database's file
 under the same services, which go on working; a refused restore leaves the data as
-it was and the database open."""
+it was and the database open. About database files: SQLite only (a server's
+snapshots are tested in tests/storage/test_postgresql.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,11 @@ import pytest
 from stad_desktop.services import ActorInput, Services
 from stad_desktop.storage import StorageError, StorageProblem, open_database
 from stad_desktop.storage.backups import make_startup_backup
+
+
+@pytest.fixture
+def engine_name() -> str:
+    return "sqlite"
 
 
 def prepare(path: Path) -> Path:
@@ -58,12 +64,6 @@ def test_a_damaged_backup_is_refused_and_the_database_stays_open(db_path: Path) 
     assert names(services) == ["Lagt til etterpå", "Selje grendalag"]
     services.actors.create(ActorInput(name="Lote bygdelag"))
     assert len(names(services)) == 3
-    db.close()
-
-
-def test_a_database_server_has_no_backups_here(tmp_path: Path) -> None:
-    db = open_database(f"sqlite:///{tmp_path / 'server.sqlite3'}")
-    assert not Services(db).backups.available
     db.close()
 
 

@@ -243,6 +243,7 @@ class ActorDialog(QDialog):
             hours_per_month=self.hours.text(),
             notes=self.notes.toPlainText(),
             contacts=tuple(row.value() for row in self.contact_rows),
+            version=self.actor.version if self.actor is not None else None,
         )
 
     def submit(self) -> None:

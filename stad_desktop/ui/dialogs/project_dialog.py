@@ -214,6 +214,7 @@ class ProjectDialog(QDialog):
             owner_id=str(owner) if owner else None,
             budget_nok=self.budget_value(),
             notes=self.notes.toPlainText(),
+            version=self.project.version if self.project is not None else None,
         )
 
     def submit(self) -> None:
