@@ -60,7 +60,7 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
     output = Path(args.output)
     database = db_path(args)
     try:
-        output_kind(args.table, output, database)
+        output_kind(args.table, output, database if isinstance(database, Path) else None)
     except OutputRefused as exc:
         raise CliError(exc.message) from exc
     services = open_services(database, read_only=True)
