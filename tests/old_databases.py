@@ -9,8 +9,8 @@ from typing import Any
 
 from sqlalchemy import create_engine, text
 
-from stad_desktop.storage import Database, make_engine, upgrade
-from stad_desktop.storage.database import seed_builtin_roles
+from stad_desktop.model.catalogue import DEFAULT_ROLES
+from stad_desktop.storage import upgrade
 
 ACTORS = ("Heimetenesta Stad", "Pårørandegruppa", "Høgskulen", "Selje grendalag")
 
@@ -62,10 +62,22 @@ def make_old_database(path: Path) -> None:
     role disagree in every way the program used to allow."""
     engine = create_engine(f"sqlite:///{path}")
     upgrade(engine, "0003")
-    engine.dispose()
-    seed_builtin_roles(Database(make_engine(f"sqlite:///{path}"), path))
-    engine = create_engine(f"sqlite:///{path}")
     with engine.begin() as conn:
+        # The built-in roles as that revision stored them (through SQL: the model
+        # describes today's schema).
+        for position, role in enumerate(DEFAULT_ROLES):
+            _insert(
+                conn,
+                "roles",
+                id=f"role-{role.code}",
+                code=role.code,
+                short=role.short,
+                name_nn=role.name.nn,
+                name_nb=role.name.nb,
+                name_en=role.name.en,
+                builtin=True,
+                position=position,
+            )
         owner = conn.execute(text("SELECT id FROM roles WHERE code = 'owner'")).scalar()
         for index, name in enumerate(ACTORS):
             _insert(

@@ -305,9 +305,12 @@ def test_undo_is_refused_once_an_imported_actor_is_in_a_project(
     assert snapshot(services) == before
 
 
-def test_a_backup_is_made_first(services: Services, tmp_path: Path) -> None:
+def test_a_backup_is_made_first(services: Services, engine_name: str, tmp_path: Path) -> None:
     path = write(tmp_path / "a.csv", own_header("en"), [own_row("en", "Eid IL")])
     importer = ActorImportService(services.db)
     summary = importer.store(importer.read(path)).value
+    if engine_name == "postgresql":  # the server's backups are its own (see README)
+        assert summary.backup is None
+        return
     assert summary.backup is not None and summary.backup.exists()
     assert "before-import" in summary.backup.name

@@ -43,5 +43,6 @@ def downgrade() -> None:
     inspector = sa.inspect(op.get_bind())
     for table in inspector.get_table_names():
         if "version" in {c["name"] for c in inspector.get_columns(table)}:
-            with op.batch_alter_table(table) as batch:
-                batch.drop_column("version")
+            # Dropped in place (SQLite 3.35 and later can): rebuilding the table, as a
+            # batch would, deletes the rows of other tables that refer to it.
+            op.drop_column(table, "version")
