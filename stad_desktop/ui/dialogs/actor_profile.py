@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -116,6 +117,7 @@ class ActorProfileDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("actor_profile")
         self.profile = profile
+        self._fitters: list[ColumnFitter] = []
         actor = profile.actor
         self.heading = QLabel(self)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
@@ -188,7 +190,13 @@ class ActorProfileDialog(QDialog):
         table.setModel(model)
         fitter = ColumnFitter(table, stretch, 200)
         fitter.fit()
+        self._fitters.append(fitter)
         return table
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        for fitter in self._fitters:
+            fitter.fit()  # to the width the dialog is shown at
 
     def _box(self, label: QLabel, widget: QWidget) -> QWidget:
         box = QWidget(self)
