@@ -53,6 +53,7 @@ class Shot:
 
 
 def actors(shot: Shot) -> QWidget:
+    shot.window.resize(*WINDOW_SIZE)
     return shot.view("actors")
 
 
@@ -102,6 +103,55 @@ def actor_dialog(shot: Shot) -> QWidget:
     shot.settle()
     assert view.dialog is not None
     return view.dialog
+
+
+def _wide(shot: Shot) -> None:
+    shot.window.resize(*MEETINGS_SIZE)
+    shot.settle()
+
+
+def home(shot: Shot) -> QWidget:
+    import datetime as dt
+
+    from stad_desktop.ui.views.home import HomeView
+
+    HomeView.today = dt.date(2026, 11, 15)  # the example data's "now"
+    _wide(shot)
+    window = shot.view("home")
+    shot.window.views["home"].refresh()
+    shot.settle()
+    return window
+
+
+def actor_profile(shot: Shot) -> QWidget:
+    from stad_desktop.ui.views.actors import ActorsView
+
+    dialog = shot.window.views["actors"].dialog
+    if dialog is not None:
+        dialog.reject()
+    _wide(shot)
+    shot.view("actors")
+    view = shot.window.views["actors"]
+    assert isinstance(view, ActorsView)
+    row = next(
+        r for r in range(view.model.rowCount()) if view.model.row_at(r).name == "Eid idrettslag"
+    )
+    view.table.selectRow(row)
+    view.show_profile()
+    shot.settle()
+    assert view.dialog is not None
+    return view.dialog
+
+
+def people(shot: Shot) -> QWidget:
+    dialog = shot.window.views["actors"].dialog
+    if dialog is not None:
+        dialog.reject()
+    _wide(shot)
+    window = shot.view("people")
+    shot.window.views["people"].table.selectRow(0)  # type: ignore[attr-defined]
+    shot.settle()
+    return window
 
 
 def _project_id(shot: Shot, name: str) -> str:
@@ -221,11 +271,14 @@ def travel_conflicts(shot: Shot) -> QWidget:
 
 # (file name, what to grab) in order; later entries may rely on earlier ones.
 SHOTS: list[tuple[str, Callable[[Shot], QWidget]]] = [
+    ("home.png", home),
     ("actors.png", actors),
     ("projects.png", projects),
     ("project-checklist.png", project_checklist),
     ("project-details.png", project_details),
     ("actor-dialog.png", actor_dialog),
+    ("actor-profile.png", actor_profile),
+    ("people.png", people),
     ("role-matrix.png", role_matrix),
     ("portfolio.png", portfolio),
     ("effect-log.png", effect_log),

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from stad_desktop.services.example_data import ExampleDataService
     from stad_desktop.services.hearing import HearingService
     from stad_desktop.services.meetings import MeetingService
+    from stad_desktop.services.overview import OverviewService
+    from stad_desktop.services.people import PeopleService
     from stad_desktop.services.projects import ProjectService
     from stad_desktop.services.roles import RoleService
     from stad_desktop.services.settings import SettingsService
@@ -76,6 +78,18 @@ class Services:
         from stad_desktop.services.meetings import MeetingService
 
         return MeetingService(self.db)
+
+    @cached_property
+    def overview(self) -> OverviewService:
+        from stad_desktop.services.overview import OverviewService
+
+        return OverviewService(self.db)
+
+    @cached_property
+    def people(self) -> PeopleService:
+        from stad_desktop.services.people import PeopleService
+
+        return PeopleService(self.db)
 
     @cached_property
     def settings(self) -> SettingsService:

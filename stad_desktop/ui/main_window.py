@@ -28,6 +28,7 @@ from stad_desktop.ui.example_menu import ExampleMenu
 from stad_desktop.ui.feedback import inform, notify
 from stad_desktop.ui.help_menu import HelpMenu
 from stad_desktop.ui.import_menu import ImportMenu
+from stad_desktop.ui.navigation import go_to
 from stad_desktop.ui.settings import app_settings
 from stad_desktop.ui.travel_menu import TravelMenu
 from stad_desktop.ui.undo_actions import UndoActions
@@ -135,7 +136,7 @@ class MainWindow(QMainWindow):
             self.command_actions[command] = action
 
         self.view_actions = QActionGroup(self)
-        for number, spec in enumerate(self.specs, start=1):
+        for number, spec in enumerate(self.specs):  # Ctrl+0: the home page
             action = make_action(
                 self, "", partial(self.show_view, spec.key), f"Ctrl+{number}", checkable=True
             )
@@ -232,6 +233,7 @@ class MainWindow(QMainWindow):
         view.message.connect(self.show_message)
         view.project_selected.connect(self.select_project)
         view.open_project.connect(self.open_project)
+        view.go_to.connect(partial(go_to, self))
         if self.current_project_id is not None and isinstance(view, ProjectAware):
             view.show_project(self.current_project_id)
         self.stack.addWidget(view)
@@ -261,7 +263,7 @@ class MainWindow(QMainWindow):
         self.opening.setText(_("Opening the database …"))
         self._retranslate_menus()
         for view in self.views.built():
-            view.retranslate()
+            view.retranslate_view()
         if self.welcome is not None:
             self.welcome.retranslate()
 
@@ -402,7 +404,7 @@ class MainWindow(QMainWindow):
             if command == NEW and self.welcome is not None:
                 self._start_new("actors")
             return
-        if command not in view.enabled_commands():
+        if command not in view.available_commands():
             return
         {
             NEW: view.new_item,
@@ -414,7 +416,7 @@ class MainWindow(QMainWindow):
     def _update_commands(self) -> None:
         view = self.current_view()
         if view is not None:
-            enabled = view.enabled_commands()
+            enabled = view.available_commands()
         elif self.welcome is not None and self.stack.currentWidget() is self.welcome:
             enabled = frozenset({NEW})
         else:

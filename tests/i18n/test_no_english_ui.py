@@ -66,6 +66,14 @@ def walk(qtbot, services: Services) -> list[str]:  # type: ignore[no-untyped-def
             dialog(view, view.new_item)
             view.table.selectRow(0)
             dialog(view, view.edit_item)
+            if key == "actors":
+                dialog(view, view.show_profile)
+        elif key == "people":
+            view.table.selectRow(0)
+            dialog(view, view.edit_item)  # the actor's profile
+            view.search.setText("finst ikkje")  # the empty result says so
+            take(view)
+            view.search.clear()
         elif key == "effect_log":
             dialog(view, view.new_indicator)
             dialog(view, view.new_entry)

@@ -40,7 +40,8 @@ def test_switching_retranslates_the_window(qtbot, english_qt_afterwards, demo: S
     qtbot.waitExposed(window)
     window.attach(demo)
     assert _titles(window) == ["&Fil", "&Rediger", "&Vis", "&Innstillingar", "&Hjelp"]
-    assert window.sidebar.item(0).text() == "Aktørar"
+    assert window.sidebar.item(0).text() == "Heim"
+    assert window.sidebar.item(1).text() == "Aktørar"
 
     # Something to undo, a chosen project and a view that is not the first.
     project = demo.projects.find("Kulturskule 3.0")
@@ -63,11 +64,13 @@ def test_switching_retranslates_the_window(qtbot, english_qt_afterwards, demo: S
     assert saved_language() == "nb"
     assert _titles(window) == ["&Fil", "&Rediger", "&Vis", "&Innstillinger", "&Hjelp"]
     assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())] == [
+        "Hjem",
         "Aktører",
         "Prosjekter",
         "Rollematrise",
         "Effektlogg",
         "Møter",
+        "Personer",
     ]
     assert window.views["role_matrix"] is old_view
     assert window.stack.currentWidget() is window.views["role_matrix"]
@@ -107,7 +110,8 @@ def test_switching_retranslates_the_window(qtbot, english_qt_afterwards, demo: S
     qtbot.addWidget(box)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
     window.change_language("nn")
-    assert window.sidebar.item(0).text() == "Aktørar"
+    assert window.sidebar.item(0).text() == "Heim"
+    assert window.sidebar.item(1).text() == "Aktørar"
     assert saved_language() == "nn"
 
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import QPoint, Qt
 from stad_desktop.model.enums import Sector
 from stad_desktop.services import ActorInput, ContactInput, Services
 from stad_desktop.ui.dialogs.actor_dialog import ActorDialog
+from stad_desktop.ui.dialogs.actor_profile import ActorProfileDialog
 from stad_desktop.ui.main_window import MainWindow
 from stad_desktop.ui.views.actors import ActorsView
 
@@ -189,13 +190,22 @@ def test_filter_sort_and_show_archived(qtbot, make_window, demo_services: Servic
     assert not row.archived
 
 
-def test_enter_opens_the_selected_actor(qtbot, make_window, services: Services) -> None:  # type: ignore[no-untyped-def]
+def test_enter_opens_the_profile_and_edit_there_the_actor(
+    qtbot, make_window, services: Services
+) -> None:  # type: ignore[no-untyped-def]
     services.actors.create(
         ActorInput(name="Eid idrettslag", contacts=[ContactInput("Hilde Myklebust")])
     )
     view = actors_view(make_window(services))
     select(qtbot, view, "Eid idrettslag")
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(view.dialog, ActorProfileDialog))
+    profile = view.dialog
+    assert isinstance(profile, ActorProfileDialog)
+    assert profile.heading.text() == "Eid idrettslag"
+    assert profile.contacts_model.data(profile.contacts_model.index(0, 0)) == "Hilde Myklebust"
+    qtbot.mouseClick(profile.edit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(view.dialog, ActorDialog))
     dialog = open_dialog(qtbot, view)
     assert dialog.contact_rows[0].name.text() == "Hilde Myklebust"
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)

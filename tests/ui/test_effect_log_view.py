@@ -195,7 +195,23 @@ def test_main_window_shows_effect_log_for_project(qtbot, make_window, demo_servi
     assert isinstance(view, EffectLogView)
     assert window.current_view() is view
     assert view.project_id == project.id
-    assert view.entry_model.rowCount() == len(demo_services.effects.entries(project.id))
+    indicator = view.current_indicator()
+    assert indicator is not None
+    entries = demo_services.effects.entries(project.id)
+    assert view.entry_model.rowCount() == sum(e.indicator_id == indicator.id for e in entries)
+    view.follow.setChecked(False)
+    assert view.entry_model.rowCount() == len(entries)
+
+
+def test_the_entries_follow_the_selected_indicator(qtbot, view: EffectLogView) -> None:  # type: ignore[no-untyped-def]
+    indicators = view.indicators()
+    assert len(indicators) >= 2
+    for row, indicator in enumerate(indicators):
+        view.indicators_table.selectRow(row)
+        shown = [view.entry_model.row_at(i) for i in range(view.entry_model.rowCount())]
+        assert shown, indicator.name
+        assert {e.indicator_id for e in shown} == {indicator.id}
+        assert len(shown) == indicator.measurement_count
 
 
 def test_indicator_keeps_its_archived_owner(qtbot, view: EffectLogView) -> None:  # type: ignore[no-untyped-def]

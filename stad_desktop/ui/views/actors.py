@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from stad_desktop.language import N_, _, ngettext
 from stad_desktop.model.enums import Sector, label
@@ -53,11 +53,28 @@ class ActorsView(ListView):
             self,
         )
         self.add_detail(self.input_panel)
+        self.profile_button = QPushButton(self)
+        self.profile_button.clicked.connect(self.show_profile)
+        self.button_bar.insertWidget(self.button_bar.indexOf(self.new_button), self.profile_button)
+        QWidget.setTabOrder(self.show_archived, self.profile_button)
+        QWidget.setTabOrder(self.profile_button, self.new_button)
         self.retranslate()
 
     def retranslate(self) -> None:
         super().retranslate()
+        self.profile_button.setText(_("P&rofile…"))
+        self.profile_button.setToolTip(_("The actor's projects, meetings, input and contacts"))
         self.input_panel.retranslate()
+
+    def _selection_changed(self, *args: object) -> None:
+        super()._selection_changed(*args)
+        if hasattr(self, "profile_button"):
+            self.profile_button.setEnabled(self.table.current_id() is not None)
+
+    def show_profile(self) -> None:
+        current = self.table.current_id()
+        if current is not None:
+            self.open_item(current)
 
     def show_detail(self, item_id: str | None) -> None:
         """The input the selected actor gave."""
@@ -81,6 +98,9 @@ class ActorsView(ListView):
     def count_text(self, count: int) -> str:
         return ngettext("{count} actor", "{count} actors", count).format(count=count)
 
+    def no_match_text(self, query: str) -> str:
+        return _("No actors match «{text}».").format(text=query)
+
     def set_archived(self, item_id: str, archived: bool) -> Change[ActorDetail]:
         return self.services.actors.set_archived(item_id, archived)
 
@@ -90,6 +110,17 @@ class ActorsView(ListView):
         self.show_dialog(ActorDialog(self._save(None), None, self))
 
     def open_item(self, item_id: str) -> None:
+        """Enter or a double click: the actor's profile (Edit… there edits it)."""
+        from stad_desktop.ui.dialogs.actor_profile import open_profile
+
+        open_profile(self, item_id, self.edit_actor)
+
+    def edit_item(self) -> None:
+        current = self.table.current_id()
+        if current is not None:
+            self.edit_actor(current)
+
+    def edit_actor(self, item_id: str) -> None:
         from stad_desktop.ui.dialogs.actor_dialog import ActorDialog
 
         before = self.services.actors.get(item_id)

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent, QUndoStack
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QWidget
 
 from stad_desktop.ui.bus import DataBus
 from stad_desktop.ui.commands import ChangeCommand
@@ -41,6 +41,7 @@ class View(QWidget):
 
     commands: frozenset[str] = frozenset()
     kinds: frozenset[str] = frozenset()
+    search_attr = ""  # the attribute holding the view's search field, if any
 
     # Ask the main window to show a project in the view with this key
     # (e.g. ``"role_matrix"``); the main window calls ``show_project`` on it.
@@ -49,6 +50,8 @@ class View(QWidget):
     project_selected = Signal(str)
     # The enabled commands may have changed (selection changed).
     commands_changed = Signal()
+    # Go to an item in another view: (view key, item id, detail id); see ui.navigation.
+    go_to = Signal(str, str, str)
     # A short message for the status bar (already translated).
     message = Signal(str)
 
@@ -72,6 +75,14 @@ class View(QWidget):
         """Set every text the view shows in the current language: called from the
         constructor and again on a language switch, which keeps the view's rows,
         selection and scroll position. Override."""
+
+    def retranslate_view(self) -> None:
+        """:meth:`retranslate`, and the "nothing matches" notices in the view."""
+        from stad_desktop.ui.widgets.search_tools import NoMatchNotice
+
+        self.retranslate()
+        for notice in self.findChildren(NoMatchNotice):
+            notice.retranslate()
 
     def commit_pending(self) -> bool:
         """Save what the user has typed but not yet saved (before the window closes).
@@ -138,6 +149,17 @@ class View(QWidget):
         """The commands that make sense now (e.g. EDIT needs a selection)."""
         return self.commands
 
+    def available_commands(self) -> frozenset[str]:
+        """:meth:`enabled_commands`, and SEARCH (Ctrl+F) in every view with a search."""
+        if self.search_widget() is not None:
+            return self.enabled_commands() | {SEARCH}
+        return self.enabled_commands()
+
+    def search_widget(self) -> QWidget | None:
+        """The field Ctrl+F goes to (a search field or a project picker)."""
+        widget = getattr(self, self.search_attr, None) if self.search_attr else None
+        return widget if isinstance(widget, QWidget) else None
+
     def new_item(self) -> None:
         """Ctrl+N."""
 
@@ -148,7 +170,14 @@ class View(QWidget):
         """Delete."""
 
     def focus_search(self) -> None:
-        """Ctrl+F."""
+        """Ctrl+F: into the search field, its text selected to type over."""
+        widget = self.search_widget()
+        if widget is None:
+            return
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        line = widget.lineEdit() if isinstance(widget, QComboBox) else widget
+        if isinstance(line, QLineEdit):
+            line.selectAll()
 
 
 @runtime_checkable

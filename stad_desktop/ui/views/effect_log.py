@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt
 from PySide6.QtGui import QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QSplitter,
     QTableView,
@@ -45,6 +46,7 @@ _NOT_CHARTED = object()
 
 class EffectLogView(View):
     commands = frozenset({NEW, EDIT, ARCHIVE})
+    search_attr = "search_combo"
     kinds = frozenset({ACTORS, PROJECTS, EFFECTS})
 
     def __init__(
@@ -56,6 +58,7 @@ class EffectLogView(View):
     ) -> None:
         super().__init__(services, bus, undo_stack, parent)
         self.selector = ProjectSelector(services, self)
+        self.search_combo = self.selector.combo
         self.selector.project_changed.connect(self._project_changed)
 
         self.new_indicator_action = make_action(self, "", self.new_indicator, "Ctrl+Shift+I")
@@ -118,7 +121,15 @@ class EffectLogView(View):
         box = QVBoxLayout(entries_box)
         box.setContentsMargins(0, 0, 0, 0)
         self.entries_label = buddy_label("", self.entries_table)
-        box.addWidget(self.entries_label)
+        # The entries follow the selected indicator (untick to see them all).
+        self.follow = QCheckBox(self)
+        self.follow.setChecked(True)
+        self.follow.toggled.connect(lambda _on: self._show_entries())
+        self._entries: tuple[EntryView, ...] = ()
+        entries_bar = QHBoxLayout()
+        entries_bar.addWidget(self.entries_label, 1)
+        entries_bar.addWidget(self.follow)
+        box.addLayout(entries_bar)
         box.addWidget(self.entries_table)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(upper)
@@ -156,6 +167,8 @@ class EffectLogView(View):
         self.entries_table.setAccessibleName(_("Effect entries"))
         set_buddy_text(self.indicators_label, _("&Indicators:"))
         set_buddy_text(self.entries_label, _("E&ntries:"))
+        self.follow.setText(_("&Only the selected indicator"))
+        self.follow.setToolTip(_("Show only the entries of the indicator selected above"))
         self.selector.retranslate()
         self.indicator_model.retranslate()
         self.entry_model.retranslate()
@@ -224,17 +237,15 @@ class EffectLogView(View):
         effects = self.services.effects
         self._charted = _NOT_CHARTED
         self.indicator_model.set_rows(effects.indicators(project_id) if project_id else ())
-        self.entry_model.set_rows(effects.entries(project_id) if project_id else ())
-        self._select(
-            self.indicators_table,
-            self.indicator_model.row_of(keep_indicator.id) if keep_indicator else -1,
-            default_first=True,
-        )
-        self._select(
-            self.entries_table, self.entry_model.row_of(keep_entry.id) if keep_entry else -1
-        )
+        self._entries = effects.entries(project_id) if project_id else ()
+        with QSignalBlocker(self.indicators_table.selectionModel()):
+            self._select(
+                self.indicators_table,
+                self.indicator_model.row_of(keep_indicator.id) if keep_indicator else -1,
+                default_first=True,
+            )
+        self._show_entries(keep_entry)
         self.indicator_columns.fit()
-        self.entry_columns.fit()
         self._fit_splitter()
         if self._charted != self.current_indicator():
             self._show_chart()  # not already drawn by the selection change above
@@ -284,6 +295,11 @@ class EffectLogView(View):
             return None
         return self.indicator_model.row_at(index.row())
 
+    def select_indicator(self, indicator_id: str) -> bool:
+        row = self.indicator_model.row_of(indicator_id)
+        self._select(self.indicators_table, row)
+        return row >= 0
+
     def current_entry(self) -> EntryView | None:
         index = self.entries_table.currentIndex()
         if not index.isValid() or index.row() >= self.entry_model.rowCount():
@@ -292,6 +308,20 @@ class EffectLogView(View):
 
     def _indicator_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         self._show_chart()
+        self._show_entries()
+        self._update_actions()
+
+    def _show_entries(self, keep: EntryView | None = None) -> None:
+        """The project's entries, or only the selected indicator's when following it."""
+        keep = keep or self.current_entry()
+        indicator = self.current_indicator()
+        if self.follow.isChecked() and indicator is not None:
+            rows = tuple(e for e in self._entries if e.indicator_id == indicator.id)
+        else:
+            rows = self._entries
+        self.entry_model.set_rows(rows)
+        self._select(self.entries_table, self.entry_model.row_of(keep.id) if keep else -1)
+        self.entry_columns.fit()
         self._update_actions()
 
     def _show_chart(self) -> None:
@@ -359,6 +389,8 @@ class EffectLogView(View):
 
     def _entry_added(self, project_id: str, change: Change[EntryView]) -> None:
         self._push(project_id, change)
+        if self.entry_model.row_of(change.value.id) < 0:
+            self.follow.setChecked(False)  # an entry of another indicator: show them all
         self._select(self.entries_table, self.entry_model.row_of(change.value.id))
 
     def edit_entry(self) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,6 +28,7 @@ from stad_desktop.ui.bus import DataBus
 from stad_desktop.ui.models.rows import RowTableModel
 from stad_desktop.ui.views.base import ARCHIVE, EDIT, NEW, SEARCH, View
 from stad_desktop.ui.widgets.forms import buddy_label, set_buddy_text
+from stad_desktop.ui.widgets.search_tools import NoMatchNotice, clear_on_escape
 from stad_desktop.ui.widgets.table import RecordTable
 
 if TYPE_CHECKING:
@@ -46,6 +47,7 @@ class ListView(View):
     ``archive_ids``."""
 
     commands = frozenset({NEW, EDIT, ARCHIVE, SEARCH})
+    search_attr = "search"
     kind = ""  # bus kind announced after a change
 
     def __init__(
@@ -78,10 +80,13 @@ class ListView(View):
         self.archive_button = QPushButton()
         self.table = RecordTable(model)
         self.count_label = QLabel()
+        self.no_match = NoMatchNotice(self.no_match_text, self)
+        self.no_match.clear_requested.connect(self.clear_search)
+        clear_on_escape(self.search)
         self.search_label = buddy_label("", self.search)
         self.filter_label = buddy_label("", self.filter)
 
-        bar = QHBoxLayout()
+        self.button_bar = bar = QHBoxLayout()
         bar.addWidget(self.search_label)
         bar.addWidget(self.search, 2)
         bar.addWidget(self.filter_label)
@@ -97,6 +102,7 @@ class ListView(View):
         box = QVBoxLayout(upper)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.table, 1)
+        box.addWidget(self.no_match)
         box.addWidget(self.count_label)
         self.splitter.addWidget(upper)
         layout = QVBoxLayout(self)
@@ -165,6 +171,10 @@ class ListView(View):
     def count_text(self, count: int) -> str:
         return str(count)
 
+    def no_match_text(self, query: str) -> str:
+        """What an empty result says ("No actors match «x»."). Override."""
+        return _("Nothing matches «{text}».").format(text=query)
+
     def open_item(self, item_id: str) -> None:
         raise NotImplementedError
 
@@ -191,6 +201,7 @@ class ListView(View):
         self.model.set_rows(rows)
         self.table.fit_columns()
         self.count_label.setText(self.count_text(len(rows)))
+        self.no_match.show_for(self.search.text(), bool(rows))
         if not self.table.select_id(keep) and rows and self.table.hasFocus():
             self.table.selectRow(0)
         self._selection_changed()
@@ -240,9 +251,23 @@ class ListView(View):
             return frozenset({NEW, SEARCH})
         return self.commands
 
-    def focus_search(self) -> None:
+    def show_item(self, item_id: str, filter_value: str | None = None) -> None:
+        """Show ``item_id`` selected (the search cleared and the filter set to
+        ``filter_value`` or to all, so that it is in the list)."""
+        with QSignalBlocker(self.search), QSignalBlocker(self.filter):
+            self.search.clear()
+            self.filter.setCurrentIndex(max(0, self.filter.findData(filter_value or "")))
+        if item_id and not self.show_archived.isChecked() and self.is_archived(item_id):
+            self.show_archived.setChecked(True)
+        self._select_next = item_id or None
+        self.refresh()
+        self.table.setFocus()
+
+    def clear_search(self) -> None:
+        """Empty the search field (the list shows everything again) and go to it."""
+        self.search.clear()
+        self.refresh()
         self.search.setFocus()
-        self.search.selectAll()
 
     def edit_item(self) -> None:
         current = self.table.current_id()

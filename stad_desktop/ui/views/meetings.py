@@ -11,12 +11,10 @@ from typing import Any
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QActionGroup, QUndoStack
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QMenu,
     QPlainTextEdit,
-    QSizePolicy,
     QSplitter,
     QTableView,
     QToolBar,
@@ -47,6 +45,7 @@ from stad_desktop.ui.views.base import ARCHIVE, EDIT, NEW, View
 from stad_desktop.ui.widgets.backlog_panel import BacklogPanel
 from stad_desktop.ui.widgets.forms import buddy_label, set_buddy_text
 from stad_desktop.ui.widgets.quick_input import QuickInputBar
+from stad_desktop.ui.widgets.search_tools import SearchCombo
 from stad_desktop.ui.widgets.table import ColumnFitter, read_only_table
 
 TITLE_MIN = 220
@@ -56,6 +55,7 @@ INPUT_TEXT_MIN = 240
 class MeetingsView(View):
     commands = frozenset({NEW, EDIT, ARCHIVE})
     kinds = frozenset({ACTORS, PROJECTS, MEETINGS})
+    search_attr = "project_filter"
 
     def __init__(
         self,
@@ -66,9 +66,7 @@ class MeetingsView(View):
     ) -> None:
         super().__init__(services, bus, undo_stack, parent)
         # --- the project filter and the toolbar
-        self.project_filter = QComboBox(self)
-        self.project_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.project_filter.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.project_filter = SearchCombo(self)
         self.project_filter.currentIndexChanged.connect(lambda _index: self._load())
         self.new_meeting_action = make_action(self, "", self.new_meeting, "")
         self.edit_meeting_action = make_action(self, "", self.edit_meeting, "")
@@ -97,6 +95,7 @@ class MeetingsView(View):
         self.project_label = buddy_label("", self.project_filter)
         top.addWidget(self.project_label)
         top.addWidget(self.project_filter, 1)
+        top.addWidget(self.project_filter.notice, 1)
         top.addWidget(self.toolbar)
 
         # --- the meetings

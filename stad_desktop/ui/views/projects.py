@@ -20,6 +20,7 @@ from stad_desktop.ui.models.input_context import PROJECT_INPUT_COLUMNS
 from stad_desktop.ui.models.projects import ProjectTableModel
 from stad_desktop.ui.views.listbase import ListView
 from stad_desktop.ui.widgets.input_panel import InputPanel
+from stad_desktop.ui.widgets.search_tools import no_projects_text
 
 if TYPE_CHECKING:
     from stad_desktop.services import ProjectInput, Services
@@ -97,6 +98,9 @@ class ProjectsView(ListView):
 
     def count_text(self, count: int) -> str:
         return ngettext("{count} project", "{count} projects", count).format(count=count)
+
+    def no_match_text(self, query: str) -> str:
+        return no_projects_text(query)
 
     def set_archived(self, item_id: str, archived: bool) -> Change[ProjectDetail]:
         return self.services.projects.set_archived(item_id, archived)

@@ -31,6 +31,18 @@ class ViewSpec:
     factory: Factory
 
 
+def _home(services: Services, bus: DataBus, undo_stack: QUndoStack) -> View:
+    from stad_desktop.ui.views.home import HomeView
+
+    return HomeView(services, bus, undo_stack)
+
+
+def _people(services: Services, bus: DataBus, undo_stack: QUndoStack) -> View:
+    from stad_desktop.ui.views.people import PeopleView
+
+    return PeopleView(services, bus, undo_stack)
+
+
 def _actors(services: Services, bus: DataBus, undo_stack: QUndoStack) -> View:
     from stad_desktop.ui.views.actors import ActorsView
 
@@ -62,11 +74,13 @@ def _meetings(services: Services, bus: DataBus, undo_stack: QUndoStack) -> View:
 
 
 def view_specs() -> tuple[ViewSpec, ...]:
-    """The views in sidebar order (Ctrl+1, Ctrl+2, ... follow this order)."""
+    """The views in sidebar order (Ctrl+0, Ctrl+1, ... follow this order)."""
     return (
+        ViewSpec("home", N_("Home"), _home),
         ViewSpec("actors", N_("Actors"), _actors),
         ViewSpec("projects", N_("Projects"), _projects),
         ViewSpec("role_matrix", N_("Role matrix"), _role_matrix),
         ViewSpec("effect_log", N_("Effect log"), _effect_log),
         ViewSpec("meetings", N_("Meetings"), _meetings),
+        ViewSpec("people", N_("People"), _people),
     )

@@ -43,6 +43,7 @@ from stad_desktop.ui.widgets.project_selector import ProjectSelector
 
 class RoleMatrixView(View):
     commands = frozenset({NEW, EDIT, ARCHIVE})
+    search_attr = "search_combo"
     kinds = frozenset({ACTORS, PROJECTS, ROLES, MATRIX})
 
     def __init__(
@@ -55,6 +56,7 @@ class RoleMatrixView(View):
         super().__init__(services, bus, undo_stack, parent)
         page = QWidget(self)
         self.selector = ProjectSelector(services, page)
+        self.search_combo = self.selector.combo
         self.selector.project_changed.connect(self._project_changed)
 
         # --- actions ------------------------------------------------------------

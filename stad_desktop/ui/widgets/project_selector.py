@@ -1,13 +1,15 @@
-"""A labelled combo box of the active projects, for the per-project views."""
+"""A labelled combo box of the active projects, for the per-project views: type in
+it to find a project among hundreds (see ``SearchCombo``)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from stad_desktop.language import _
 from stad_desktop.services import Services
 from stad_desktop.ui.widgets.inline_form import plain
+from stad_desktop.ui.widgets.search_tools import SearchCombo
 
 
 class ProjectSelector(QWidget):
@@ -16,15 +18,14 @@ class ProjectSelector(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
-        self.combo = QComboBox(self)
-        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.combo = SearchCombo(self)
         self.label = QLabel(self)
         self.label.setBuddy(self.combo)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
         layout.addWidget(self.combo, 1)
+        layout.addWidget(self.combo.notice, 1)
         self.combo.currentIndexChanged.connect(self._changed)
         self._loading = False
         self.retranslate()
@@ -33,6 +34,7 @@ class ProjectSelector(QWidget):
         text = _("&Project:")
         self.label.setText(text)
         self.combo.setAccessibleName(plain(text).rstrip(":"))
+        self.combo.setToolTip(_("Type to find a project"))
 
     def project_id(self) -> str | None:
         value = self.combo.currentData()
