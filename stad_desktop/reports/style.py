@@ -143,9 +143,7 @@ def make_styles() -> Styles:
         head=style("head", **head),
         head_right=style("head_right", alignment=TA_RIGHT, **head),
         head_centre=style("head_centre", alignment=TA_CENTER, **head),
-        chips=style(
-            "chips", fontName=FONT_BOLD, fontSize=7.5, leading=10.5, alignment=TA_CENTER
-        ),
+        chips=style("chips", fontName=FONT_BOLD, fontSize=7.5, leading=10.5, alignment=TA_CENTER),
     )
 
 

@@ -26,6 +26,7 @@ from stad_desktop.ui.actions import make_action, retitle
 from stad_desktop.ui.bus import DataBus
 from stad_desktop.ui.feedback import inform, notify
 from stad_desktop.ui.import_menu import ImportMenu
+from stad_desktop.ui.main_toolbar import MainToolbar
 from stad_desktop.ui.settings import app_settings
 from stad_desktop.ui.travel_menu import TravelMenu
 from stad_desktop.ui.undo_actions import UndoActions
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setEnabled(False)
 
         self._build_menus()
+        self.toolbar = MainToolbar(self)
         self.statusBar()
         settings = app_settings()
         geometry = settings.value("main_window/geometry")
@@ -254,6 +256,7 @@ class MainWindow(QMainWindow):
             self.sidebar.item(row).setText(_(spec.title))
         self.opening.setText(_("Opening the database …"))
         self._retranslate_menus()
+        self.toolbar.retranslate()
         for view in self.views.built():
             view.retranslate()
         if self.welcome is not None:

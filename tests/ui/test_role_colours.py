@@ -27,7 +27,9 @@ PROJECT = "Folkehelse i bygdene"
 
 def _fills_drawn(pdf: Path) -> str:
     """The colour operators of every page's drawing (``r g b rg``)."""
-    return "\n".join(page.get_contents().get_data().decode("latin-1") for page in PdfReader(pdf).pages)
+    return "\n".join(
+        page.get_contents().get_data().decode("latin-1") for page in PdfReader(pdf).pages
+    )
 
 
 def _operator(colour: str) -> str:
@@ -84,7 +86,9 @@ def test_the_matrix_the_portfolio_and_the_printouts_show_the_same_role_colours(
     tr = Translator("nn")
     summary, overview = tmp_path / "summary.pdf", tmp_path / "portfolio.pdf"
     options = {"municipality": "Stad kommune", "logo": None, "today": dt.date(2026, 5, 1)}
-    render_project_summary(gather_project_summary(demo_services, project.id), summary, tr, **options)
+    render_project_summary(
+        gather_project_summary(demo_services, project.id), summary, tr, **options
+    )
     render_portfolio(gather_portfolio(demo_services), overview, tr, **options)
     for pdf in (summary, overview):
         drawn = _fills_drawn(pdf)

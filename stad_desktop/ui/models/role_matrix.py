@@ -27,6 +27,7 @@ def role_brushes(role: RoleView) -> tuple[QBrush, QBrush]:
     colour = role_colour(role.code, role.position)
     return QBrush(QColor(colour.fill)), QBrush(QColor(colour.ink))
 
+
 ACTOR_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROLE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
