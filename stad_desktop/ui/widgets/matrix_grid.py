@@ -40,6 +40,7 @@ class MatrixGrid(QTableView):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self._natural: list[int] = []  # each column's width for its header
+        self.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
 
     # --- the current cell ------------------------------------------------------------
     def current_cell(self) -> tuple[ActorRef, RoleView] | None:
