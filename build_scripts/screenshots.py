@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from stad_desktop.ui.main_window import MainWindow
 
 WINDOW_SIZE = (1280, 760)
+LAPTOP_SIZE = (1366, 768)
 MEETINGS_SIZE = (
     int(os.environ.get("STAD_SHOT_WIDTH", 1366)),
     int(os.environ.get("STAD_SHOT_HEIGHT", 768)),
@@ -164,7 +165,7 @@ def role_matrix(shot: Shot) -> QWidget:
     actor_view_dialog = shot.window.views["actors"].dialog  # type: ignore[attr-defined]
     if actor_view_dialog is not None:
         actor_view_dialog.reject()
-    shot.window.resize(1440, WINDOW_SIZE[1])  # the matrix and the side panel side by side
+    shot.window.resize(*LAPTOP_SIZE)  # a 1366 x 768 laptop: the role matrix fits
     shot.window.open_project("role_matrix", _project_id(shot, "Folkehelse i bygdene"))
     view = shot.window.views["role_matrix"]
     assert isinstance(view, RoleMatrixView) and view.model.matrix is not None

@@ -9,7 +9,6 @@ so) unless it is asked for, and then it comes in slices of named columns.
 from __future__ import annotations
 
 from reportlab.lib import colors
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
 from stad_desktop.language import Translator
@@ -25,6 +24,7 @@ from stad_desktop.reports.style import (
     STRIPE,
     SUBTLE,
     Styles,
+    chip,
     esc,
     para,
 )
@@ -43,18 +43,6 @@ CELL_PADDING = 1.0
 HEADER_PADDING = 3.0
 # Room the heading, the introduction and the first rows need together.
 OPENING_ROOM = 220
-
-
-def code_lines(codes: tuple[str, ...], width: float) -> str:
-    """The role codes of a cell, on as few lines as fit ``width``; a line breaks
-    between codes, never inside one."""
-    lines: list[str] = []
-    for code in codes:
-        if lines and stringWidth(f"{lines[-1]} {code}", FONT_BOLD, CODE_SIZE) <= width:
-            lines[-1] = f"{lines[-1]} {code}"
-        else:
-            lines.append(code)
-    return "\n".join(lines)
 
 
 class MatrixSection:
@@ -87,7 +75,7 @@ class MatrixSection:
         if not m.cells:
             return [CondPageBreak(120), *section(heading, para(tr._("No actors yet."), s.body))]
         legend = [
-            f"<b>{esc(role.short_in(tr.lang))}</b>\u00a0{esc(role.name.get(tr.lang))}"
+            f"<b>{chip(role.short_in(tr.lang), role)}</b>\u00a0{esc(role.name.get(tr.lang))}"
             for role in m.roles
         ]
         legend.append("<b>•</b>\u00a0" + esc(tr._("takes part, no role yet")))
@@ -121,7 +109,7 @@ class MatrixSection:
         header: list[object] = [para(tr._("Actor"), s.head), para(tr._("Sector"), s.head)]
         header += [para(f"{numbers[p.id]}. {p.name}", s.head_centre) for p in chunk]
         rows: list[list[object]] = [header]
-        code_width = mark_width - 2 * CELL_PADDING
+        roles = {role.id: role for role in m.roles}
         wanted = {p.id for p in chunk}
         members = {actor_id for actor_id, project_id in m.cells if project_id in wanted}
         for actor in m.actors:
@@ -132,11 +120,15 @@ class MatrixSection:
                 para(sector_text(tr, actor.sector), s.cell_small),
             ]
             for project in chunk:
-                codes = m.codes(actor.id, project.id, tr.lang)
-                if codes is None:
+                role_ids = m.cells.get((actor.id, project.id))
+                if role_ids is None:
                     row.append("")
-                else:
-                    row.append(code_lines(codes, code_width) if codes else "•")
+                elif not role_ids:
+                    row.append("•")
+                else:  # each code in its role's colours, as on screen
+                    codes = [roles[r] for r in role_ids if r in roles]
+                    chips = " ".join(chip(role.short_in(tr.lang), role) for role in codes)
+                    row.append(Paragraph(chips, s.chips))
             rows.append(row)
         widths = [ACTOR_WIDTH, SECTOR_WIDTH, *([mark_width] * len(chunk))]
         table = FastTable(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")

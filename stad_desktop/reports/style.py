@@ -18,6 +18,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph
 
 from stad_desktop import paths
+from stad_desktop.model.palette import LACKING, role_colour
+from stad_desktop.services.readmodels import RoleView
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -41,6 +43,17 @@ SERIES = colors.HexColor("#1F6F8B")
 TARGET = colors.HexColor("#2E7D32")
 BASELINE = colors.HexColor("#8A969C")
 GRID = colors.HexColor("#E3E9EC")
+
+
+def role_colours(role: RoleView) -> tuple[colors.Color, colors.Color]:
+    """The fill and ink of ``role``, from the palette the screens use too."""
+    colour = role_colour(role.code, role.position)
+    return colors.HexColor(colour.fill), colors.HexColor(colour.ink)
+
+
+# A role expected without an agreed contribution: the screens' amber.
+LACKING_FILL = colors.HexColor(LACKING.fill)
+LACKING_INK = colors.HexColor(LACKING.ink)
 
 
 class ReportError(Exception):
@@ -84,6 +97,8 @@ class Styles:
     head: ParagraphStyle
     head_right: ParagraphStyle
     head_centre: ParagraphStyle
+    chips: ParagraphStyle
+    """Role codes in their colours (the portfolio matrix), centred."""
 
 
 def make_styles() -> Styles:
@@ -128,6 +143,7 @@ def make_styles() -> Styles:
         head=style("head", **head),
         head_right=style("head_right", alignment=TA_RIGHT, **head),
         head_centre=style("head_centre", alignment=TA_CENTER, **head),
+        chips=style("chips", fontName=FONT_BOLD, fontSize=7.5, leading=10.5, alignment=TA_CENTER),
     )
 
 
@@ -141,6 +157,15 @@ def esc(text: object) -> str:
 def tinted(text: object, colour: colors.Color) -> str:
     """Paragraph markup for ``text`` in ``colour``."""
     return f'<font color="#{colour.hexval()[2:]}">{esc(text)}</font>'
+
+
+def chip(text: object, role: RoleView) -> str:
+    """Paragraph markup for a role's short code in the role's ink on its fill."""
+    fill, ink = role_colours(role)
+    return (
+        f'<font color="#{ink.hexval()[2:]}" backColor="#{fill.hexval()[2:]}">'
+        f"\u00a0{esc(text)}\u00a0</font>"
+    )
 
 
 def para(text: object, style: ParagraphStyle) -> Paragraph:

@@ -17,10 +17,14 @@ from stad_desktop.reports.style import (
     BUSY,
     FONT,
     FONT_BOLD,
+    INK,
+    LACKING_FILL,
+    LACKING_INK,
     RULE,
     Styles,
     esc,
     para,
+    role_colours,
     tinted,
 )
 from stad_desktop.reports.tables import (
@@ -74,13 +78,18 @@ class ActorSections:
             ]
             for col, role in enumerate(roles, start=1):
                 assignment = m.assignment(actor.id, role.id)
+                # The cell in the role's colours (as on screen); amber when lacking.
                 if assignment is None:
                     cells.append("")
-                elif assignment.lacks_contribution:
+                    continue
+                if assignment.lacks_contribution:
                     cells.append("○")
-                    extra.append(("TEXTCOLOR", (col, index), (col, index), BUSY))
+                    fill, ink = LACKING_FILL, LACKING_INK
                 else:
                     cells.append("●")
+                    fill, ink = role_colours(role)
+                extra.append(("BACKGROUND", (col, index), (col, index), fill))
+                extra.append(("TEXTCOLOR", (col, index), (col, index), ink))
             count = m.roles_per_actor.get(actor.id, 0)
             cells.append(str(count))
             if count >= MANY_ROLES:
@@ -104,8 +113,8 @@ class ActorSections:
             filled = filled[1:].strip()
         gap = "\u00a0" * 6
         markup = (
-            f"{tinted('●', ACCENT)}\u00a0{esc(filled)}{gap}"
-            f"{tinted('○', BUSY)}\u00a0{esc(rest.strip())}"
+            f"{tinted('●', INK)}\u00a0{esc(filled)}{gap}"
+            f"{tinted('○', LACKING_INK)}\u00a0{esc(rest.strip())}"
         )
         return Paragraph(markup, self.s.small)
 

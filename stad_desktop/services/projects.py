@@ -14,6 +14,7 @@ from stad_desktop.language import N_, Message
 from stad_desktop.model import (
     Actor,
     ChecklistItem,
+    ChecklistStatus,
     Phase,
     Project,
     ProjectActor,
@@ -269,6 +270,21 @@ class ProjectService:
             .correlate(Project)
             .scalar_subquery()
         )
+        checklist_total = (
+            select(func.count(ChecklistItem.id))
+            .where(ChecklistItem.project_id == Project.id)
+            .correlate(Project)
+            .scalar_subquery()
+        )
+        checklist_done = (
+            select(func.count(ChecklistItem.id))
+            .where(
+                ChecklistItem.project_id == Project.id,
+                ChecklistItem.status == ChecklistStatus.DONE.value,
+            )
+            .correlate(Project)
+            .scalar_subquery()
+        )
         stmt = select(
             Project.id,
             Project.name,
@@ -280,6 +296,8 @@ class ProjectService:
             Project.end_date,
             actor_count,
             Project.archived,
+            checklist_done,
+            checklist_total,
         ).outerjoin(owner, owner.id == Project.owner_id)
         if query:
             stmt = stmt.where(v.matches(Project.search_text, query))
@@ -317,6 +335,8 @@ class ProjectService:
                 actor_count=row[8],
                 warning_count=counts.get(row[0], 0),
                 archived=row[9],
+                checklist_done=row[10],
+                checklist_total=row[11],
             )
             for row in rows
         ]

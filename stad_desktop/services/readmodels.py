@@ -75,6 +75,9 @@ class ProjectRow:
     actor_count: int
     warning_count: int
     archived: bool
+    checklist_done: int = 0
+    """Checklist items marked done, of ``checklist_total`` (the advice points)."""
+    checklist_total: int = 0
 
 
 @dataclass(frozen=True)

@@ -170,6 +170,9 @@ def run_gui(
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Stad Desktop")
+    from stad_desktop.ui.theme import follow_color_scheme
+
+    follow_color_scheme(app)
     crash.install(crash_dialog)
 
     from stad_desktop.ui.main_window import MainWindow

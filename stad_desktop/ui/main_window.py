@@ -28,6 +28,7 @@ from stad_desktop.ui.example_menu import ExampleMenu
 from stad_desktop.ui.feedback import inform, notify
 from stad_desktop.ui.help_menu import HelpMenu
 from stad_desktop.ui.import_menu import ImportMenu
+from stad_desktop.ui.main_toolbar import MainToolbar
 from stad_desktop.ui.navigation import go_to
 from stad_desktop.ui.settings import app_settings
 from stad_desktop.ui.travel_menu import TravelMenu
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setEnabled(False)
 
         self._build_menus()
+        self.toolbar = MainToolbar(self)
         self.statusBar()
         settings = app_settings()
         geometry = settings.value("main_window/geometry")
@@ -262,6 +264,7 @@ class MainWindow(QMainWindow):
             self.sidebar.item(row).setText(_(spec.title))
         self.opening.setText(_("Opening the database …"))
         self._retranslate_menus()
+        self.toolbar.retranslate()
         for view in self.views.built():
             view.retranslate_view()
         if self.welcome is not None:

@@ -42,16 +42,20 @@ def _open(qtbot, view, start) -> QDialog:  # type: ignore[no-untyped-def]
     return dialog
 
 
-def walk(qtbot, services: Services) -> list[str]:  # type: ignore[no-untyped-def]
-    """The texts of the main window, every view and every dialog."""
+def walk(qtbot, services: Services, visit=None) -> list[str]:  # type: ignore[no-untyped-def]
+    """The texts of the main window, every view and every dialog; ``visit(widget)``
+    is called on each of them as shown (the main window at 1366x768)."""
     texts: list[str] = []
     window = _window(qtbot, services)
+    window.resize(1366, 768)
     project = services.projects.find("Kulturskule 3.0")
     window.select_project(project.id)
 
     def take(widget: QWidget) -> None:
         QApplication.processEvents()
         texts.extend(widget_texts(widget))
+        if visit is not None:
+            visit(widget)
 
     def dialog(view, start) -> None:  # type: ignore[no-untyped-def]
         opened = _open(qtbot, view, start)

@@ -55,8 +55,9 @@ def test_portfolio_cells_use_the_languages_role_codes(demo_services: Services) -
     view = demo_services.roles.portfolio()
     actor = next(a for a in view.actors if a.name == "Stad kommune, helse og omsorg")
     project = next(p for p in view.projects if p.name == "Folkehelse i bygdene")
-    row, column = view.actors.index(actor), view.projects.index(project)
     model = PortfolioModel()
+    model.set_portfolio(view)
+    row, column = view.actors.index(actor), model.project_column(project.id)
     texts = {}
     for lang in ("nn", "en"):
         set_language(lang)

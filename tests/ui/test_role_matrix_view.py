@@ -276,7 +276,7 @@ def test_portfolio_filters_and_opens_project_matrix(qtbot, make_view, demo_servi
     assert "F = " in portfolio.legend.text()
 
     target = services.projects.refs()[2]
-    column = next(i for i, p in enumerate(data.projects) if p.id == target.id)
+    column = portfolio.model.project_column(target.id)
     rect = portfolio.table.visualRect(portfolio.model.index(0, column))
     viewport = portfolio.table.viewport()
     qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from stad_desktop.language import N_, _, current, ngettext
 from stad_desktop.model.enums import Sector, label
+from stad_desktop.model.palette import INK
 from stad_desktop.services.actor_import.plan import ImportPlan, NearDecision, RowStatus
 
 Index = QModelIndex | QPersistentModelIndex
@@ -105,6 +106,11 @@ class PreviewModel(QAbstractTableModel):
                 return QBrush(_INVALID)
             if planned.status is RowStatus.NEAR:
                 return QBrush(_NEAR)
+        if role == Qt.ItemDataRole.ForegroundRole and planned.status in (
+            RowStatus.INVALID,
+            RowStatus.NEAR,
+        ):
+            return QBrush(QColor(INK))  # dark text on the light fill, in a dark theme too
         return None
 
     def _text(self, row: int, column: int) -> str:

@@ -43,6 +43,7 @@ from stad_desktop.ui.dialogs.print_preview import (
     settings_value,
 )
 from stad_desktop.ui.settings import app_settings
+from stad_desktop.ui.theme import error_style
 from stad_desktop.ui.widgets.forms import restore_geometry, save_geometry
 
 if TYPE_CHECKING:
@@ -131,7 +132,7 @@ class PrintDialog(QDialog):
         self.error = QLabel()
         self.error.setTextFormat(Qt.TextFormat.PlainText)  # it may quote a name or path
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(error_style())
         self.error.setVisible(False)
 
         buttons = QDialogButtonBox()

@@ -1,4 +1,5 @@
-"""The print preview: shows a printout (a PDF) with QtPdf; Print … renders its pages
+"""The print preview: shows a printout (a PDF) with QtPdf, with zoom and page
+navigation (``widgets.pdf_controls``); Print … renders its pages
 onto a QPrinter, Save as PDF … copies it where the user says (never over the
 database, its own files or anything but a PDF: see ``services.outputs``)."""
 
@@ -27,6 +28,7 @@ from stad_desktop.services.outputs import OutputKind, OutputRefused, check_outpu
 from stad_desktop.ui.feedback import problem
 from stad_desktop.ui.settings import app_settings
 from stad_desktop.ui.widgets.forms import restore_geometry, save_geometry
+from stad_desktop.ui.widgets.pdf_controls import PdfControls
 
 # Pages are rendered for the printer at this resolution at most (a 1200 dpi
 # printer would otherwise need a 550 MB image per A4 page).
@@ -93,7 +95,9 @@ class PreviewDialog(QDialog):
         close.clicked.connect(self.reject)
         self.print_button.setDefault(True)
 
+        self.controls = PdfControls(self.view, self)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.controls)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
         self.resize(fit_to_screen(self, PREVIEW_SIZE))

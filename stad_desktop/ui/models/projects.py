@@ -36,6 +36,19 @@ def warnings_tip(row: ProjectRow) -> str:
     ).format(count=row.warning_count)
 
 
+def checklist_text(row: ProjectRow) -> str:
+    """The checklist's progress, "7/11"."""
+    if not row.checklist_total:
+        return ""
+    return _("{done}/{total}").format(done=row.checklist_done, total=row.checklist_total)
+
+
+def checklist_tip(row: ProjectRow) -> str:
+    return _("{done} of {total} checklist points done").format(
+        done=row.checklist_done, total=row.checklist_total
+    )
+
+
 def _count(value: int) -> str:
     return str(value) if value else ""
 
@@ -49,6 +62,7 @@ PROJECT_COLUMNS: tuple[Column[ProjectRow], ...] = (
     Column("actor_count", N_("Actors"), lambda r: str(r.actor_count), numeric=True),
     Column("", N_("Warnings"), lambda r: _count(r.warning_count), numeric=True,
            tooltip=warnings_tip),
+    Column("", N_("Checklist"), checklist_text, numeric=True, tooltip=checklist_tip),
 )  # fmt: skip
 
 

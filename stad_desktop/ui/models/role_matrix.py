@@ -10,15 +10,23 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from stad_desktop.language import _, current, ngettext
 from stad_desktop.model.enums import Sector, label
+from stad_desktop.model.palette import LACKING, role_colour
 from stad_desktop.services.matrix import MANY_ROLES
 from stad_desktop.services.readmodels import ActorRef, AssignmentView, MatrixView, RoleView
 
 Index = QModelIndex | QPersistentModelIndex
 
-# Cells with an expectation but no agreed contribution: amber plus a "!".
-LACKING_BACKGROUND = QColor("#ffe08a")
-ASSIGNED_BACKGROUND = QColor("#d9ecd0")
+# Cells with an expectation but no agreed contribution: amber plus a "!"; the
+# other cells that hold a role in the role's colour (model.palette, as printed).
+LACKING_BACKGROUND = QColor(LACKING.fill)
 MARK_LACKING = "!"
+
+
+def role_brushes(role: RoleView) -> tuple[QBrush, QBrush]:
+    """The background and text brushes of a cell that holds ``role``."""
+    colour = role_colour(role.code, role.position)
+    return QBrush(QColor(colour.fill)), QBrush(QColor(colour.ink))
+
 
 ACTOR_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROLE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -144,12 +152,14 @@ class RoleMatrixModel(QAbstractTableModel):
             return MARK_LACKING if lacking else ""
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if assignment else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.BackgroundRole:
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            if assignment is None:
+                return None
             if lacking:
-                return QBrush(LACKING_BACKGROUND)
-            if assignment is not None:
-                return QBrush(ASSIGNED_BACKGROUND)
-            return None
+                fill, ink = QBrush(LACKING_BACKGROUND), QBrush(QColor(LACKING.ink))
+            else:
+                fill, ink = role_brushes(cell_role)
+            return fill if role == Qt.ItemDataRole.BackgroundRole else ink
         if role == Qt.ItemDataRole.FontRole and lacking:
             font = QFont()
             font.setBold(True)

@@ -56,8 +56,13 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
 
     def _render(self) -> None:
         self._display = [tuple(c.text(row) for c in self.columns) for row in self._rows]
+        # A cell too narrow for its text elides it: the tool tip carries the whole.
         self._tips = [
-            tuple(c.tooltip(row) if c.tooltip else None for c in self.columns) for row in self._rows
+            tuple(
+                c.tooltip(row) if c.tooltip else (text or None)
+                for c, text in zip(self.columns, shown, strict=True)
+            )
+            for row, shown in zip(self._rows, self._display, strict=True)
         ]
 
     def retranslate(self) -> None:

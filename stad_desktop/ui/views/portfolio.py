@@ -1,11 +1,12 @@
 """The portfolio matrix: actors x projects, each cell the short codes of the roles
-the actor has in the project; filter by sector and phase; double-click (or Enter)
-opens that project's role matrix."""
+the actor has in the project in the roles' colours, with the actor's sector and the
+totals; filter by sector and phase; double-click (or Enter) opens that project's
+role matrix. The project columns share the width the view has."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,9 +22,15 @@ from stad_desktop.language import _, current
 from stad_desktop.model.enums import Phase, Sector, label
 from stad_desktop.services import Services
 from stad_desktop.ui.bus import ACTORS, MATRIX, PROJECTS, ROLES, DataBus
-from stad_desktop.ui.models.portfolio import MEMBER_MARK, PortfolioModel
+from stad_desktop.ui.models.portfolio import FIRST_PROJECT_COLUMN, MEMBER_MARK, PortfolioModel
 from stad_desktop.ui.views.base import View
 from stad_desktop.ui.widgets.inline_form import plain
+from stad_desktop.ui.widgets.role_chips import RoleChipDelegate, chips_width
+from stad_desktop.ui.widgets.table import spread_to_fit
+
+PROJECT_COLUMN_MIN = 90
+PROJECT_COLUMN_MAX = 180  # measured from the contents
+PROJECT_COLUMN_MOST = 240  # when a wide screen has room to spare
 
 
 class PortfolioView(View):
@@ -62,6 +69,8 @@ class PortfolioView(View):
         self.model = PortfolioModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        self.table.setItemDelegate(RoleChipDelegate(self.table))
+        self._natural: list[int] = []
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
@@ -127,16 +136,49 @@ class PortfolioView(View):
         self.legend.setText(_("Legend: {items}").format(items="; ".join(parts)))
 
     def _size_columns(self) -> None:
-        """Each column as wide as its header lines and its longest cell (90-180 px),
-        measured from the texts: resizeColumnsToContents would ask every cell."""
+        """Each column as wide as its header lines and its longest cell, measured
+        from the texts (resizeColumnsToContents would ask every cell); then fitted."""
         header = self.table.horizontalHeader()
         heading = header.fontMetrics()
         cells = self.table.fontMetrics()
+        total = self.model.total_column
+        self._natural = []
         for column in range(self.model.columnCount()):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
             lines = [heading.horizontalAdvance(line) for line in title.splitlines()]
-            widest = max([*lines, cells.horizontalAdvance(self.model.longest_text(column))])
-            header.resizeSection(column, max(90, min(widest + 24, 180)))
+            longest = self.model.longest_text(column)
+            if FIRST_PROJECT_COLUMN <= column < total:
+                content = chips_width(cells, longest.split())
+                widest = max([*lines, content]) + 24
+                width = max(PROJECT_COLUMN_MIN, min(widest, PROJECT_COLUMN_MAX))
+            else:  # the sector and the totals: never cut
+                width = max([*lines, cells.horizontalAdvance(longest)]) + 24
+            self._natural.append(width)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """The project columns share what the sector and totals columns leave of the
+        view's width (wider on a wide screen, narrower down to their minimum)."""
+        natural = self._natural
+        if len(natural) < 2:
+            return
+        bar = self.table.verticalScrollBar()
+        room = (
+            self.table.width()
+            - 2 * self.table.frameWidth()
+            - self.table.verticalHeader().width()
+            - (bar.width() if bar.isVisible() else bar.sizeHint().width())
+            - natural[0]
+            - natural[-1]
+        )
+        projects = spread_to_fit(natural[1:-1], room, PROJECT_COLUMN_MIN, PROJECT_COLUMN_MOST)
+        header = self.table.horizontalHeader()
+        for column, width in enumerate([natural[0], *projects, natural[-1]]):
+            header.resizeSection(column, width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def _open(self, index: QModelIndex) -> None:
         project_id = self.model.project_id(index)

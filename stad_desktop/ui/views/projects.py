@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QUndoStack
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QPushButton, QWidget
 
 from stad_desktop.language import N_, _, ngettext
 from stad_desktop.model.enums import Phase, label
 from stad_desktop.ui.actions import make_action
 from stad_desktop.ui.bus import ACTORS, CHECKLIST, EFFECTS, MATRIX, MEETINGS, PROJECTS, DataBus
-from stad_desktop.ui.dialogs.project_dialog import ProjectDialog
+from stad_desktop.ui.dialogs.project_dialog import CHECKLIST_TAB, ProjectDialog
+from stad_desktop.ui.icons import icon
 from stad_desktop.ui.models.input_context import PROJECT_INPUT_COLUMNS
 from stad_desktop.ui.models.projects import ProjectTableModel
 from stad_desktop.ui.views.listbase import ListView
@@ -59,6 +60,23 @@ class ProjectsView(ListView):
             action = make_action(self.table, "", partial(self._open_in, key))
             self.table.addAction(action)
             self.open_actions[key] = action
+        # The checklist of the selected project, one click (or Ctrl+Shift+L) away.
+        self.checklist_action = make_action(self, "", self.open_checklist, "Ctrl+Shift+L")
+        self.table.addAction(self.checklist_action)
+        self.checklist_button = QPushButton(icon("checklist"), "", self)
+        self.checklist_button.clicked.connect(self.open_checklist)
+        # Under the list, beside the count (the bar above is full at 1366 px).
+        upper = self.count_label.parentWidget()
+        box = upper.layout() if upper is not None else None
+        assert isinstance(box, QBoxLayout)
+        index = box.indexOf(self.count_label)
+        box.removeWidget(self.count_label)
+        under = QHBoxLayout()
+        under.addWidget(self.count_label, 1)
+        under.addWidget(self.checklist_button)
+        box.insertLayout(index, under)
+        self.table.selectionModel().selectionChanged.connect(self._checklist_enabled)
+        self._checklist_enabled()
         self.input_panel = InputPanel(
             PROJECT_INPUT_COLUMNS,
             lambda: _("&Input linked to the project:"),
@@ -72,6 +90,9 @@ class ProjectsView(ListView):
         super().retranslate()
         self.open_actions["role_matrix"].setText(_("Open role matrix"))
         self.open_actions["effect_log"].setText(_("Open effect log"))
+        self.checklist_action.setText(_("Checklist …"))
+        self.checklist_button.setText(_("Checklist …"))
+        self.checklist_button.setToolTip(_("The co-creation checklist of the selected project"))
         self.input_panel.retranslate()
 
     def show_detail(self, item_id: str | None) -> None:
@@ -112,6 +133,17 @@ class ProjectsView(ListView):
         current = self.table.current_id()
         if current is not None:
             self.open_project.emit(key, current)
+
+    def _checklist_enabled(self, *_args: object) -> None:
+        selected = self.table.current_id() is not None
+        self.checklist_button.setEnabled(selected)
+        self.checklist_action.setEnabled(selected)
+
+    def open_checklist(self) -> None:
+        """The selected project's dialog, open at its checklist."""
+        current = self.table.current_id()
+        if current is not None:
+            self.open_item(current, CHECKLIST_TAB)
 
     def new_item(self) -> None:
         owners = self.services.actors.refs()

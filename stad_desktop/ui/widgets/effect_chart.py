@@ -24,10 +24,8 @@ from PySide6.QtWidgets import QWidget
 from stad_desktop.format import date_pattern, format_date, format_number
 from stad_desktop.language import _, current
 from stad_desktop.services.readmodels import IndicatorView, MeasurementPoint
+from stad_desktop.ui import theme
 
-MEASUREMENT_COLOUR = QColor("#1f5fa8")
-BASELINE_COLOUR = QColor("#6b6b6b")
-TARGET_COLOUR = QColor("#2e7d32")
 # Share of the value range added above the highest value or target.
 HEADROOM = 0.1
 
@@ -91,15 +89,17 @@ class EffectChart(QChartView):
         self.chart_.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.chart_.setAnimationOptions(QChart.AnimationOption.NoAnimation)
 
+        if theme.is_dark():
+            self.chart_.setTheme(QChart.ChartTheme.ChartThemeDark)
         self.measurement_series = QLineSeries()
-        pen = QPen(MEASUREMENT_COLOUR)
+        pen = QPen(theme.colour(theme.MEASUREMENT))
         pen.setWidthF(2.5)
         self.measurement_series.setPen(pen)
         self.measurement_series.setPointsVisible(True)
         self.baseline_series = QLineSeries()
-        self.baseline_series.setPen(_dashed(BASELINE_COLOUR))
+        self.baseline_series.setPen(_dashed(theme.colour(theme.BASELINE)))
         self.target_series = QLineSeries()
-        self.target_series.setPen(_dashed(TARGET_COLOUR))
+        self.target_series.setPen(_dashed(theme.colour(theme.TARGET)))
 
         self.axis_x = QDateTimeAxis()
         self.axis_x.setTickCount(5)

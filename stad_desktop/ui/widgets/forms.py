@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QDialog, QLabel, QWidget
 from stad_desktop.language import current
 from stad_desktop.services.errors import NotFoundError, StorageError
 from stad_desktop.ui.settings import app_settings
+from stad_desktop.ui.theme import error_style
 
-ERROR_STYLE = "color: #b00020;"
 # Known problems that are not about one field (a full disk, a locked file, a record
 # deleted meanwhile): a dialog shows their message in its message line and stays
 # open with what the user typed.
@@ -46,7 +46,7 @@ def set_buddy_text(label: QLabel, text: str) -> None:
 def error_label() -> QLabel:
     """The message line under a field: plain text, as messages quote the user's data."""
     label = plain_label()
-    label.setStyleSheet(ERROR_STYLE)
+    label.setStyleSheet(error_style())
     label.setWordWrap(True)
     label.setVisible(False)
     label.setObjectName("error")

@@ -5,17 +5,24 @@ column a warning is about can be selected."""
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from stad_desktop.language import _
 from stad_desktop.services.readmodels import ActorRef, RoleView
 from stad_desktop.ui.models.role_matrix import ACTOR_ID_ROLE, ROLE_ID_ROLE, RoleMatrixModel
 from stad_desktop.ui.widgets.matrix_overview import Target
+from stad_desktop.ui.widgets.table import spread_to_fit
 
 # Beside a role column's header text, measured in bold: the style's margins (2 x 2
 # px in Fusion) and a little air. More makes nine roles too wide for a 1366 px screen.
 BOLD_HEADER_PADDING = 8
+COLUMN_MIN = 52
+COLUMN_MAX = 170
+# On a wide screen the role columns grow to at most this; the actors' names give
+# way (to at least ACTOR_NAMES_MIN) before the roles do on a narrow one.
+ROLE_COLUMN_MOST = 200
+ACTOR_NAMES_MIN = 150
 
 
 class MatrixGrid(QTableView):
@@ -32,6 +39,8 @@ class MatrixGrid(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self._natural: list[int] = []  # each column's width for its header
+        self.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
 
     # --- the current cell ------------------------------------------------------------
     def current_cell(self) -> tuple[ActorRef, RoleView] | None:
@@ -60,16 +69,48 @@ class MatrixGrid(QTableView):
 
     # --- layout ----------------------------------------------------------------------
     def size_columns(self) -> None:
-        """Each role column as wide as its header lines, measured in bold: the
-        current cell's column header is drawn bold (highlighted sections)."""
+        """Measure each column by its header lines, in bold (the current cell's
+        column header is drawn bold), then fit them to the view (``refit``)."""
         header = self.horizontalHeader()
         bold = QFont(header.font())
         bold.setBold(True)
         metrics = QFontMetrics(bold)
+        self._natural = []
         for column in range(self.matrix_model.columnCount()):
             text = str(self.matrix_model.headerData(column, Qt.Orientation.Horizontal) or "")
             widest = max((metrics.horizontalAdvance(w) for w in text.splitlines()), default=0)
-            header.resizeSection(column, max(52, min(widest + BOLD_HEADER_PADDING, 170)))
+            self._natural.append(max(COLUMN_MIN, min(widest + BOLD_HEADER_PADDING, COLUMN_MAX)))
+        self.refit()
+
+    def refit(self) -> None:
+        """The actors' names and the columns within the view's width: room to spare
+        widens the role columns; too little first shortens long actor names (elided,
+        the whole name in the tool tip), then narrows the widest role columns. The
+        count column ("Roles") keeps its width."""
+        natural = self._natural
+        if not natural:
+            return
+        names = self.verticalHeader()
+        names.setMaximumWidth(16777215)
+        names_wanted = names.sizeHint().width()
+        inner = self.width() - 2 * self.frameWidth()
+        bar = self.verticalScrollBar()
+        inner -= bar.width() if bar.isVisible() else bar.sizeHint().width()
+        count_width = natural[-1]
+        roles = natural[:-1]
+        room = inner - count_width
+        if names_wanted + sum(roles) > room:
+            names_wanted = max(ACTOR_NAMES_MIN, min(names_wanted, room - sum(roles)))
+        names.setMaximumWidth(names_wanted)
+        widths = spread_to_fit(roles, room - names_wanted, COLUMN_MIN, ROLE_COLUMN_MOST)
+        header = self.horizontalHeader()
+        for column, width in enumerate([*widths, count_width]):
+            header.resizeSection(column, width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.refit()
 
     # --- warnings --------------------------------------------------------------------
     def go_to_target(self, target: Target) -> bool:

@@ -39,6 +39,29 @@ def shrink_to_fit(widths: list[int], budget: int, floor: int) -> list[int]:
     return [min(w, low) for w in widths]
 
 
+def spread_to_fit(widths: list[int], budget: int, floor: int, most: int) -> list[int]:
+    """``widths`` fitted to ``budget``: with room to spare, each column widened
+    evenly (to at most ``most``), so a wide screen has no empty band beside the
+    table; without, narrowed as :func:`shrink_to_fit` does."""
+    total = sum(widths)
+    if total >= budget or not widths:
+        return shrink_to_fit(widths, budget, floor)
+    fitted = list(widths)
+    spare = budget - total
+    while spare > 0:
+        growing = [i for i, w in enumerate(fitted) if w < most]
+        if not growing:
+            break
+        share = max(1, spare // len(growing))
+        for i in growing:
+            step = min(share, most - fitted[i], spare)
+            fitted[i] += step
+            spare -= step
+            if spare <= 0:
+                break
+    return fitted
+
+
 class ColumnFitter(QObject):
     """Keeps a table's columns within its width: column ``stretch`` takes what the
     others leave, but at least ``stretch_min`` pixels; the others are sized to their
