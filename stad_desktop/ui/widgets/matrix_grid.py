@@ -92,7 +92,7 @@ class MatrixGrid(QTableView):
             return
         names = self.verticalHeader()
         names.setMaximumWidth(16777215)
-        names_wanted = names.sizeHint().width()
+        names_wanted = max(0, names.sizeHint().width())  # -1 with no actors yet
         inner = self.width() - 2 * self.frameWidth()
         bar = self.verticalScrollBar()
         inner -= bar.width() if bar.isVisible() else bar.sizeHint().width()
