@@ -270,6 +270,15 @@ def travel_conflicts(shot: Shot) -> QWidget:
     return dialog
 
 
+def help_window(shot: Shot) -> QWidget:
+    from stad_desktop.ui import help_content
+
+    _wide(shot)
+    dialog = shot.window.help.show_help(help_content.ADVICE)
+    shot.settle()
+    return dialog
+
+
 # (file name, what to grab) in order; later entries may rely on earlier ones.
 SHOTS: list[tuple[str, Callable[[Shot], QWidget]]] = [
     ("home.png", home),
@@ -284,6 +293,7 @@ SHOTS: list[tuple[str, Callable[[Shot], QWidget]]] = [
     ("portfolio.png", portfolio),
     ("effect-log.png", effect_log),
     ("meetings.png", meetings),
+    ("help.png", help_window),
     ("travel-conflicts.png", travel_conflicts),  # changes the data: keep it last
 ]
 

@@ -33,6 +33,15 @@ SHORTCUTS = "shortcuts"
 
 # Each view's part of the help: its key in the main window -> (title, text).
 VIEW_HELP: dict[str, tuple[str, str]] = {
+    "home": (
+        N_("Home"),
+        N_(
+            "The home page gathers what needs attention: warnings in the role matrices, "
+            "indicators behind their path to the target, input waiting for an answer, "
+            "upcoming and recent meetings, checklist progress and a few key figures. "
+            "Choose an entry to go to its place."
+        ),
+    ),
     "actors": (
         N_("Actors"),
         N_(
@@ -49,7 +58,8 @@ VIEW_HELP: dict[str, tuple[str, str]] = {
             "A project is a shared effort with a common goal, a target group, a phase "
             "and an owner. The owner you choose in the project dialog holds the role "
             "project owner in the role matrix, and the other way round. The checklist "
-            "of the eleven pieces of advice is on the second tab of the project dialog."
+            "of the eleven pieces of advice opens with the Checklist button under the "
+            "list, and its progress shows in the list."
         ),
     ),
     "role_matrix": (
@@ -76,7 +86,18 @@ VIEW_HELP: dict[str, tuple[str, str]] = {
         N_(
             "Village meetings, public meetings and work meetings, with participants and "
             "minutes, and the input received at each: from whom, on what, for which "
-            "project, and what came of it (the status and the answer given)."
+            "project, and what came of it (the status and the answer given). During a "
+            "meeting, type each piece of input in the quick-input line and press Enter. "
+            "The list of input waiting for an answer shows what has had no answer after "
+            "the number of weeks you choose."
+        ),
+    ),
+    "people": (
+        N_("People"),
+        N_(
+            "The contact persons of every actor, searchable as people, with their actor "
+            "and the roles it holds. Copy the e-mail addresses of the people listed to "
+            "send them all one message."
         ),
     ),
 }

@@ -15,7 +15,17 @@ from stad_desktop.services import Services
 from stad_desktop.ui import help_content as content
 
 
-@pytest.mark.parametrize("key", ["actors", "projects", "role_matrix", "effect_log", "meetings"])
+VIEWS = ["home", "actors", "projects", "role_matrix", "effect_log", "meetings", "people"]
+
+
+def test_every_view_in_the_sidebar_has_its_part_of_the_help() -> None:
+    from stad_desktop.ui.views.registry import view_specs
+
+    assert [spec.key for spec in view_specs()] == VIEWS
+    assert set(VIEWS) <= set(content.VIEW_HELP)
+
+
+@pytest.mark.parametrize("key", VIEWS)
 def test_f1_opens_the_help_on_the_current_views_part(
     qtbot, make_window, demo_services, key
 ) -> None:  # type: ignore[no-untyped-def]
