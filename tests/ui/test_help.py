@@ -14,7 +14,6 @@ from stad_desktop.model.catalogue import CHECKLIST_ITEMS, DEFAULT_ROLES
 from stad_desktop.services import Services
 from stad_desktop.ui import help_content as content
 
-
 VIEWS = ["home", "actors", "projects", "role_matrix", "effect_log", "meetings", "people"]
 
 
