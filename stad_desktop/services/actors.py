@@ -73,6 +73,8 @@ class _Clean:
 
 
 def _clean(data: ActorInput) -> _Clean:
+    """The checked actor; every bad field is reported at once (``validation.Checks``)."""
+    check = v.Checks()
     contacts = []
     for index, contact in enumerate(data.contacts):
         prefix = f"contacts.{index}."
@@ -80,21 +82,27 @@ def _clean(data: ActorInput) -> _Clean:
             continue
         contacts.append(
             ContactInput(
-                name=v.required_text(prefix + "name", contact.name),
-                email=v.email(prefix + "email", contact.email),
-                phone=v.phone(prefix + "phone", contact.phone),
+                name=check(v.required_text, prefix + "name", contact.name),
+                email=check(v.email, prefix + "email", contact.email),
+                phone=check(v.phone, prefix + "phone", contact.phone),
             )
         )
-    return _Clean(
-        name=v.required_text("name", data.name),
-        sector=v.choice("sector", data.sector, Sector),
-        org_number=v.org_number("org_number", data.org_number),
-        village=v.optional_text("village", data.village, 100),
-        wishes_to_contribute=v.optional_text("wishes_to_contribute", data.wishes_to_contribute),
-        hours_per_month=v.number("hours_per_month", data.hours_per_month, minimum=Decimal(0)),
-        notes=v.optional_text("notes", data.notes),
+    clean = _Clean(
+        name=check(v.required_text, "name", data.name),
+        sector=check(v.choice, "sector", data.sector, Sector),
+        org_number=check(v.org_number, "org_number", data.org_number),
+        village=check(v.optional_text, "village", data.village, 100),
+        wishes_to_contribute=check(
+            v.optional_text, "wishes_to_contribute", data.wishes_to_contribute
+        ),
+        hours_per_month=check(
+            v.number, "hours_per_month", data.hours_per_month, minimum=Decimal(0)
+        ),
+        notes=check(v.optional_text, "notes", data.notes),
         contacts=tuple(contacts),
     )
+    check.done()
+    return clean
 
 
 def actor_search_text(

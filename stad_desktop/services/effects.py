@@ -270,16 +270,27 @@ class EffectService:
 
     @staticmethod
     def _apply_indicator(session: Session, indicator: Indicator, data: IndicatorInput) -> None:
-        indicator.name = v.required_text("name", data.name)
-        indicator.unit = v.optional_text("unit", data.unit, 40)
-        indicator.baseline_value = v.number("baseline_value", data.baseline_value)
-        indicator.baseline_date = v.date("baseline_date", data.baseline_date)
-        indicator.target_value = v.number("target_value", data.target_value)
-        indicator.target_date = v.date("target_date", data.target_date)
-        v.date_order("baseline_date", indicator.baseline_date, "target_date", indicator.target_date)
+        check = v.Checks()  # every bad field at once
+        name = check(v.required_text, "name", data.name)
+        unit = check(v.optional_text, "unit", data.unit, 40)
+        baseline_value = check(v.number, "baseline_value", data.baseline_value)
+        baseline_date = check(v.date, "baseline_date", data.baseline_date)
+        target_value = check(v.number, "target_value", data.target_value)
+        target_date = check(v.date, "target_date", data.target_date)
+        if not check.failed("baseline_date", "target_date"):
+            check(v.date_order, "baseline_date", baseline_date, "target_date", target_date)
         owner_id = data.owner_id or None
         if owner_id is not None and session.get(Actor, owner_id) is None:
-            raise ValidationError("owner_id", N_("Choose one of the values in the list."))
+            check.errors.append(
+                ValidationError("owner_id", N_("Choose one of the values in the list."))
+            )
+        check.done()
+        indicator.name = name
+        indicator.unit = unit
+        indicator.baseline_value = baseline_value
+        indicator.baseline_date = baseline_date
+        indicator.target_value = target_value
+        indicator.target_date = target_date
         indicator.owner_id = owner_id
 
     @staticmethod

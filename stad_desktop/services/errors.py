@@ -14,12 +14,20 @@ __all__ = ["ConflictError", "NotFoundError", "StorageError", "StorageProblem", "
 
 class ValidationError(Exception):
     """Bad input for one field. ``field`` names the input (e.g. ``org_number``,
-    ``contacts.0.email``) so the user interface can show the message beside it."""
+    ``contacts.0.email``) so the user interface can show the message beside it.
+
+    A form's check finds every bad field at once (``validation.Checks``): the first
+    is the error itself, the others are in ``others``; ``problems`` gives them all."""
 
     def __init__(self, field: str, message: str, **params: object) -> None:
         self.field = field
         self.message = Message(message, params)
+        self.others: tuple[ValidationError, ...] = ()
         super().__init__(f"{field}: {message.format(**params) if params else message}")
+
+    @property
+    def problems(self) -> tuple[ValidationError, ...]:
+        return (self, *self.others)
 
 
 class NotFoundError(Exception):

@@ -316,14 +316,21 @@ class MeetingService:
         return project_id or None
 
     def _apply(self, session: Session, meeting: Meeting, data: MeetingInput) -> None:
-        meeting.title = v.required_text("title", data.title)
-        meeting_date = v.date("meeting_date", data.meeting_date, required=True)
+        check = v.Checks()  # every bad field at once
+        title = check(v.required_text, "title", data.title)
+        meeting_date = check(v.date, "meeting_date", data.meeting_date, required=True)
+        kind = check(v.choice, "kind", data.kind, MeetingKind)
+        place = check(v.optional_text, "place", data.place, 200)
+        minutes = check(v.optional_text, "minutes", data.minutes)
+        project_id = check(self._check_project, session, "project_id", data.project_id)
+        check.done()
         assert meeting_date is not None
+        meeting.title = title
         meeting.meeting_date = meeting_date
-        meeting.kind = v.choice("kind", data.kind, MeetingKind).value
-        meeting.place = v.optional_text("place", data.place, 200)
-        meeting.minutes = v.optional_text("minutes", data.minutes)
-        meeting.project_id = self._check_project(session, "project_id", data.project_id)
+        meeting.kind = kind.value
+        meeting.place = place
+        meeting.minutes = minutes
+        meeting.project_id = project_id
 
     def _apply_input(self, session: Session, item: InputItem, data: InputData) -> None:
         """Check and store ``data`` in ``item`` (added to the session) and its links."""

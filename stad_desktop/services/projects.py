@@ -357,26 +357,36 @@ class ProjectService:
 
     @staticmethod
     def _apply(session: Session, project: Project, data: ProjectInput) -> None:
-        name = v.required_text("name", data.name)
-        phase = v.choice("phase", data.phase, Phase)
-        start = v.date("start_date", data.start_date)
-        end = v.date("end_date", data.end_date)
-        v.date_order("start_date", start, "end_date", end)
-        budget = _budget_ore(data.budget_nok)
+        check = v.Checks()  # every bad field at once
+        name = check(v.required_text, "name", data.name)
+        phase = check(v.choice, "phase", data.phase, Phase)
+        start = check(v.date, "start_date", data.start_date)
+        end = check(v.date, "end_date", data.end_date)
+        if not check.failed("start_date", "end_date"):
+            check(v.date_order, "start_date", start, "end_date", end)
+        budget = check(_budget_ore, data.budget_nok)
         owner_id = data.owner_id or None
         if owner_id is not None and session.get(Actor, owner_id) is None:
-            raise ValidationError("owner_id", N_("Choose one of the values in the list."))
+            check.errors.append(
+                ValidationError("owner_id", N_("Choose one of the values in the list."))
+            )
+        summary = check(v.optional_text, "summary", data.summary)
+        goal = check(v.optional_text, "goal", data.goal)
+        target_group = check(v.optional_text, "target_group", data.target_group)
+        area = check(v.optional_text, "area", data.area, 100)
+        notes = check(v.optional_text, "notes", data.notes)
+        check.done()
         project.name = name
         project.phase = phase.value
-        project.summary = v.optional_text("summary", data.summary)
-        project.goal = v.optional_text("goal", data.goal)
-        project.target_group = v.optional_text("target_group", data.target_group)
-        project.area = v.optional_text("area", data.area, 100)
+        project.summary = summary
+        project.goal = goal
+        project.target_group = target_group
+        project.area = area
         project.start_date = start
         project.end_date = end
         project.owner_id = owner_id
         project.budget_ore = budget
-        project.notes = v.optional_text("notes", data.notes)
+        project.notes = notes
         project.sort_key = sort_key(name)
         project.search_text = project_search_text(name, project.area, project.target_group)
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any, ParamSpec, TypeVar, cast
 
 from sqlalchemy import ColumnElement, false
 
@@ -22,6 +23,8 @@ from stad_desktop.services.errors import ValidationError
 from stad_desktop.textkeys import clean_text, has_broken_character, like_pattern
 
 E = TypeVar("E", bound=StrEnum)
+P = ParamSpec("P")
+T = TypeVar("T")
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
@@ -195,6 +198,39 @@ def _year_error(field: str) -> ValidationError:
     return ValidationError(
         field, N_("The year must be between {first} and {last}."), first=MIN_YEAR, last=MAX_YEAR
     )
+
+
+class Checks:
+    """Runs a form's field checks and keeps going past a bad field, so that every
+    problem is shown at once::
+
+        check = Checks()
+        name = check(required_text, "name", data.name)
+        ...
+        check.done()  # raises the first ValidationError, the others in its ``others``
+
+    A value whose check failed is None: use the values only after ``done()``."""
+
+    def __init__(self) -> None:
+        self.errors: list[ValidationError] = []
+
+    def __call__(self, check: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        try:
+            return check(*args, **kwargs)
+        except ValidationError as exc:
+            self.errors.append(exc)
+            return cast(T, None)
+
+    def failed(self, *fields: str) -> bool:
+        """Whether one of ``fields`` is bad already (a check that builds on them,
+        such as the order of two dates, then says nothing more)."""
+        return any(error.field in fields for error in self.errors)
+
+    def done(self) -> None:
+        if self.errors:
+            first, *others = self.errors
+            first.others = tuple(others)
+            raise first
 
 
 def date_order(

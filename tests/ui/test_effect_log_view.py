@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
 from stad_desktop.format import format_number, format_percent
@@ -61,7 +61,7 @@ def test_add_measurement_grows_chart_and_updates_latest_value(qtbot, view: Effec
 
     dialog = open_entry_dialog(qtbot, view)
     assert dialog.indicator.currentData() == indicator_id
-    dialog.entry_date.setDate(QDate(2026, 11, 20))
+    dialog.entry_date.set_date(dt.date(2026, 11, 20))
     qtbot.keyClicks(dialog.value, "140")
     qtbot.keyClicks(dialog.source, "Oppmøteliste")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)

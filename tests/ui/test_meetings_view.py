@@ -256,7 +256,7 @@ def test_a_bad_date_is_refused_inline_and_the_text_kept(
     assert view.dialog is dialog and dialog.isVisible()
     assert dialog.form.error_text("meeting_date")
     assert dialog.meeting_date.text() == "31.02.2026"
-    assert dialog.focusWidget() is dialog.meeting_date
+    assert dialog.focusWidget() is dialog.meeting_date.line
     assert demo_services.meetings.get(old.id) == old
     assert view.undo_stack.count() == 0
     dialog.reject()

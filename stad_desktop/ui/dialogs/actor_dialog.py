@@ -108,7 +108,7 @@ class ActorDialog(QDialog):
         for sector in Sector:
             self.sector.addItem(_(label(sector)), sector.value)
         self.org_number = QLineEdit()
-        self.org_number.setPlaceholderText("123 456 785")
+        self.org_number.setPlaceholderText(_("e.g. {example}").format(example="123 456 785"))
         self.village = QLineEdit()
         self.wishes = _text_box()
         self.hours = QLineEdit()

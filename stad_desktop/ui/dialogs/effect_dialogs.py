@@ -7,16 +7,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
-from stad_desktop.format import date_pattern, format_date, format_number
+from stad_desktop.format import format_date, format_number
 from stad_desktop.language import _, current
 from stad_desktop.model.enums import Beneficiary, label
 from stad_desktop.services import EntryInput, IndicatorInput, Services
 from stad_desktop.services.changes import Change
 from stad_desktop.services.readmodels import EntryView, IndicatorView
 from stad_desktop.ui.settings import app_settings
+from stad_desktop.ui.widgets.date_field import DateField
 from stad_desktop.ui.widgets.inline_form import FormDialog
 
 RECORDED_BY_KEY = "effect_log/recorded_by"
@@ -44,11 +44,9 @@ class IndicatorDialog(FormDialog):
         self.unit = QLineEdit(self)
         self.unit.setPlaceholderText(_("e.g. visits, people, NOK"))
         self.baseline_value = QLineEdit(self)
-        self.baseline_date = QLineEdit(self)
+        self.baseline_date = DateField(self)
         self.target_value = QLineEdit(self)
-        self.target_date = QLineEdit(self)
-        for edit in (self.baseline_date, self.target_date):
-            edit.setPlaceholderText(_("dd.mm.yyyy"))
+        self.target_date = DateField(self)
         for edit in (self.baseline_value, self.target_value):
             edit.setPlaceholderText(_("e.g. 1 234,5"))
         self.owner = QComboBox(self)
@@ -117,10 +115,8 @@ class EntryDialog(FormDialog):
         self._services = services
         self._project_id = project_id
         self._entry = entry
-        self.entry_date = QDateEdit(self)
-        self.entry_date.setDisplayFormat(date_pattern(current()))
-        self.entry_date.setCalendarPopup(True)
-        self.entry_date.setDate(QDate.currentDate())
+        self.entry_date = DateField(self)
+        self.entry_date.set_date(dt.date.today())
         self.indicator = QComboBox(self)
         self.indicator.addItem(_("(none: a qualitative observation)"), None)
         for ind in indicators:
@@ -147,8 +143,7 @@ class EntryDialog(FormDialog):
         form.add_row("source", _("&Source:"), self.source)
         form.add_row("recorded_by", _("&Recorded by:"), self.recorded_by)
         if entry is not None:
-            when = entry.entry_date
-            self.entry_date.setDate(QDate(when.year, when.month, when.day))
+            self.entry_date.set_date(entry.entry_date)
             self.indicator.setCurrentIndex(max(0, self.indicator.findData(entry.indicator_id)))
             self.value.setText(_number_text(entry.value))
             self.text.setPlainText(entry.text)
@@ -167,9 +162,8 @@ class EntryDialog(FormDialog):
         self.restore()
 
     def data(self) -> EntryInput:
-        qdate = self.entry_date.date()
         return EntryInput(
-            entry_date=dt.date(qdate.year(), qdate.month(), qdate.day()),
+            entry_date=self.entry_date.text(),
             indicator_id=self.indicator.currentData(),
             value=self.value.text(),
             text=self.text.toPlainText(),

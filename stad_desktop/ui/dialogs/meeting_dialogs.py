@@ -19,6 +19,7 @@ from stad_desktop.services.changes import Change
 from stad_desktop.services.readmodels import InputItemView, MeetingView, ProjectRef
 from stad_desktop.ui.widgets.check_list import CheckList
 from stad_desktop.ui.widgets.completing import completing_line, find_named
+from stad_desktop.ui.widgets.date_field import DateField
 from stad_desktop.ui.widgets.inline_form import FormDialog
 
 
@@ -83,8 +84,7 @@ class MeetingDialog(FormDialog):
         self._services = services
         self._meeting = meeting
         self.title = QLineEdit(self)
-        self.meeting_date = QLineEdit(self)
-        self.meeting_date.setPlaceholderText(_("dd.mm.yyyy"))
+        self.meeting_date = DateField(self)
         self.kind = QComboBox(self)
         for value in MeetingKind:
             self.kind.addItem(_(label(value)), value.value)

@@ -7,12 +7,13 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
 from stad_desktop.format import format_date
 from stad_desktop.language import Translator, _, current
 from stad_desktop.ui.dialogs.print_preview import settings_value
 from stad_desktop.ui.settings import app_settings
+from stad_desktop.ui.widgets.date_field import DateField
 
 if TYPE_CHECKING:
     from stad_desktop.services import Services
@@ -53,9 +54,8 @@ class HearingChoices:
         line = self.village.lineEdit()
         if line is not None:
             line.setMaxLength(200)
-        self.date = QLineEdit()
-        self.date.setPlaceholderText(_("dd.mm.yyyy"))
-        self.date.setMaxLength(40)
+        self.date = DateField()
+        self.date.line.setMaxLength(40)
         self.rows: dict[str, tuple[QWidget, ...]] = {
             MEETING: (self.meeting, self.group_by),
             VILLAGE: (self.village,),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
@@ -27,6 +26,7 @@ from stad_desktop.model.enums import Phase, label
 from stad_desktop.services import ProjectInput, ValidationError
 from stad_desktop.services.readmodels import ActorRef, ChecklistItemView, ProjectDetail
 from stad_desktop.ui.dialogs.checklist_panel import ChecklistPanel, default_items
+from stad_desktop.ui.widgets.date_field import DateField
 from stad_desktop.ui.widgets.forms import (
     KNOWN_PROBLEMS,
     FieldErrors,
@@ -39,7 +39,6 @@ from stad_desktop.ui.widgets.forms import (
 ChecklistChanges = Mapping[int, tuple[str, str]]
 SaveProject = Callable[[ProjectInput, ChecklistChanges], object]
 
-_EXAMPLE_DATE = dt.date(2026, 11, 26)
 DETAILS_TAB = 0
 CHECKLIST_TAB = 1
 
@@ -81,13 +80,15 @@ class ProjectDialog(QDialog):
         self.owner.addItem(_("(none)"), "")
         for actor in owners:
             self.owner.addItem(actor.name, actor.id)
-        self.start_date = QLineEdit()
-        self.end_date = QLineEdit()
+        self.start_date = DateField()
+        self.end_date = DateField()
         for edit in (self.start_date, self.end_date):
-            edit.setPlaceholderText(format_date(_EXAMPLE_DATE, current()))
-            edit.setMaximumWidth(160)
+            edit.setMaximumWidth(180)
         self.budget = QLineEdit()
-        self.budget.setPlaceholderText(format_money(250000, current()))
+        # A hint, not an amount that looks filled in.
+        self.budget.setPlaceholderText(
+            _("e.g. {example}").format(example=format_money(250000, current()))
+        )
         self.budget.setMaximumWidth(220)
         self.budget.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.goal = _text_box(3)

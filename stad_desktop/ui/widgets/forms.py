@@ -21,7 +21,8 @@ def buddy_label(text: str, widget: QWidget) -> QLabel:
     """A label (``text`` already translated, may hold a ``&`` mnemonic) for ``widget``,
     which also gets the label text as its accessible name."""
     label = QLabel()
-    label.setBuddy(widget)
+    # A compound field (a date with its calendar button) is named by its input.
+    label.setBuddy(widget.focusProxy() or widget)
     set_buddy_text(label, text)
     return label
 
@@ -63,6 +64,20 @@ class FieldErrors:
 
     def add(self, field: str, widget: QWidget, label: QLabel) -> None:
         self._fields[field] = (widget, label)
+        # A message goes as soon as the field is changed: the user is fixing it.
+        for name in ("textChanged", "currentIndexChanged", "valueChanged", "dateChanged"):
+            signal = getattr(widget, name, None)
+            if signal is not None:
+                signal.connect(lambda *_args, field=field: self.hide(field))
+                break
+
+    def hide(self, field: str) -> None:
+        """Take away the message beside ``field`` (when the user changes the field)."""
+        entry = self._fields.get(field)
+        if entry is not None and entry[1].isVisible():
+            entry[1].clear()
+            entry[1].setVisible(False)
+            entry[0].setAccessibleDescription("")
 
     def remove_prefix(self, prefix: str) -> None:
         for name in [n for n in self._fields if n.startswith(prefix)]:
@@ -80,22 +95,35 @@ class FieldErrors:
     def show(self, field: str, text: str) -> QLabel | None:
         """Show ``text`` beside ``field`` (or in the fallback label) and focus the field."""
         self.clear()
+        return self._show(field, text, focus=True)
+
+    def _show(self, field: str, text: str, focus: bool) -> QLabel | None:
         widget, label = self._fields.get(field, (None, self.fallback))
         if label is None:
             return None
+        if label.isVisible() and label.text():  # a label shared by several fields
+            text = f"{label.text()}\n{text}"
         label.setText(text)
         label.setVisible(True)
         if widget is not None:
             widget.setAccessibleDescription(text)
-            widget.setFocus()
+            if focus:
+                widget.setFocus()
         return label
 
     def show_error(self, error: object) -> QLabel | None:
-        """Show a services ValidationError in the user's language."""
-        field = str(getattr(error, "field", ""))
-        message = getattr(error, "message", None)
-        text = message.render(current()) if message is not None else str(error)
-        return self.show(field, text)
+        """Show a services ValidationError in the user's language: every bad field
+        it names (``ValidationError.problems``) at once, the first one focused.
+        Returns the first field's label."""
+        self.clear()
+        first: QLabel | None = None
+        for index, problem in enumerate(getattr(error, "problems", (error,))):
+            field = str(getattr(problem, "field", ""))
+            message = getattr(problem, "message", None)
+            text = message.render(current()) if message is not None else str(problem)
+            label = self._show(field, text, focus=index == 0)
+            first = first or label
+        return first
 
     def show_problem(self, error: object) -> QLabel | None:
         """Show a known problem that is not about one field (a full disk, a locked
