@@ -3,6 +3,10 @@
 At scale 1: 2,000 actors (3,000 contact persons), 300 projects, 6,000 role
 assignments, 600 indicators with 50,000 measurements, 10,000 qualitative effect
 entries, 200 meetings with 5,000 input items. Names use Norwegian and Sámi letters.
+Everything grows with the scale: scale 5 has 10,000 actors, 1,500 projects and
+250,000 measurements; scale 10 (a county's register) 20,000 actors, 3,000 projects
+and 500,000 measurements, and takes minutes (``benchmarks/run.py`` keeps each
+scale's file in its data folder and makes it once).
 
     python benchmarks/generate.py --db PATH --scale 1
 """

@@ -5,6 +5,9 @@
     python benchmarks/session.py reports --db PATH  # the two PDFs (JSON)
     python benchmarks/session.py integrity --db PATH  # the whole-file checks (JSON)
 
+``--db`` takes a file's path or a server's address (``postgresql+psycopg://…``;
+not for ``integrity``).
+
 The main window is built the way ``stad-desktop`` builds it (frame, then the
 services attached); times are taken until the table or view *has painted* with its
 data: after the action, events are processed until a paint event reached the
@@ -17,7 +20,6 @@ import argparse
 import gc
 import json
 import os
-import sqlite3
 import statistics
 import sys
 import tempfile
@@ -34,28 +36,41 @@ SEARCH_TEXT = "ørsta"
 _WAIT_S = 10.0
 
 
-def pick_projects(db_path: Path) -> tuple[str, str]:
+def _url(target: str) -> str:
+    """A SQLAlchemy address for ``target``: a server's address, or a file's path."""
+    return target if "://" in target else f"sqlite:///{Path(target).resolve()}"
+
+
+def pick_projects(target: str) -> tuple[str, str]:
     """(largest project by actors and role assignments, project with most measurements)."""
-    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(_url(target))
     try:
-        largest = conn.execute(
-            "SELECT p.id FROM projects p"
-            " LEFT JOIN (SELECT project_id, count(*) n FROM project_actors GROUP BY project_id)"
-            " a ON a.project_id = p.id"
-            " LEFT JOIN (SELECT project_id, count(*) n FROM role_assignments GROUP BY project_id)"
-            " r ON r.project_id = p.id"
-            " WHERE NOT p.archived"
-            " ORDER BY coalesce(a.n, 0) DESC, coalesce(r.n, 0) DESC, p.id LIMIT 1"
-        ).fetchone()
-        measured = conn.execute(
-            "SELECT e.project_id FROM effect_entries e JOIN projects p ON p.id = e.project_id"
-            " WHERE e.indicator_id IS NOT NULL AND NOT p.archived"
-            " GROUP BY e.project_id ORDER BY count(*) DESC, e.project_id LIMIT 1"
-        ).fetchone()
+        with engine.connect() as conn:
+            largest = conn.execute(
+                text(
+                    "SELECT p.id FROM projects p"
+                    " LEFT JOIN (SELECT project_id, count(*) n FROM project_actors"
+                    " GROUP BY project_id) a ON a.project_id = p.id"
+                    " LEFT JOIN (SELECT project_id, count(*) n FROM role_assignments"
+                    " GROUP BY project_id) r ON r.project_id = p.id"
+                    " WHERE NOT p.archived"
+                    " ORDER BY coalesce(a.n, 0) DESC, coalesce(r.n, 0) DESC, p.id LIMIT 1"
+                )
+            ).fetchone()
+            measured = conn.execute(
+                text(
+                    "SELECT e.project_id FROM effect_entries e"
+                    " JOIN projects p ON p.id = e.project_id"
+                    " WHERE e.indicator_id IS NOT NULL AND NOT p.archived"
+                    " GROUP BY e.project_id ORDER BY count(*) DESC, e.project_id LIMIT 1"
+                )
+            ).fetchone()
     finally:
-        conn.close()
+        engine.dispose()
     if largest is None:
-        raise SystemExit(f"{db_path}: no projects")
+        raise SystemExit(f"{target}: no projects")
     return str(largest[0]), str(measured[0] if measured else largest[0])
 
 
@@ -127,7 +142,7 @@ def Resets(model: Any) -> Any:
     return _Resets()
 
 
-def _window(db_path: Path) -> tuple[Any, Any, Painter]:
+def _window(db_path: str) -> tuple[Any, Any, Painter]:
     from PySide6.QtWidgets import QApplication
 
     from stad_desktop.services import Services
@@ -138,7 +153,7 @@ def _window(db_path: Path) -> tuple[Any, Any, Painter]:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
-    window = MainWindow(db_path.name)
+    window = MainWindow(Path(db_path).name if "://" not in db_path else db_path)
     window.resize(1180, 740)
     window.show()
     app.processEvents()
@@ -154,7 +169,7 @@ def _rounded(values: dict[str, float]) -> dict[str, float]:
     return {key: round(value, 1) for key, value in values.items()}
 
 
-def ui_session(db_path: Path, open_only: bool = False) -> dict[str, Any]:
+def ui_session(db_path: str, open_only: bool = False) -> dict[str, Any]:
     largest, most_measured = pick_projects(db_path)
     window, services, painter = _window(db_path)
     out: dict[str, float] = {}
@@ -226,7 +241,7 @@ def ui_session(db_path: Path, open_only: bool = False) -> dict[str, Any]:
         services.db.close()
 
 
-def reports_session(db_path: Path, runs: int) -> dict[str, Any]:
+def reports_session(db_path: str, runs: int) -> dict[str, Any]:
     largest, _measured = pick_projects(db_path)
     from stad_desktop.reports import make_portfolio, make_project_summary
     from stad_desktop.services import Services
@@ -291,13 +306,13 @@ def integrity_session(db_path: Path, runs: int) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("mode", choices=["ui", "views", "reports", "integrity"])
-    parser.add_argument("--db", required=True, type=Path)
+    parser.add_argument("--db", required=True, help="a file's path or a server's address")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args(argv)
     if args.mode == "reports":
         result = reports_session(args.db, max(1, args.runs))
     elif args.mode == "integrity":
-        result = integrity_session(args.db, max(1, args.runs))
+        result = integrity_session(Path(args.db), max(1, args.runs))
     else:
         result = ui_session(args.db, open_only=args.mode == "views")
     print(json.dumps(result), flush=True)

@@ -67,8 +67,13 @@ def _server_user() -> str | None:
 class PostgresServer:
     """A running server; :meth:`stop` ends it and removes its folder."""
 
-    def __init__(self, initdb: Path, pg_ctl: Path) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="stad-pg-"))
+    def __init__(self, initdb: Path, pg_ctl: Path, folder: Path | None = None) -> None:
+        # ``folder``: a cluster kept between runs (the benchmark's); None: a new
+        # temporary one, removed by :meth:`stop`.
+        self.kept = folder is not None
+        if folder is not None:
+            folder.mkdir(parents=True, exist_ok=True)
+        self.folder = folder or Path(tempfile.mkdtemp(prefix="stad-pg-"))
         self.data = self.folder / "data"
         self.port = 0
         self.user = _server_user()
@@ -87,7 +92,10 @@ class PostgresServer:
         return subprocess.run(args, capture_output=True, text=True, timeout=120)
 
     def start(self) -> str | None:
-        """Make the cluster and start it; None, or why it could not be started."""
+        """Make the cluster (unless it is kept and made already) and start it; None,
+        or why it could not be started."""
+        if self.kept and (self.data / "PG_VERSION").exists():
+            return self._launch()
         made = self._run(
             self._initdb, "-D", self.data, "-U", ADMIN, "-A", "trust", "-E", "UTF8",
             "--locale=C.UTF-8", "--no-sync",
@@ -99,6 +107,9 @@ class PostgresServer:
             f"host all {ADMIN} 127.0.0.1/32 trust\n"
             "host all all 127.0.0.1/32 scram-sha-256\n"
         )
+        return self._launch()
+
+    def _launch(self) -> str | None:
         reason = "pg_ctl did not start"
         for _attempt in range(3):
             self.port = _free_port()
@@ -117,8 +128,10 @@ class PostgresServer:
         return reason
 
     def stop(self) -> None:
-        self._run(self._pg_ctl, "-D", self.data, "-m", "immediate", "-w", "stop")
-        shutil.rmtree(self.folder, ignore_errors=True)
+        mode = "fast" if self.kept else "immediate"
+        self._run(self._pg_ctl, "-D", self.data, "-m", mode, "-w", "stop")
+        if not self.kept:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
     def url(self, database: str, user: str = ADMIN) -> str:
         return f"postgresql+psycopg://{user}@127.0.0.1:{self.port}/{database}"
@@ -175,16 +188,16 @@ class PostgresServer:
         return True
 
 
-def start() -> PostgresServer | str:
+def start(folder: Path | None = None) -> PostgresServer | str:
     """A running server, or why there is none (no PostgreSQL on this machine, or it
-    would not start)."""
+    would not start); ``folder``: keep its cluster there between runs."""
     initdb, pg_ctl = find_program("initdb"), find_program("pg_ctl")
     if initdb is None or pg_ctl is None:
         return (
             "PostgreSQL is not installed (no initdb/pg_ctl on PATH or under "
             "/usr/lib/postgresql/*/bin); install the postgresql package to run these tests"
         )
-    server = PostgresServer(initdb, pg_ctl)
+    server = PostgresServer(initdb, pg_ctl, folder)
     reason = server.start()
     if reason is not None:
         server.stop()

@@ -93,6 +93,10 @@ class Actor(Stamped, Base):
     archived: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     sort_key: Mapped[str] = mapped_column(String(200), index=True, default="")
     search_text: Mapped[str] = mapped_column(Text, default="")
+    # Sort keys of the village and of the first contact person's name (the list's
+    # columns): see textkeys.sort_key.
+    village_key: Mapped[str] = mapped_column(String(100), index=True, default="")
+    contact_key: Mapped[str] = mapped_column(String(200), index=True, default="")
 
     contacts: Mapped[list[ContactPerson]] = relationship(
         back_populates="actor", cascade="all, delete-orphan", order_by="ContactPerson.position"

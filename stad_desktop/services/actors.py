@@ -221,14 +221,26 @@ class ActorService:
     ) -> tuple[ActorRow, ...]:
         """Actors matching ``query`` (Unicode case folded, anywhere in name, village,
         organisation number or contact names), sorted in Norwegian order."""
-        # Village and contact are sorted below with Norwegian keys, on top of the
-        # name order, which stays ascending within a village either way.
-        python_sorted = order_by in ("village", "contact")
-        stmt = self._list_statement(
-            query, sector, include_archived, order_by, descending and not python_sorted
-        )
+        return self.page(query, sector, include_archived, order_by, descending)
+
+    def page(
+        self,
+        query: str = "",
+        sector: str | None = None,
+        include_archived: bool = False,
+        order_by: str = "name",
+        descending: bool = False,
+        offset: int = 0,
+        limit: int | None = None,
+    ) -> tuple[ActorRow, ...]:
+        """Rows ``offset`` to ``offset + limit`` of :meth:`list` (all from ``offset``
+        when ``limit`` is None): sorted and filtered in SQL on the indexed keys, so
+        a page costs the same at any number of actors."""
+        stmt = self._list_statement(query, sector, include_archived, order_by, descending)
+        if offset or limit is not None:
+            stmt = stmt.offset(max(0, offset)).limit(limit)
         with self._db.reading() as session:
-            rows = tuple(
+            return tuple(
                 ActorRow(
                     id=row.id,
                     name=row.name,
@@ -241,13 +253,79 @@ class ActorService:
                 )
                 for row in session.execute(stmt)
             )
-        if python_sorted:
-            keys = {text: sort_key(text) for text in {getattr(r, order_by) for r in rows}}
-            rows = tuple(sorted(rows, key=lambda r: keys[getattr(r, order_by)], reverse=descending))
-        return rows
+
+    def count(
+        self, query: str = "", sector: str | None = None, include_archived: bool = False
+    ) -> int:
+        """How many rows :meth:`list` gives for the same search and filter."""
+        stmt = select(func.count(Actor.id)).where(
+            *self._conditions(query, sector, include_archived)
+        )
+        with self._db.reading() as session:
+            return int(session.scalar(stmt) or 0)
+
+    def position(
+        self,
+        actor_id: str,
+        query: str = "",
+        sector: str | None = None,
+        include_archived: bool = False,
+        order_by: str = "name",
+        descending: bool = False,
+    ) -> int:
+        """Where ``actor_id`` is in :meth:`list` (from 0), or -1 when it is not there."""
+        order = self._order(order_by, descending)
+        numbered = (
+            select(Actor.id, func.row_number().over(order_by=order).label("n"))
+            .where(*self._conditions(query, sector, include_archived))
+            .subquery()
+        )
+        with self._db.reading() as session:
+            found = session.scalar(select(numbered.c.n).where(numbered.c.id == actor_id))
+        return int(found) - 1 if found is not None else -1
 
     def search(self, query: str, include_archived: bool = False) -> tuple[ActorRow, ...]:
         return self.list(query=query, include_archived=include_archived)
+
+    @staticmethod
+    def _conditions(query: str, sector: str | None, include_archived: bool) -> tuple[Any, ...]:
+        # Always filtered (an empty query is the pattern "%%", matching every actor), so
+        # a search has the same SQL shape as the plain list and reuses its compiled
+        # form: the first keystroke does not wait for SQLAlchemy to compile a new one.
+        conditions: tuple[Any, ...] = (v.matches(Actor.search_text, query),)
+        if sector:
+            conditions += (Actor.sector == sector,)
+        if not include_archived:
+            conditions += (Actor.archived.is_(False),)
+        return conditions
+
+    @staticmethod
+    def _project_count() -> Any:
+        # Counted for each row fetched (an indexed look-up), not for every actor.
+        return (
+            select(func.count(ProjectActor.id))
+            .join(Project, Project.id == ProjectActor.project_id)
+            .where(ProjectActor.actor_id == Actor.id, Project.archived.is_(False))
+            .scalar_subquery()
+        )
+
+    def _order(self, order_by: str, descending: bool) -> tuple[Any, ...]:
+        """The ORDER BY terms of the list: the column's indexed key, then the name's."""
+        sector_order = case(
+            {value.value: index for index, value in enumerate(Sector)}, value=Actor.sector
+        )
+        keys: dict[str, list[Any]] = {
+            "name": [Actor.sort_key],
+            "sector": [sector_order, Actor.sort_key],
+            "village": [Actor.village_key, Actor.sort_key],
+            "contact": [Actor.contact_key, Actor.sort_key],
+            "org_number": [Actor.org_number, Actor.sort_key],
+            "project_count": [self._project_count(), Actor.sort_key],
+        }
+        if order_by not in keys:
+            raise ValueError(order_by)
+        columns = keys[order_by]
+        return (v.in_order(columns[0], descending), *columns[1:], Actor.id)
 
     def _list_statement(
         self,
@@ -257,15 +335,7 @@ class ActorService:
         order_by: str,
         descending: bool,
     ) -> Any:
-        projects = (
-            select(ProjectActor.actor_id, func.count(ProjectActor.id).label("n"))
-            .join(Project, Project.id == ProjectActor.project_id)
-            .where(Project.archived.is_(False))
-            .group_by(ProjectActor.actor_id)
-            .subquery()
-        )
-        project_count = func.coalesce(projects.c.n, 0)
-        stmt = (
+        return (
             select(
                 Actor.id,
                 Actor.name,
@@ -273,39 +343,16 @@ class ActorService:
                 Actor.village,
                 Actor.org_number,
                 ContactPerson.name.label("contact"),
-                project_count.label("project_count"),
+                self._project_count().label("project_count"),
                 Actor.archived,
             )
             .outerjoin(
                 ContactPerson,
                 (ContactPerson.actor_id == Actor.id) & (ContactPerson.position == 0),
             )
-            .outerjoin(projects, projects.c.actor_id == Actor.id)
+            .where(*self._conditions(query, sector, include_archived))
+            .order_by(*self._order(order_by, descending))
         )
-        # Always filtered (an empty query is the pattern "%%", matching every actor), so
-        # a search has the same SQL shape as the plain list and reuses its compiled
-        # form: the first keystroke does not wait for SQLAlchemy to compile a new one.
-        stmt = stmt.where(v.matches(Actor.search_text, query))
-        if sector:
-            stmt = stmt.where(Actor.sector == sector)
-        if not include_archived:
-            stmt = stmt.where(Actor.archived.is_(False))
-        sector_order = case(
-            {value.value: index for index, value in enumerate(Sector)}, value=Actor.sector
-        )
-        keys: dict[str, list[Any]] = {
-            "name": [Actor.sort_key],
-            "sector": [sector_order, Actor.sort_key],
-            # village and contact are re-sorted with Norwegian keys in Python
-            "village": [Actor.sort_key],
-            "contact": [Actor.sort_key],
-            "org_number": [Actor.org_number, Actor.sort_key],
-            "project_count": [project_count, Actor.sort_key],
-        }
-        if order_by not in keys:
-            raise ValueError(order_by)
-        columns = keys[order_by]
-        return stmt.order_by(v.in_order(columns[0], descending), *columns[1:], Actor.id)
 
     # --- helpers ------------------------------------------------------------------
     @staticmethod
@@ -341,6 +388,8 @@ class ActorService:
         actor.hours_per_month = clean.hours_per_month
         actor.notes = clean.notes
         actor.sort_key = sort_key(clean.name)
+        actor.village_key = sort_key(clean.village)
+        actor.contact_key = sort_key(clean.contacts[0].name if clean.contacts else "")
         actor.search_text = actor_search_text(
             clean.name, clean.village, clean.org_number, [c.name for c in clean.contacts]
         )

@@ -3,9 +3,11 @@
 Importing SQLAlchemy, the model and the services takes longer than building the
 window, so the window starts :class:`BackgroundOpening` first thing and builds its
 frame meanwhile. The check of every page (``storage.integrity``) runs beside the
-imports on a thread of its own; the opening waits for it, so no backup, migration
-or write comes before it passed, and the start-up backup is made here, off the
-window's thread. Nothing here imports Qt.
+imports on a thread of its own. A file that needs an upgrade waits for it (and for
+the backup before the upgrade); any other is opened for reading at once, and the
+check and then the start-up backup go on on the worker thread while the window
+is used: every write waits for them, and is refused if the check found damage
+(``storage.start_checks``). Nothing here imports Qt.
 """
 
 from __future__ import annotations
@@ -77,7 +79,7 @@ def open_services(
         return Services(open_database(path, password=password))
     if create_folder:
         path.parent.mkdir(parents=True, exist_ok=True)
-    return Services(open_database(path, checked=checked))
+    return Services(open_database(path, checked=checked, background_checks=True))
 
 
 class BackgroundOpening:

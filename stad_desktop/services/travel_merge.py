@@ -361,10 +361,11 @@ def refresh_derived(session: Session, touched: dict[str, set[str]]) -> None:
             .where(ContactPerson.actor_id == actor.id)
             .order_by(ContactPerson.position)
         )
+        names = list(contacts)
         actor.sort_key = sort_key(actor.name)
-        actor.search_text = actor_search_text(
-            actor.name, actor.village, actor.org_number, list(contacts)
-        )
+        actor.village_key = sort_key(actor.village)
+        actor.contact_key = sort_key(names[0] if names else "")
+        actor.search_text = actor_search_text(actor.name, actor.village, actor.org_number, names)
     for project in session.scalars(
         select(Project).where(Project.id.in_(touched.get("projects", set())))
     ):

@@ -39,7 +39,10 @@ Rows = dict[str, dict[str, Row]]  # table name -> id -> row
 META_TABLES = frozenset({"database_identity", "travel_copies", "merge_records", "travel_base"})
 # Columns never compared: the id, times of change, the record's version (counted on
 # each side on its own), and keys derived from other fields.
-NOT_COMPARED = frozenset({"id", "created_at", "updated_at", "version", "sort_key", "search_text"})
+NOT_COMPARED = frozenset(
+    {"id", "created_at", "updated_at", "version", "sort_key", "search_text", "village_key",
+     "contact_key"}
+)  # fmt: skip
 
 
 def synced_tables() -> list[Table]:

@@ -94,6 +94,12 @@ def conflict_views(computed: Computed, office: Rows) -> tuple[FieldConflict, ...
     return tuple(_view(c, namer) for c in computed.conflicts)
 
 
+# Fields of a conflicting row not shown: ids, stamps and the keys kept for sorting.
+_NOT_SHOWN = frozenset(
+    {"id", "created_at", "updated_at", "sort_key", "search_text", "village_key", "contact_key"}
+)
+
+
 def _row_text(namer: Namer, c: Conflict, row: Any) -> str:
     if row is None:
         return _("(removed)")
@@ -101,8 +107,7 @@ def _row_text(namer: Namer, c: Conflict, row: Any) -> str:
     changed = [
         f"{field_label(f).render()}: {namer.value(c.table, f, row.get(f))}"
         for f in sorted(row)
-        if f not in ("id", "created_at", "updated_at", "sort_key", "search_text")
-        and row.get(f) != base.get(f)
+        if f not in _NOT_SHOWN and row.get(f) != base.get(f)
     ]
     return "; ".join(changed) if changed else _("(unchanged)")
 

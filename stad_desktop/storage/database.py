@@ -28,6 +28,7 @@ from stad_desktop.storage.sqlite_file import FileState, backup_file, backups_dir
 
 if TYPE_CHECKING:
     from stad_desktop.storage.integrity import BackgroundCheck
+    from stad_desktop.storage.start_checks import StartChecks
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -91,12 +92,26 @@ class Database:
         # Set by open_database: the start-up backup made, or why none could be made.
         self.startup_backup: Path | None = None
         self.backup_error: StorageError | None = None
+        # The check and the start-up backup still under way (see storage.start_checks).
+        self.start_checks: StartChecks | None = None
         self._sessions = sessionmaker(engine, expire_on_commit=False, autoflush=False)
         self._writers = sessionmaker(
             engine.execution_options(stad_write=True), expire_on_commit=False, autoflush=False
         )
         self._batch: Session | None = None
         self._closed = False
+
+    def wait_for_start_checks(self) -> None:
+        """Wait for the check of every page and the start-up backup when they run
+        on a worker thread; raise the damage the check found (every write does)."""
+        checks = self.start_checks
+        if checks is None:
+            return
+        problem = checks.wait()
+        if checks.backup is not None or checks.backup_error is not None:
+            self.startup_backup, self.backup_error = checks.backup, checks.backup_error
+        if problem is not None:
+            raise problem
 
     @property
     def name(self) -> str:
@@ -129,6 +144,7 @@ class Database:
                 yield self._batch
             return
         self._refuse_if_closed()
+        self.wait_for_start_checks()
         session = self._writers()
         try:
             with self._known_errors(), session.begin():
@@ -146,6 +162,7 @@ class Database:
                 yield self._batch
             return
         self._refuse_if_closed()
+        self.wait_for_start_checks()
         session = self._writers()
         try:
             with self._known_errors(), session.begin():
@@ -195,6 +212,9 @@ class Database:
 
     def close(self) -> None:
         self._closed = True
+        checks = self.start_checks
+        if checks is not None:
+            checks.cancel()
         self.engine.dispose()
         lock, self._lock = self._lock, None
         if lock is not None:
@@ -295,6 +315,7 @@ def open_database(
     checked: BackgroundCheck | None = None,
     password: str | None = None,
     migrate: bool = True,
+    background_checks: bool = False,
 ) -> Database:
     """Open (and create or upgrade) a database file, or a database on a server.
 
@@ -311,6 +332,9 @@ def open_database(
     ``storage.integrity``; ``checked``, a check started earlier, saves doing it
     again), and only then is it copied to ``backups/`` if it changed since the
     last backup (``startup_backup``, see ``storage.backups``) or upgraded.
+    ``background_checks``: a file that needs no upgrade is opened at once, and the
+    check and the start-up backup run on a worker thread while it is read; writes
+    wait for them (see ``storage.start_checks``).
     """
     if isinstance(target, str):
         target = database_target(target)
@@ -322,6 +346,14 @@ def open_database(
         raise StorageError(StorageProblem.MISSING, path)
     _check_writable(path, state)
     held = db_lock.acquire(path) if lock else None
+    if background_checks and state.exists and state.has_tables and state.revision == HEAD:
+        from stad_desktop.storage.start_checks import StartChecks, in_wal_mode
+
+        background_checks = in_wal_mode(path)
+    if background_checks and state.exists and state.has_tables and state.revision == HEAD:
+        db = Database(make_engine(f"sqlite:///{path}"), path, lock=held)
+        db.start_checks = StartChecks(path, checked, backup=startup_backup)
+        return db
     try:
         _check_undamaged(path, state, checked)
         made, backup_error = _backup_at_start(path, state, backup_before_migration, startup_backup)

@@ -240,7 +240,11 @@ def run_gui(
         window.attach(services)
         if probe is not None:
             probe.view_shown(window.stack.currentWidget())
-        warn_backup_problem(window, services, crash_dialog and _display_available())
+        checks = services.db.start_checks
+        if checks is None:
+            warn_backup_problem(window, services, crash_dialog and _display_available())
+        else:  # the check and the backup go on while the window is used
+            checks.when_done(relay.checked.emit)
         tell_upgrade_report(window, services, crash_dialog and _display_available())
         # What start-up made (modules, classes, services, views) lives as long as the
         # program: keep it out of the garbage collector's full passes, which would
@@ -275,16 +279,43 @@ def run_gui(
         window.close()
         app.exit(outcome["status"])
 
+    def start_checks_done() -> None:
+        """The check of every page and the start-up backup have ended: a damaged file
+        is shown as such (no write was made), a failed backup is told."""
+        from stad_desktop.services.errors import StorageError
+
+        for services in opened[-1:]:
+            try:
+                services.db.wait_for_start_checks()
+            except StorageError as exc:
+                opened.remove(services)
+                services.db.close()  # nothing may write to it; a restore replaces it
+                failed(exc)
+                return
+            warn_backup_problem(window, services, crash_dialog and _display_available())
+
     class Opened(QObject):
-        """Brings the end of the opening from the worker thread to the window's."""
+        """Brings the end of the opening (and of the checks after it) from the
+        worker thread to the window's."""
 
         done = Signal()
+        checked = Signal()
 
     relay = Opened(window)
     relay.done.connect(database_opened, Qt.ConnectionType.QueuedConnection)
+    relay.checked.connect(start_checks_done, Qt.ConnectionType.QueuedConnection)
     opening.when_done(relay.done.emit)
     try:
         status = app.exec()
+        if exit_after_startup and "status" not in outcome:
+            # The window took input before the check ended: its outcome still counts.
+            from stad_desktop.services.errors import StorageError
+
+            for services in opened:
+                try:
+                    services.db.wait_for_start_checks()
+                except StorageError as exc:
+                    failed(exc)
     finally:
         opening.cancel()  # if the window was closed first, this waits for it to end
         for services in opened:

@@ -226,6 +226,8 @@ class ActorImportService:
                     "notes": clean.notes,
                     "archived": item.archived,
                     "sort_key": sort_key(clean.name),
+                    "village_key": sort_key(clean.village),
+                    "contact_key": sort_key(clean.contacts[0].name if clean.contacts else ""),
                     "search_text": actor_search_text(
                         clean.name,
                         clean.village,

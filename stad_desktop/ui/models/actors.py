@@ -8,6 +8,7 @@ from stad_desktop.language import N_, _
 from stad_desktop.model.enums import Sector, label
 from stad_desktop.services.readmodels import ActorRow
 from stad_desktop.ui.models.rows import Column, RowTableModel
+from stad_desktop.ui.models.windowed import WindowedTableModel
 
 
 def sector_text(value: str) -> str:
@@ -35,5 +36,12 @@ ACTOR_COLUMNS: tuple[Column[ActorRow], ...] = (
 
 
 class ActorTableModel(RowTableModel[ActorRow]):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(ACTOR_COLUMNS, parent)
+
+
+class ActorWindowModel(WindowedTableModel[ActorRow]):
+    """The actor list, fetched a block at a time (the register may be a county's)."""
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(ACTOR_COLUMNS, parent)

@@ -111,9 +111,13 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             return self._tips[row][column]
         if role == ID_ROLE:
             return self._ids[row]
+        return self._style(role, column, self._archived[row])
+
+    def _style(self, role: int, column: int, archived: bool) -> Any:
+        """Alignment, and the italic grey of an archived row."""
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if self.columns[column].numeric else _LEFT
-        if self._archived[row]:
+        if archived:
             if role == Qt.ItemDataRole.FontRole:
                 return self._italic
             if role == Qt.ItemDataRole.ForegroundRole:

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from stad_desktop.language import N_, _, ngettext
 from stad_desktop.model.enums import Sector, label
 from stad_desktop.ui.bus import ACTORS, MATRIX, MEETINGS, PROJECTS, DataBus
-from stad_desktop.ui.models.actors import ActorTableModel
+from stad_desktop.ui.models.actors import ActorWindowModel
 from stad_desktop.ui.models.input_context import ACTOR_INPUT_COLUMNS
+from stad_desktop.ui.models.windowed import Locate, Page
 from stad_desktop.ui.views.listbase import ListView
 from stad_desktop.ui.widgets.input_panel import InputPanel
 
@@ -38,7 +39,7 @@ class ActorsView(ListView):
             services,
             bus,
             undo_stack,
-            ActorTableModel(),
+            ActorWindowModel(),
             N_("Se&ctor"),
             N_("All sectors"),
             [(sector.value, label(sector)) for sector in Sector],
@@ -94,6 +95,20 @@ class ActorsView(ListView):
             order_by=order_by,
             descending=desc,
         )
+
+    def fetch_window(
+        self, query: str, filter_value: str | None, archived: bool, order_by: str, desc: bool
+    ) -> tuple[int, Page, Locate]:
+        actors = self.services.actors
+        count = actors.count(query=query, sector=filter_value, include_archived=archived)
+
+        def page(offset: int, limit: int) -> Sequence[object]:
+            return actors.page(query, filter_value, archived, order_by, desc, offset, limit)
+
+        def locate(actor_id: str) -> int:
+            return actors.position(actor_id, query, filter_value, archived, order_by, desc)
+
+        return count, page, locate
 
     def count_text(self, count: int) -> str:
         return ngettext("{count} actor", "{count} actors", count).format(count=count)

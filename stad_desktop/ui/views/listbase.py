@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from stad_desktop.language import _
 from stad_desktop.ui.bus import DataBus
 from stad_desktop.ui.models.rows import RowTableModel
+from stad_desktop.ui.models.windowed import Locate, Page, WindowedTableModel
 from stad_desktop.ui.views.base import ARCHIVE, EDIT, NEW, SEARCH, View
 from stad_desktop.ui.widgets.forms import buddy_label, set_buddy_text
 from stad_desktop.ui.widgets.search_tools import NoMatchNotice, clear_on_escape
@@ -168,6 +169,14 @@ class ListView(View):
     ) -> Sequence[object]:
         raise NotImplementedError
 
+    def fetch_window(
+        self, query: str, filter_value: str | None, archived: bool, order_by: str, desc: bool
+    ) -> tuple[int, Page, Locate] | None:
+        """For a view over a :class:`WindowedTableModel`: the number of rows, the
+        function that fetches a page of them and the one that finds an id's row;
+        None (the default) lists every row through :meth:`fetch`."""
+        return None
+
     def count_text(self, count: int) -> str:
         return str(count)
 
@@ -191,18 +200,25 @@ class ListView(View):
         keep = self._select_next or self.table.current_id()
         self._select_next = None
         order_by, desc = self.table.sort_key()
-        rows = self.fetch(
+        asked = (
             self.search.text(),
             self.filter.currentData() or None,
             self.show_archived.isChecked(),
             order_by,
             desc,
         )
-        self.model.set_rows(rows)
+        window = self.fetch_window(*asked)
+        if window is not None and isinstance(self.model, WindowedTableModel):
+            count = window[0]
+            self.model.set_source(*window)
+        else:
+            rows = self.fetch(*asked)
+            count = len(rows)
+            self.model.set_rows(rows)
         self.table.fit_columns()
-        self.count_label.setText(self.count_text(len(rows)))
-        self.no_match.show_for(self.search.text(), bool(rows))
-        if not self.table.select_id(keep) and rows and self.table.hasFocus():
+        self.count_label.setText(self.count_text(count))
+        self.no_match.show_for(self.search.text(), bool(count))
+        if not self.table.select_id(keep) and count and self.table.hasFocus():
             self.table.selectRow(0)
         self._selection_changed()
 
