@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from stad_desktop.model import (
@@ -156,16 +156,6 @@ def _erase_in(session: Session, person: PersonRow, *, register: bool) -> Erasure
         if person_key(e.recorded_by) == person.key
     ]
     record_ids = [*person.contact_ids, *(i.id for i in inputs), *(e.id for e in entries)]
-    for contact in contacts:
-        session.delete(contact)
-    for item in inputs:
-        item.from_name = ""
-    for entry in entries:
-        entry.recorded_by = ""
-    for named in session.scalars(select(NamedPerson).where(NamedPerson.key == person.key)):
-        session.delete(named)
-    session.flush()
-    _refresh_actors(session, actor_ids)
     history = 0
     for change in session.scalars(
         select(ChangeRecord).where(ChangeRecord.record_id.in_(record_ids))
@@ -176,11 +166,28 @@ def _erase_in(session: Session, person: PersonRow, *, register: bool) -> Erasure
             fields = {}
         change.changes = json.dumps(dict.fromkeys(fields if isinstance(fields, dict) else {}))
         history += 1
-    others = session.scalars(select(ChangeRecord).where(ChangeRecord.record_id.not_in(record_ids)))
+    raw = [person.name, *person.emails, *person.phones]
+    mentioning = or_(
+        *(ChangeRecord.changes.contains(v.strip()) for v in raw if v.strip()),
+        *(func.lower(ChangeRecord.changes).contains(n) for n in needles),
+    )
+    others = session.scalars(
+        select(ChangeRecord).where(ChangeRecord.record_id.not_in(record_ids), mentioning)
+    )
     history += _scrub_json_column(session, others, "changes", needles)
-    for change in session.scalars(select(ChangeRecord)):
+    for change in session.scalars(select(ChangeRecord).where(ChangeRecord.changed_by != "")):
         if person_key(change.changed_by) == person.key:
             change.changed_by = ""
+    for contact in contacts:
+        session.delete(contact)
+    for item in inputs:
+        item.from_name = ""
+    for entry in entries:
+        entry.recorded_by = ""
+    for named in session.scalars(select(NamedPerson).where(NamedPerson.key == person.key)):
+        session.delete(named)
+    session.flush()
+    _refresh_actors(session, actor_ids)
     _scrub_json_column(session, session.scalars(select(MergeRecord)), "losers", needles)
     _scrub_json_column(session, session.scalars(select(TravelBase)), "data", needles)
     if register:

@@ -258,13 +258,18 @@ def gather_history(
     rows = session.scalars(select(ChangeRecord).where(where).order_by(ChangeRecord.id))
     return tuple(
         HistoryRecord(
-            r.changed_at, r.changed_by, r.table_name, r.record_id, r.action, _loads(r.changes)
+            r.changed_at,
+            r.changed_by,
+            r.table_name,
+            r.record_id,
+            r.action,
+            loads_changes(r.changes),
         )
         for r in rows
     )
 
 
-def _loads(text: str) -> dict[str, Any]:
+def loads_changes(text: str) -> dict[str, Any]:
     try:
         value = json.loads(text)
     except ValueError:
