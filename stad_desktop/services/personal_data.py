@@ -281,7 +281,12 @@ class PersonalDataService:
     def renew(self, person_id: str, how: str, today: dt.date | None = None) -> PersonRow:
         """A new consent given today (``how``: in what way), reviewed the months from now."""
         how = v.required_text("consent_how", how, 500)
-        return self._set(person_id, basis=LegalBasis.CONSENT, consent=(today, how), today=today)
+        return self._set(
+            person_id,
+            basis=LegalBasis.CONSENT,
+            consent=(today or dt.date.today(), how),
+            today=today,
+        )
 
     def set_basis(
         self,
@@ -298,7 +303,9 @@ class PersonalDataService:
         return self._set(
             person_id,
             basis=basis,
-            consent=(consent_date, v.optional_text("consent_how", consent_how, 500)),
+            consent=(consent_date, v.optional_text("consent_how", consent_how, 500))
+            if basis is LegalBasis.CONSENT
+            else (None, ""),
             review=review_date,
         )
 
@@ -332,7 +339,7 @@ class PersonalDataService:
                 if basis is not None:
                     target.legal_basis = basis.value
                 if consent is not None:
-                    target.consent_date = consent[0] or day
+                    target.consent_date = consent[0]
                     target.consent_how = consent[1]
                 target.review_date = review
         return replace(self.find(found.id), review_date=review)
