@@ -72,6 +72,10 @@ COMMANDS: dict[str, CommandInfo] = {
         "stad_desktop.cli.importing",
         N_("import actors and contact persons from a spreadsheet (XLSX or CSV)"),
     ),
+    "person": CommandInfo(
+        "stad_desktop.cli.person",
+        N_("personal data: list persons, export all about one (innsyn), or erase one"),
+    ),
     "travel": CommandInfo(
         "stad_desktop.cli.travel", N_("take a travel copy on the road, or bring one home")
     ),

@@ -111,6 +111,15 @@ class ContactPerson(Stamped, Base):
     email: Mapped[str] = mapped_column(String(200), default="")
     phone: Mapped[str] = mapped_column(String(40), default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # Why the municipality keeps this person (see model.enums.LegalBasis), and when to
+    # look at it again (None: 24 months, or the months in the settings, after the last
+    # activity; see services.personal_data).
+    legal_basis: Mapped[str] = mapped_column(
+        String(20), default="legitimate_interest", server_default="legitimate_interest"
+    )
+    consent_date: Mapped[dt.date | None] = mapped_column(Date)
+    consent_how: Mapped[str] = mapped_column(Text, default="", server_default="")
+    review_date: Mapped[dt.date | None] = mapped_column(Date)
 
     actor: Mapped[Actor] = relationship(back_populates="contacts")
 
@@ -333,3 +342,50 @@ class TravelBase(Base):
     table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
     record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     data: Mapped[str] = mapped_column(Text)
+
+
+# --- personal data (see services.personal_data, services.erasure, storage.history) ----
+
+
+class NamedPerson(Stamped, Base):
+    """A person named only in free fields ("from whom" on input, "recorded by" on
+    entries): the legal basis and review date kept for them, by their folded name."""
+
+    __tablename__ = "named_persons"
+
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    legal_basis: Mapped[str] = mapped_column(String(20), default="legitimate_interest")
+    consent_date: Mapped[dt.date | None] = mapped_column(Date)
+    consent_how: Mapped[str] = mapped_column(Text, default="")
+    review_date: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class ChangeRecord(Base):
+    """One change made through the services (append-only): the table, the record,
+    the fields with their old and new values (JSON), when and by whom. The values of
+    an erased person's records are emptied; the change itself stays."""
+
+    __tablename__ = "change_history"
+    __table_args__ = (Index("ix_change_history_record", "table_name", "record_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    changed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+    changed_by: Mapped[str] = mapped_column(String(200), default="")
+    table_name: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str] = mapped_column(String(36))
+    action: Mapped[str] = mapped_column(String(10))
+    changes: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class ErasureRecord(Base):
+    """One erasure, without personal data: a salted hash of who was erased, so that
+    the erasure can be done again on a restored older copy (services.erasure)."""
+
+    __tablename__ = "erasure_register"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    erased_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    salt: Mapped[str] = mapped_column(String(64))
+    name_hash: Mapped[str] = mapped_column(String(64), index=True)
+    identity_hash: Mapped[str] = mapped_column(String(64))

@@ -61,6 +61,14 @@ class InputStatus(StrEnum):
     REJECTED = "rejected"
 
 
+class LegalBasis(StrEnum):
+    """Why the municipality keeps a person's data (GDPR article 6)."""
+
+    CONSENT = "consent"
+    PUBLIC_TASK = "public_task"
+    LEGITIMATE_INTEREST = "legitimate_interest"
+
+
 # Labels (English msgids, translated where shown).
 _LABEL_PAIRS: tuple[tuple[StrEnum, str], ...] = (
     (Sector.MUNICIPALITY, N_("Municipality")),
@@ -96,6 +104,9 @@ _LABEL_PAIRS: tuple[tuple[StrEnum, str], ...] = (
     (InputStatus.CONSIDERED, N_("Considered")),
     (InputStatus.INCLUDED, N_("Included")),
     (InputStatus.REJECTED, N_("Rejected")),
+    (LegalBasis.CONSENT, N_("Consent")),
+    (LegalBasis.PUBLIC_TASK, N_("Public task")),
+    (LegalBasis.LEGITIMATE_INTEREST, N_("Legitimate interest")),
 )
 # Members of different enums with the same value (Sector.BUSINESS and
 # Beneficiary.BUSINESS) are equal as StrEnums, so look labels up by class and value.

@@ -38,7 +38,25 @@ def contacts_section(
     """Actor, contact person, e-mail and phone; an actor's name is repeated where its
     contacts go on over a page break, and no name or address is cut."""
     heading = Heading(tr._("Contact persons"), s.h2)
+    left_out = sum(block.left_out for block in blocks)
+    note = (
+        [
+            para(
+                tr.ngettext(
+                    "{count} contact person is left out: their personal data is due for review.",
+                    "{count} contact persons are left out: their personal data is due for review.",
+                    left_out,
+                ).format(count=left_out),
+                s.small,
+            )
+        ]
+        if left_out
+        else []
+    )
+    blocks = [block for block in blocks if block.contacts]
     if not blocks:
+        if note:
+            return section(heading, *note)
         return section(heading, para(tr._("No contact persons registered."), s.body))
     rows: list[list[object]] = [
         [
@@ -76,4 +94,4 @@ def contacts_section(
         groups=groups,
         group_style=s.cell_bold,
     )
-    return section(heading, table)
+    return section(heading, table, *note)

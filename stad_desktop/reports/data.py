@@ -17,6 +17,7 @@ from stad_desktop.model import Phase, Sector
 from stad_desktop.reports.input_data import HeardItem, for_print
 from stad_desktop.reports.labels import natural_key
 from stad_desktop.services import Services
+from stad_desktop.services.personal_data import person_key
 from stad_desktop.services.readmodels import (
     ActorRef,
     AnswerBacklog,
@@ -57,6 +58,8 @@ class IndicatorSeries:
 class ActorContacts:
     actor: ActorRef
     contacts: tuple[ContactView, ...]
+    left_out: int = 0
+    """Contact persons not printed: their review date has passed (personal data)."""
 
 
 @dataclass(frozen=True)
@@ -115,11 +118,15 @@ class PortfolioData:
 
 
 def gather_contacts(services: Services, actors: tuple[ActorRef, ...]) -> tuple[ActorContacts, ...]:
+    """The actors' contact persons, without those due for review (their legal basis
+    has expired until someone keeps, renews or erases them)."""
+    due = {p.key for p in services.personal_data.due_for_review()}
     result = []
     for actor in actors:
         detail = services.actors.get(actor.id)
+        shown = tuple(c for c in detail.contacts if person_key(c.name) not in due)
         if detail.contacts:
-            result.append(ActorContacts(actor, detail.contacts))
+            result.append(ActorContacts(actor, shown, len(detail.contacts) - len(shown)))
     return tuple(result)
 
 

@@ -14,9 +14,11 @@ and the caller opens it afterwards.
 
 from __future__ import annotations
 
+import builtins
 from contextlib import suppress
 from pathlib import Path
 
+from stad_desktop.services.erasure_register import RegisterEntry, read_register_of_file
 from stad_desktop.storage import Database, StorageError
 from stad_desktop.storage.backups import BackupInfo
 
@@ -124,18 +126,32 @@ class BackupService:
         A damaged or too new backup is refused with a StorageError, and the database
         is left as it was. The database is opened again in every case, also when the
         restore fails; a problem opening it is raised unless the restore itself
-        failed first (then that problem is raised)."""
+        failed first (then that problem is raised).
+
+        Every person erased from the database before (its erasure register, and the
+        copy of it beside the backups) is erased again from the restored data before
+        this returns, so nobody sees them (services.erasure)."""
         from stad_desktop.storage.backups import restore
 
+        kept = self._erasures()
         if self.on_server:
             from stad_desktop.storage.snapshot import load_snapshot
 
             assert self._db is not None
             load_snapshot(self._db, backup)
+            self._erase_again(kept)
             return None
         path = self.database_path
-        if self._db is None:  # nothing has it open, nothing to open again
-            return restore(path, backup)
+        if self._db is None:  # nothing has it open: open it to erase again, then close
+            saved = restore(path, backup)
+            from stad_desktop.storage import open_database
+
+            db = open_database(path, startup_backup=False)
+            try:
+                BackupService(db)._erase_again(kept)
+            finally:
+                db.close()
+            return saved
         self._db.close()
         try:
             saved = restore(path, backup)
@@ -144,4 +160,23 @@ class BackupService:
                 self._db.reopen()
             raise
         self._db.reopen()
+        self._erase_again(kept)
         return saved
+
+    def _erasures(self) -> builtins.list[RegisterEntry]:
+        """The erasure register of the database as it is now (before a restore), from
+        the open database or the file itself (none from a file that cannot be read)."""
+        from stad_desktop.services.erasure import register_entries
+
+        if self._db is not None:
+            with suppress(StorageError), self._db.reading() as session:
+                return register_entries(session)
+            return []
+        return read_register_of_file(self.database_path)
+
+    def _erase_again(self, kept: builtins.list[RegisterEntry]) -> None:
+        """After a restore: every person erased before is erased again (services.erasure)."""
+        from stad_desktop.services.erasure import ErasureService
+
+        assert self._db is not None
+        ErasureService(self._db).reapply(kept)

@@ -30,11 +30,15 @@ if TYPE_CHECKING:
     from stad_desktop.services.bulk import BulkService
     from stad_desktop.services.checklist import ChecklistService
     from stad_desktop.services.effects import EffectService
+    from stad_desktop.services.erasure import ErasureService
     from stad_desktop.services.example_data import ExampleDataService
     from stad_desktop.services.hearing import HearingService
+    from stad_desktop.services.history import HistoryService
     from stad_desktop.services.meetings import MeetingService
     from stad_desktop.services.overview import OverviewService
     from stad_desktop.services.people import PeopleService
+    from stad_desktop.services.person_dossier import PersonDossierService
+    from stad_desktop.services.personal_data import PersonalDataService
     from stad_desktop.services.projects import ProjectService
     from stad_desktop.services.roles import RoleService
     from stad_desktop.services.settings import SettingsService
@@ -132,6 +136,30 @@ class Services:
         from stad_desktop.services.upgrade_report import UpgradeReportService
 
         return UpgradeReportService(self.db)
+
+    @cached_property
+    def personal_data(self) -> PersonalDataService:
+        from stad_desktop.services.personal_data import PersonalDataService
+
+        return PersonalDataService(self.db)
+
+    @cached_property
+    def dossiers(self) -> PersonDossierService:
+        from stad_desktop.services.person_dossier import PersonDossierService
+
+        return PersonDossierService(self.db)
+
+    @cached_property
+    def erasure(self) -> ErasureService:
+        from stad_desktop.services.erasure import ErasureService
+
+        return ErasureService(self.db)
+
+    @cached_property
+    def history(self) -> HistoryService:
+        from stad_desktop.services.history import HistoryService
+
+        return HistoryService(self.db)
 
     def counts(self) -> Counts:
         with self.db.reading() as session:

@@ -49,6 +49,7 @@ class OutputKind(enum.Enum):
     DATABASE_COPY = "database copy"
     XLSX = "xlsx"
     CSV = "csv"
+    JSON = "json"
 
 
 class OutputRefused(Exception):
@@ -124,6 +125,8 @@ def _fits(path: Path, kind: OutputKind) -> bool:
         return head.startswith(SQLITE_HEADER)
     if kind is OutputKind.CSV:
         return b"\0" not in head and not head.startswith(BINARY_HEADERS)
+    if kind is OutputKind.JSON:
+        return head.lstrip()[:1] in (b"{", b"[")
     if not head.startswith(ZIP_HEADER):
         return False
     try:
@@ -146,6 +149,9 @@ _NOT_FITTING = {
     ),
     OutputKind.CSV: N_(
         "{path} exists and is not a CSV text file. Choose another name; it has not been changed."
+    ),
+    OutputKind.JSON: N_(
+        "{path} exists and is not a JSON file. Choose another name; it has not been changed."
     ),
 }
 

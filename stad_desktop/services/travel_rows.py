@@ -36,7 +36,17 @@ Row = dict[str, Any]
 Rows = dict[str, dict[str, Row]]  # table name -> id -> row
 
 # Tables that describe the database itself, never copied or merged.
-META_TABLES = frozenset({"database_identity", "travel_copies", "merge_records", "travel_base"})
+META_TABLES = frozenset(
+    {
+        "database_identity",
+        "travel_copies",
+        "merge_records",
+        "travel_base",
+        "change_history",
+        "erasure_register",
+        "named_persons",
+    }
+)
 # Columns never compared: the id, times of change, the record's version (counted on
 # each side on its own), and keys derived from other fields.
 NOT_COMPARED = frozenset(

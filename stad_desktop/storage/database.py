@@ -42,6 +42,9 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
+    # Deleted and changed content is overwritten with zeros, so that an erased
+    # person's data is gone from the file itself (services.erasure).
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
 
 
@@ -98,6 +101,9 @@ class Database:
         self._writers = sessionmaker(
             engine.execution_options(stad_write=True), expire_on_commit=False, autoflush=False
         )
+        from stad_desktop.storage.history import record_changes
+
+        event.listen(self._writers, "before_flush", record_changes)
         self._batch: Session | None = None
         self._closed = False
 

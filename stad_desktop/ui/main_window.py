@@ -30,6 +30,7 @@ from stad_desktop.ui.help_menu import HelpMenu
 from stad_desktop.ui.import_menu import ImportMenu
 from stad_desktop.ui.main_toolbar import MainToolbar
 from stad_desktop.ui.navigation import go_to
+from stad_desktop.ui.privacy_menu import PrivacyMenu
 from stad_desktop.ui.settings import app_settings
 from stad_desktop.ui.travel_menu import TravelMenu
 from stad_desktop.ui.undo_actions import UndoActions
@@ -162,6 +163,7 @@ class MainWindow(QMainWindow):
             self.language_actions.addAction(action)
             self.language_menu.addAction(action)
 
+        self.privacy = PrivacyMenu(self, self.settings_menu)
         self.help = HelpMenu(self, self.help_menu)
         self.about_action = make_action(self, "", self.about)
         self.help_menu.addAction(self.about_action)
@@ -198,6 +200,7 @@ class MainWindow(QMainWindow):
         self.travel.retranslate()
         self.help.retranslate()
         self.example.retranslate()
+        self.privacy.retranslate()
 
     def _update_file_menu(self) -> None:
         self.export_action.setEnabled(self.services is not None)

@@ -116,7 +116,7 @@ def test_every_command_in_the_table_loads_and_is_in_the_help(capsys) -> None:  #
     except SystemExit as exc:
         assert exc.code == 0
     out = capsys.readouterr().out
-    assert "{demo,backup,restore,check,selftest,report,export,import,travel}" in out
+    assert "{demo,backup,restore,check,selftest,report,export,import,person,travel}" in out
 
 
 def test_starting_the_window_imports_no_command_module() -> None:

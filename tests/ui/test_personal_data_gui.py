@@ -1,0 +1,105 @@
+"""Settings → Personal data due for review (keep, renew, erase, innsyn) and
+Show history for an actor, in the window."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from stad_desktop.language import set_language
+from stad_desktop.services import ActorInput, ContactInput, Services
+from stad_desktop.ui.dialogs.personal_data import PersonalDataDialog
+
+
+def overdue(services: Services) -> str:
+    """An actor whose contact person's review date has passed."""
+    actor = services.actors.create(
+        ActorInput(
+            name="Selje grendalag",
+            contacts=(ContactInput("Olav Kvalheim", "olav@selje.example", "912 34 501"),),
+        )
+    ).value
+    person = services.personal_data.find("Olav Kvalheim")
+    services.personal_data.set_basis(
+        person.id, "public_task", review_date=dt.date.today() - dt.timedelta(days=1)
+    )
+    return actor.id
+
+
+def test_review_list_keep_and_erase(qtbot: QtBot, services: Services) -> None:
+    set_language("en")
+    overdue(services)
+    services.actors.create(
+        ActorInput(name="Eid idrettslag", contacts=(ContactInput("Hilde Myklebust"),))
+    )
+    dialog = PersonalDataDialog(services, due_only=True)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Personal data due for review"
+    assert dialog.table.rowCount() == 1
+    assert dialog.table.item(0, 0).text() == "Olav Kvalheim"
+    assert dialog.table.item(0, 2).text() == "Public task"
+    with qtbot.waitSignal(dialog.changed):
+        dialog.keep_selected()
+    assert dialog.table.rowCount() == 0  # kept: no longer due
+    dialog.due_only.setChecked(False)
+    assert dialog.table.rowCount() == 2
+    dialog.select_name("Olav Kvalheim")
+    dialog.renew_selected("Signert skjema")
+    dialog.select_name("Olav Kvalheim")
+    assert dialog.selected() is not None and dialog.selected().legal_basis == "consent"
+    assert "Consent" in dialog.table.item(dialog.table.currentRow(), 2).text()
+    assert dialog.erase_selected(ask=False)
+    assert [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())] == [
+        "Hilde Myklebust"
+    ]
+    assert services.actors.search("Olav") == ()
+
+
+def test_save_all_about_a_person(qtbot: QtBot, services: Services, tmp_path: Path) -> None:
+    overdue(services)
+    dialog = PersonalDataDialog(services)
+    qtbot.addWidget(dialog)
+    saved = dialog.export_selected(tmp_path / "olav.json")
+    assert saved is not None
+    assert json.loads(saved.read_text(encoding="utf-8"))["contacts"][0]["phone"] == "91 23 45 01"
+
+
+def test_show_history_of_the_chosen_actor(qtbot: QtBot, services: Services, make_window) -> None:  # type: ignore[no-untyped-def]
+    set_language("en")
+    actor_id = overdue(services)
+    detail = services.actors.get(actor_id)
+    services.actors.update(
+        actor_id, dataclasses.replace(ActorInput.from_detail(detail), name="Selje grendalag SA")
+    )
+    window = make_window(services)
+    window.show_view("actors")
+    view = window.current_view()
+    view.table.selectRow(0)
+    dialog = window.privacy.show_history(show=False)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "History: Selje grendalag SA"
+    texts = [dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())]
+    assert [dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())] == [
+        "Added",
+        "Changed",
+    ]
+    assert "name: Selje grendalag → Selje grendalag SA" in texts[1]
+
+
+@pytest.mark.parametrize("lang", ["nn", "nb", "en"])
+def test_menu_entries_are_translated(lang: str, services: Services, make_window) -> None:  # type: ignore[no-untyped-def]
+    set_language(lang)
+    window = make_window(services)
+    window.change_language(lang)
+    texts = {
+        "nn": "Personopplysningar",
+        "nb": "Personopplysninger",
+        "en": "Personal data",
+    }
+    assert texts[lang] in window.privacy.persons_action.text().replace("&", "")
