@@ -111,6 +111,25 @@ def actor_search_text(
     return fold("\x1f".join([name, village, org_number or "", *contacts]))
 
 
+def actor_keys(
+    name: str, village: str, org_number: str | None, contacts: Sequence[str]
+) -> dict[str, str]:
+    """The columns an actor is sorted and found by, from its name, village,
+    organisation number and contact persons' names (in their order): every writer
+    of actors sets them with this, so they never hold a name the actor no longer has."""
+    return {
+        "sort_key": sort_key(name),
+        "village_key": sort_key(village),
+        "contact_key": sort_key(contacts[0] if contacts else ""),
+        "search_text": actor_search_text(name, village, org_number, contacts),
+    }
+
+
+def set_actor_keys(actor: Actor, contacts: Sequence[str]) -> None:
+    for column, value in actor_keys(actor.name, actor.village, actor.org_number, contacts).items():
+        setattr(actor, column, value)
+
+
 def _detail(actor: Actor) -> ActorDetail:
     return ActorDetail(
         id=actor.id,
@@ -387,12 +406,7 @@ class ActorService:
         actor.wishes_to_contribute = clean.wishes_to_contribute
         actor.hours_per_month = clean.hours_per_month
         actor.notes = clean.notes
-        actor.sort_key = sort_key(clean.name)
-        actor.village_key = sort_key(clean.village)
-        actor.contact_key = sort_key(clean.contacts[0].name if clean.contacts else "")
-        actor.search_text = actor_search_text(
-            clean.name, clean.village, clean.org_number, [c.name for c in clean.contacts]
-        )
+        set_actor_keys(actor, [c.name for c in clean.contacts])
         existing = list(actor.contacts)
         for position, contact in enumerate(clean.contacts):
             if position < len(existing):

@@ -216,14 +216,12 @@ def _erase_in(session: Session, person: PersonRow, *, register: bool) -> Erasure
 
 
 def _refresh_actors(session: Session, actor_ids: set[str]) -> None:
-    """The search text of the person's actors, without their name."""
-    from stad_desktop.services.actors import actor_search_text
+    """The search text and sort keys of the person's actors, without their name."""
+    from stad_desktop.services.actors import set_actor_keys
 
     for actor in session.scalars(select(Actor).where(Actor.id.in_(actor_ids))):
         session.refresh(actor, ["contacts"])
-        actor.search_text = actor_search_text(
-            actor.name, actor.village, actor.org_number, [c.name for c in actor.contacts]
-        )
+        set_actor_keys(actor, [c.name for c in actor.contacts])
 
 
 def wipe_file_traces(db: Database) -> None:

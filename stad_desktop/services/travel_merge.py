@@ -342,7 +342,7 @@ def refresh_derived(session: Session, touched: dict[str, set[str]]) -> None:
     """Derived data the services keep, made right for the records the merge touched:
     sort and search keys, and membership of every owner and role holder in the
     project (checklist hints and role-matrix warnings are computed from these)."""
-    from stad_desktop.services.actors import actor_search_text
+    from stad_desktop.services.actors import set_actor_keys
     from stad_desktop.services.projects import project_search_text
     from stad_desktop.textkeys import sort_key
 
@@ -361,11 +361,7 @@ def refresh_derived(session: Session, touched: dict[str, set[str]]) -> None:
             .where(ContactPerson.actor_id == actor.id)
             .order_by(ContactPerson.position)
         )
-        names = list(contacts)
-        actor.sort_key = sort_key(actor.name)
-        actor.village_key = sort_key(actor.village)
-        actor.contact_key = sort_key(names[0] if names else "")
-        actor.search_text = actor_search_text(actor.name, actor.village, actor.org_number, names)
+        set_actor_keys(actor, list(contacts))
     for project in session.scalars(
         select(Project).where(Project.id.in_(touched.get("projects", set())))
     ):

@@ -50,13 +50,12 @@ from stad_desktop.services.actors import (
     _Clean,
     _clean,
     _detail,
-    actor_search_text,
+    actor_keys,
 )
 from stad_desktop.services.changes import Change
 from stad_desktop.services.errors import ValidationError
 from stad_desktop.services.readmodels import ActorDetail
 from stad_desktop.storage import Database
-from stad_desktop.textkeys import sort_key
 
 _CHUNK = 500
 PROGRESS_EVERY = 250
@@ -225,10 +224,7 @@ class ActorImportService:
                     "hours_per_month": clean.hours_per_month,
                     "notes": clean.notes,
                     "archived": item.archived,
-                    "sort_key": sort_key(clean.name),
-                    "village_key": sort_key(clean.village),
-                    "contact_key": sort_key(clean.contacts[0].name if clean.contacts else ""),
-                    "search_text": actor_search_text(
+                    **actor_keys(
                         clean.name,
                         clean.village,
                         clean.org_number,
