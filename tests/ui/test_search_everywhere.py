@@ -105,3 +105,26 @@ def test_the_project_picker_filters_among_300_projects(
     assert not combo.notice.isVisible()
     assert line.text() == "Prosjekt 277 i Stad"
     assert view.project_id == project.id
+
+
+def test_the_project_choices_of_the_meeting_and_print_dialogs_narrow_as_you_type(
+    qtbot, services: Services
+) -> None:  # type: ignore[no-untyped-def]
+    from stad_desktop.ui.dialogs.meeting_dialogs import MeetingDialog
+    from stad_desktop.ui.dialogs.print_dialog import PrintDialog
+
+    with services.db.batch():
+        for number in range(300):
+            services.projects.create(ProjectInput(name=f"Prosjekt {number:03d} i Stad"))
+    meeting = MeetingDialog(services)
+    printing = PrintDialog(services)
+    for dialog, combo in ((meeting, meeting.project), (printing, printing.project)):
+        qtbot.addWidget(dialog)
+        line = combo.lineEdit()
+        assert line is not None  # typed in, not only scrolled
+        line.selectAll()
+        qtbot.keyClicks(line, "12")
+        completer = combo.completer()
+        assert completer is not None
+        assert completer.completionCount() == 13  # 012, 112, 120 … 129, 212
+    printing.close()

@@ -8,8 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from stad_desktop.format import format_date
 from stad_desktop.language import _, current
@@ -21,6 +20,7 @@ from stad_desktop.ui.widgets.check_list import CheckList
 from stad_desktop.ui.widgets.completing import completing_line, find_named
 from stad_desktop.ui.widgets.date_field import DateField
 from stad_desktop.ui.widgets.inline_form import FormDialog
+from stad_desktop.ui.widgets.search_tools import make_searchable
 
 
 def _text_box(parent: QWidget, height: int) -> QPlainTextEdit:
@@ -43,19 +43,8 @@ def _project_combo(
             combo.addItem(name or project_id, project_id)
             index = combo.count() - 1
         combo.setCurrentIndex(index)
+    make_searchable(combo)  # among hundreds of projects, type to find one
     return combo
-
-
-def _searchable(combo: QComboBox) -> None:
-    """Let the user type in the combo to find an entry (matching anywhere)."""
-    combo.setEditable(True)
-    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    completer = combo.completer()
-    if completer is None:
-        return
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
 
 
 def _chosen(combo: QComboBox) -> str | None:
@@ -164,7 +153,7 @@ class InputDialog(FormDialog):
         self.from_actor.addItem(_("(not an actor)"), None)
         for ref in services.actors.refs():
             self.from_actor.addItem(ref.name, ref.id)
-        _searchable(self.from_actor)
+        make_searchable(self.from_actor)
         self.from_name = QLineEdit(self)
         self.from_name.setPlaceholderText(_("e.g. a resident's name"))
         self.topic = completing_line(self, services.meetings.topics())

@@ -45,6 +45,7 @@ from stad_desktop.ui.dialogs.print_preview import (
 from stad_desktop.ui.settings import app_settings
 from stad_desktop.ui.theme import error_style
 from stad_desktop.ui.widgets.forms import restore_geometry, save_geometry
+from stad_desktop.ui.widgets.search_tools import make_searchable
 
 if TYPE_CHECKING:
     from stad_desktop.services import Services
@@ -96,6 +97,7 @@ class PrintDialog(QDialog):
         self.project = QComboBox()
         for ref in services.projects.refs():
             self.project.addItem(ref.name, ref.id)
+        make_searchable(self.project)
         self.municipality = QLineEdit(services.settings.municipality_name())
         self.municipality.setMaxLength(100)
         self.language = QComboBox()

@@ -69,6 +69,20 @@ class NoMatchNotice(QWidget):
         return self.label.text() if self.isVisible() else ""
 
 
+def make_searchable(combo: QComboBox) -> None:
+    """Let the user type in ``combo`` to find an entry: the list narrows to the
+    names that contain what is typed (case ignored)."""
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    completer = combo.completer()
+    if completer is None:
+        return
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    completer.setMaxVisibleItems(15)
+
+
 class SearchCombo(QComboBox):
     """A combo box of named entries to type in: the list narrows to the names that
     contain what is typed (case ignored); Enter takes the first; Esc or leaving
@@ -79,18 +93,11 @@ class SearchCombo(QComboBox):
         self, parent: QWidget | None = None, no_match: Callable[[str], str] = no_projects_text
     ) -> None:
         super().__init__(parent)
-        self.setEditable(True)
-        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        make_searchable(self)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(24)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMaxVisibleItems(20)
-        completer = QCompleter(self.model(), self)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        completer.setMaxVisibleItems(15)
-        self.setCompleter(completer)
         self.notice = NoMatchNotice(no_match, parent)
         self.notice.clear_requested.connect(self.clear_search)
         line = self.line()
