@@ -295,37 +295,49 @@ class EffectService:
 
     @staticmethod
     def _apply_entry(session: Session, entry: EffectEntry, data: EntryInput) -> None:
-        entry_date = v.date("entry_date", data.entry_date, required=True)
-        assert entry_date is not None
-        entry.entry_date = entry_date
-        text = v.optional_text("text", data.text)
+        check = v.Checks()  # every bad field at once
+        entry_date = check(v.date, "entry_date", data.entry_date, required=True)
+        text = check(v.optional_text, "text", data.text)
         indicator_id = data.indicator_id or None
+        value = None
         if indicator_id is not None:
             indicator = session.get(Indicator, indicator_id)
             if indicator is None or indicator.project_id != entry.project_id:
-                raise ValidationError("indicator_id", N_("Choose one of the values in the list."))
-            entry.kind = EntryKind.QUANTITATIVE.value
-            entry.value = v.number("value", data.value, required=True)
-        else:
-            if data.value is not None and not (
-                isinstance(data.value, str) and not data.value.strip()
-            ):
-                raise ValidationError(
-                    "indicator_id", N_("Choose the indicator the value measures.")
+                check.errors.append(
+                    ValidationError("indicator_id", N_("Choose one of the values in the list."))
                 )
-            if not text:
-                raise ValidationError("text", N_("Describe the effect that was observed."))
-            entry.kind = EntryKind.QUALITATIVE.value
-            entry.value = None
-        entry.indicator_id = indicator_id
-        entry.text = text
-        entry.beneficiary = (
-            v.choice("beneficiary", data.beneficiary, Beneficiary).value
+            value = check(v.number, "value", data.value, required=True)
+        elif data.value is not None and not (
+            isinstance(data.value, str) and not data.value.strip()
+        ):
+            check.errors.append(
+                ValidationError("indicator_id", N_("Choose the indicator the value measures."))
+            )
+        elif not text and not check.failed("text"):
+            check.errors.append(
+                ValidationError("text", N_("Describe the effect that was observed."))
+            )
+        beneficiary = (
+            check(v.choice, "beneficiary", data.beneficiary, Beneficiary)
             if data.beneficiary
             else None
         )
-        entry.source = v.optional_text("source", data.source)
-        entry.recorded_by = v.optional_text("recorded_by", data.recorded_by, 200)
+        source = check(v.optional_text, "source", data.source)
+        recorded_by = check(v.optional_text, "recorded_by", data.recorded_by, 200)
+        check.done()
+        assert entry_date is not None
+        entry.entry_date = entry_date
+        entry.kind = (
+            EntryKind.QUANTITATIVE.value
+            if indicator_id is not None
+            else EntryKind.QUALITATIVE.value
+        )
+        entry.value = value
+        entry.indicator_id = indicator_id
+        entry.text = text
+        entry.beneficiary = beneficiary.value if beneficiary is not None else None
+        entry.source = source
+        entry.recorded_by = recorded_by
 
     @staticmethod
     def _indicator_views(session: Session, ids: list[str]) -> tuple[IndicatorView, ...]:

@@ -344,15 +344,25 @@ class MeetingService:
     def _input_fields(session: Session, item: InputItem, data: InputData) -> tuple[str, ...]:
         """Check and store the fields of ``data`` in ``item``; the project ids to link
         (each once; not yet checked)."""
-        item.text = v.required_text("text", data.text, 20000)
+        check = v.Checks()  # every bad field at once
+        text = check(v.required_text, "text", data.text, 20000)
         if data.from_actor_id and session.get(Actor, data.from_actor_id) is None:
-            raise ValidationError("from_actor_id", N_("Choose one of the values in the list."))
+            check.errors.append(
+                ValidationError("from_actor_id", N_("Choose one of the values in the list."))
+            )
+        from_name = check(v.optional_text, "from_name", data.from_name, 200)
+        topic = check(v.optional_text, "topic", data.topic, 200)
+        village = check(v.optional_text, "village", data.village, 100)
+        status = check(v.choice, "status", data.status, InputStatus)
+        answer = check(v.optional_text, "answer", data.answer)
+        check.done()
+        item.text = text
         item.from_actor_id = data.from_actor_id or None
-        item.from_name = v.optional_text("from_name", data.from_name, 200)
-        item.topic = v.optional_text("topic", data.topic, 200)
-        item.village = v.optional_text("village", data.village, 100)
-        item.status = v.choice("status", data.status, InputStatus).value
-        item.answer = v.optional_text("answer", data.answer)
+        item.from_name = from_name
+        item.topic = topic
+        item.village = village
+        item.status = status.value
+        item.answer = answer
         wanted = (data.project_ids,) if isinstance(data.project_ids, str) else data.project_ids
         return tuple(dict.fromkeys(p for p in wanted if p))
 

@@ -74,3 +74,23 @@ def test_one_bad_field_is_one_problem(services: Services) -> None:
     with pytest.raises(ValidationError) as caught:
         services.actors.create(ActorInput(name="Lag", sector="voluntary", org_number="123"))
     assert fields(caught.value) == ["org_number"]
+
+
+def test_every_bad_field_of_an_input_item_and_an_effect_entry_at_once(
+    services: Services,
+) -> None:
+    from stad_desktop.services import EntryInput, InputData
+
+    meeting = services.meetings.create(MeetingInput("Bygdemøte i Selje", "12.03.2026")).value
+    with pytest.raises(ValidationError) as caught:
+        services.meetings.add_input(meeting.id, InputData("", status="maybe"))
+    assert fields(caught.value) == ["text", "status"]
+    assert services.meetings.inputs(meeting.id) == ()
+
+    project = services.projects.create(ProjectInput(name="Folkehelse i bygdene")).value
+    indicator = services.effects.add_indicator(project.id, IndicatorInput("Deltakarar")).value
+    bad = EntryInput(entry_date="31.02.2026", indicator_id=indicator.id, value="mange")
+    with pytest.raises(ValidationError) as caught:
+        services.effects.add_entry(project.id, bad)
+    assert fields(caught.value) == ["entry_date", "value"]
+    assert services.effects.entries(project.id) == ()
