@@ -54,11 +54,8 @@ def send_changes(engine: Engine, sender: str) -> None:
         if not tables:
             return
         payload = f"{sender}:{','.join(sorted(tables))}"[:MAX_PAYLOAD]
-        cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-        try:
-            cursor.execute("SELECT pg_notify(%s, %s)", (CHANNEL, payload))
-        finally:
-            cursor.close()
+        # Through SQLAlchemy, so that a connection lost just now is told as any other.
+        conn.exec_driver_sql("SELECT pg_notify(%s, %s)", (CHANNEL, payload))
 
     def forget(conn: Connection) -> None:
         conn.info.pop(_WRITTEN, None)

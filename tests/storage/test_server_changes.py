@@ -108,3 +108,33 @@ def test_the_listener_reconnects_after_the_connection_is_cut(
         assert "actors" in heard(listener)
     finally:
         listener.stop()
+
+
+def test_a_write_cut_off_by_a_lost_connection_is_told_and_saves_nothing(
+    two: tuple[Database, Database], postgres_server: PostgresServer
+) -> None:
+    from stad_desktop.language import Translator
+    from stad_desktop.model import Setting
+    from stad_desktop.storage import StorageError, StorageProblem
+
+    first, _second = two
+    services = Services(first)
+    with pytest.raises(StorageError) as lost, first.transaction() as session:
+        session.add(Setting(key="halvvegs", value="1"))
+        session.flush()
+        pid = session.connection().connection.dbapi_connection.info.backend_pid  # type: ignore[union-attr]
+        postgres_server.sql(f"SELECT pg_terminate_backend({pid})")
+    assert lost.value.problem is StorageProblem.CONNECTION_LOST
+    said = Translator("en").render(lost.value.message)
+    assert "connection to the database server" in said and "nothing was half-saved" in said
+    assert "\n" not in said
+    # Every connection of the program is cut as well: the next actions still work.
+    postgres_server.sql(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+        "WHERE application_name = 'stad-desktop'"
+    )
+    assert list(services.actors.list()) == []
+    services.actors.create(ActorInput(name="Selje grendalag"))
+    assert [a.name for a in services.actors.list()] == ["Selje grendalag"]
+    with first.reading() as session:
+        assert session.get(Setting, "halvvegs") is None
