@@ -138,3 +138,25 @@ def test_a_write_cut_off_by_a_lost_connection_is_told_and_saves_nothing(
     assert [a.name for a in services.actors.list()] == ["Selje grendalag"]
     with first.reading() as session:
         assert session.get(Setting, "halvvegs") is None
+
+
+def test_two_programs_saving_one_meeting_the_second_gets_the_conflict(
+    two: tuple[Database, Database],
+) -> None:
+    import datetime as dt
+
+    from stad_desktop.services.errors import ConflictError
+    from stad_desktop.services.meetings import MeetingInput
+
+    first, second = two
+    meeting = Services(first).meetings.create(MeetingInput("Folkemøte", dt.date(2024, 5, 2)))
+    opened = Services(second).meetings.get(meeting.value.id)  # both have it open
+    Services(first).meetings.update(
+        opened.id, MeetingInput("Folkemøte i Selje", opened.meeting_date, version=opened.version)
+    )
+    with pytest.raises(ConflictError) as refused:
+        Services(second).meetings.update(
+            opened.id, MeetingInput("Mitt møte", opened.meeting_date, version=opened.version)
+        )
+    assert (refused.value.theirs, refused.value.yours) == (2, 1)
+    assert Services(second).meetings.get(opened.id).title == "Folkemøte i Selje"
