@@ -15,6 +15,7 @@ from stad_desktop.services import validation as v
 from stad_desktop.services.changes import Change
 from stad_desktop.services.errors import NotFoundError, ValidationError
 from stad_desktop.services.readmodels import EntryView, IndicatorView, MeasurementPoint
+from stad_desktop.services.versions import check_version, saving, short_name
 from stad_desktop.storage import Database
 
 
@@ -27,6 +28,9 @@ class IndicatorInput:
     target_value: object = None
     target_date: object = None
     owner_id: str | None = None
+    # The version the values were read at (the view's ``version``): saving over a
+    # newer one is refused (services.versions). None: no check (undo, imports).
+    version: int | None = None
 
     @classmethod
     def from_view(cls, ind: IndicatorView) -> IndicatorInput:
@@ -53,6 +57,9 @@ class EntryInput:
     beneficiary: str | None = None
     source: str = ""
     recorded_by: str = ""
+    # The version the values were read at (the view's ``version``): saving over a
+    # newer one is refused (services.versions). None: no check (undo, imports).
+    version: int | None = None
 
     @classmethod
     def from_view(cls, entry: EntryView) -> EntryInput:
@@ -65,6 +72,11 @@ class EntryInput:
             entry.source,
             entry.recorded_by,
         )
+
+
+def _entry_name(data: EntryInput) -> str:
+    """How an effect entry is named in a conflict: its text, else its date."""
+    return short_name(data.text) or str(data.entry_date or "")
 
 
 class EffectService:
@@ -90,8 +102,12 @@ class EffectService:
 
     def update_indicator(self, indicator_id: str, data: IndicatorInput) -> Change[IndicatorView]:
         """Save new values; undoing puts back the values stored before."""
-        with self._db.transaction() as session:
+        with (
+            saving(self._db, Indicator, indicator_id, data.name, data.version),
+            self._db.transaction() as session,
+        ):
             indicator = self._get_indicator(session, indicator_id)
+            check_version(indicator.version, data.version, indicator.name)
             before = IndicatorInput.from_view(self._indicator_views(session, [indicator_id])[0])
             self._apply_indicator(session, indicator, data)
             session.flush()
@@ -216,8 +232,13 @@ class EffectService:
 
     def update_entry(self, entry_id: str, data: EntryInput) -> Change[EntryView]:
         """Save new values; undoing puts back the values stored before."""
-        with self._db.transaction() as session:
+        name = _entry_name(data)
+        with (
+            saving(self._db, EffectEntry, entry_id, name, data.version),
+            self._db.transaction() as session,
+        ):
             entry = self._get_entry(session, entry_id)
+            check_version(entry.version, data.version, name)
             before = EntryInput.from_view(self._entry_views(session, EffectEntry.id == entry_id)[0])
             self._apply_entry(session, entry, data)
             session.flush()
@@ -402,6 +423,7 @@ class EffectService:
                     latest_date=last[0] if last else None,
                     measurement_count=counts.get(indicator_id, 0),
                     position=indicator.position,
+                    version=indicator.version,
                 )
             )
         return tuple(views)
@@ -426,6 +448,7 @@ class EffectService:
                 EffectEntry.source,
                 EffectEntry.recorded_by,
                 EffectEntry.created_at,
+                EffectEntry.version,
             )
             .outerjoin(Indicator, Indicator.id == EffectEntry.indicator_id)
             .where(condition)  # type: ignore[arg-type]
@@ -447,6 +470,7 @@ class EffectService:
                 source=row[9],
                 recorded_by=row[10],
                 created_at=row[11],
+                version=row[12],
             )
             for row in session.execute(stmt)
         )

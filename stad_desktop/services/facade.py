@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from stad_desktop.services.settings import SettingsService
     from stad_desktop.services.travel import TravelService
     from stad_desktop.services.upgrade_report import UpgradeReportService
+    from stad_desktop.storage.notify import ChangeListener
 
 
 class Services:
@@ -177,6 +178,11 @@ class Services:
                 meetings=count(Meeting),
                 inputs=count(InputItem),
             )
+
+    def listen_for_changes(self) -> ChangeListener | None:
+        """What other programs commit to a shared database, heard on a worker thread
+        (``take()``: the tables changed since last asked); None for a file."""
+        return self.db.listen_for_changes()
 
     def is_empty(self) -> bool:
         """True when the database holds no actors, projects or meetings (one query)."""

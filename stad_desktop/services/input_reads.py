@@ -61,6 +61,7 @@ def item_view(item: InputItem, project_ids: Iterable[str]) -> InputItemView:
         status=item.status,
         answer=item.answer,
         created_at=item.created_at,
+        version=item.version,
     )
 
 

@@ -33,6 +33,7 @@ from stad_desktop.services.readmodels import (
     InputItemView,
     MeetingView,
 )
+from stad_desktop.services.versions import check_version, saving, short_name
 from stad_desktop.storage import Database
 
 
@@ -45,6 +46,9 @@ class MeetingInput:
     project_id: str | None = None
     minutes: str = ""
     participant_ids: Sequence[str] = field(default_factory=tuple)
+    # The version the values were read at (the view's ``version``): saving over a
+    # newer one is refused (services.versions). None: no check (undo, imports).
+    version: int | None = None
 
     @classmethod
     def from_view(cls, meeting: MeetingView) -> MeetingInput:
@@ -71,6 +75,9 @@ class InputData:
     answer: str = ""
     village: str = ""
     """The village the input concerns; empty: the meeting's place."""
+    # The version the values were read at (the view's ``version``): saving over a
+    # newer one is refused (services.versions). None: no check (undo, imports).
+    version: int | None = None
 
     @classmethod
     def from_view(cls, item: InputItemView) -> InputData:
@@ -109,8 +116,12 @@ class MeetingService:
 
     def update(self, meeting_id: str, data: MeetingInput) -> Change[MeetingView]:
         """Save new values and participants; undoing puts back those stored before."""
-        with self._db.transaction() as session:
+        with (
+            saving(self._db, Meeting, meeting_id, data.title, data.version),
+            self._db.transaction() as session,
+        ):
             meeting = self._get(session, meeting_id)
+            check_version(meeting.version, data.version, meeting.title)
             before = MeetingInput.from_view(self._views(session, [meeting_id])[0])
             self._apply(session, meeting, data)
             self._set_participants(session, meeting.id, data.participant_ids)
@@ -208,7 +219,9 @@ class MeetingService:
 
     def update_input(self, input_id: str, data: InputData) -> Change[InputItemView]:
         """Save new values; undoing puts back the values stored before."""
-        return self._update_input(input_id, lambda _before: data, Message(N_("Edit input")))
+        return self._update_input(
+            input_id, lambda _before: data, Message(N_("Edit input")), data.version
+        )
 
     def set_input_status(self, input_id: str, status: str) -> Change[InputItemView]:
         """Mark an input item new, considered, included or rejected; undoing puts
@@ -221,12 +234,21 @@ class MeetingService:
         )
 
     def _update_input(
-        self, input_id: str, change: Callable[[InputData], InputData], description: Message
+        self,
+        input_id: str,
+        change: Callable[[InputData], InputData],
+        description: Message,
+        opened: int | None = None,
     ) -> Change[InputItemView]:
-        with self._db.transaction() as session:
+        with (
+            saving(self._db, InputItem, input_id, "", opened) as named,
+            self._db.transaction() as session,
+        ):
             item = session.get(InputItem, input_id)
             if item is None:
                 raise NotFoundError("input", input_id)
+            named.append(short_name(item.text))
+            check_version(item.version, opened, short_name(item.text))
             before = InputData.from_view(_input_view(session, item))
             self._apply_input(session, item, change(before))
             view = _input_view(session, item)
@@ -421,6 +443,7 @@ class MeetingService:
                 minutes=m.minutes,
                 participants=tuple(participants.get(m.id, [])),
                 input_count=counts.get(m.id, 0),
+                version=m.version,
             )
             for m, project_name in (meetings[i] for i in ids)
         )

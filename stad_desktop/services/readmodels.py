@@ -193,6 +193,7 @@ class IndicatorView:
     latest_date: dt.date | None
     measurement_count: int
     position: int = 0
+    version: int = 1  # the record's version when read: give it back when saving
 
     @property
     def progress(self) -> float | None:
@@ -227,6 +228,7 @@ class EntryView:
     source: str
     recorded_by: str
     created_at: dt.datetime | None = None  # kept when an undo puts the entry back
+    version: int = 1  # the record's version when read: give it back when saving
 
 
 @dataclass(frozen=True)
@@ -257,6 +259,7 @@ class MeetingView:
     minutes: str
     participants: tuple[ActorRef, ...]
     input_count: int
+    version: int = 1  # the record's version when read: give it back when saving
 
 
 @dataclass(frozen=True)
@@ -274,6 +277,7 @@ class InputItemView:
     status: str
     answer: str
     created_at: dt.datetime | None = None  # its place in the meeting, kept by an undo
+    version: int = 1  # the record's version when read: give it back when saving
 
     @property
     def answered(self) -> bool:

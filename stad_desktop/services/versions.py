@@ -26,14 +26,22 @@ def check_version(stored: int, opened: int | None, name: str) -> None:
         raise ConflictError(name, theirs=stored, yours=opened)
 
 
+def short_name(text: str, length: int = 40) -> str:
+    """A record without a name (an input item, an effect entry) named by its text."""
+    first = " ".join(text.split())
+    return first if len(first) <= length else first[: length - 1] + "…"
+
+
 @contextmanager
 def saving(
     db: Database, model: type, record_id: str | None, name: str, opened: int | None
-) -> Iterator[None]:
+) -> Iterator[list[str]]:
     """Tell a save that lost a race (someone saved the record at the same moment) as
-    a :class:`ConflictError` with the version now stored."""
+    a :class:`ConflictError` with the version now stored. Yields a list: a name
+    appended to it, known only once the record is read, is the one told."""
+    names = [name]
     try:
-        yield
+        yield names
     except StorageError as exc:
         if isinstance(exc, ConflictError) or exc.problem is not StorageProblem.CONFLICT:
             raise
@@ -43,4 +51,4 @@ def saving(
             stored = session.scalar(
                 select(model.version).where(model.id == record_id)  # type: ignore[attr-defined]
             )
-        raise ConflictError(name, theirs=stored, yours=opened) from exc
+        raise ConflictError(names[-1], theirs=stored, yours=opened) from exc

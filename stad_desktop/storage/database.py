@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,6 +29,7 @@ from stad_desktop.storage.sqlite_file import FileState, backup_file, backups_dir
 
 if TYPE_CHECKING:
     from stad_desktop.storage.integrity import BackgroundCheck
+    from stad_desktop.storage.notify import ChangeListener
     from stad_desktop.storage.start_checks import StartChecks
 
 BUSY_TIMEOUT_MS = 5000
@@ -106,6 +108,23 @@ class Database:
         event.listen(self._writers, "before_flush", record_changes)
         self._batch: Session | None = None
         self._closed = False
+        self._password: str | None = None  # one asked for (a server's database)
+        # Who this program is in the notifications it sends (see storage.notify).
+        self.token = uuid.uuid4().hex[:12]
+        if server is not None:
+            from stad_desktop.storage.notify import send_changes
+
+            send_changes(engine, self.token)
+
+    def listen_for_changes(self) -> ChangeListener | None:
+        """A listener for the changes other programs commit (a server's database
+        only; a file has one program at a time). Stop it with ``.stop()``."""
+        if self.server is None:
+            return None
+        from stad_desktop.storage.notify import ChangeListener
+        from stad_desktop.storage.server import listening_connection
+
+        return ChangeListener(listening_connection(self.engine, self._password), self.token)
 
     def wait_for_start_checks(self) -> None:
         """Wait for the check of every page and the start-up backup when they run
@@ -392,6 +411,7 @@ def _open_server(server: ServerDatabase, password: str | None, *, migrate: bool)
     from stad_desktop.storage.server import make_server_engine
 
     db = Database(make_server_engine(server, password), server=server)
+    db._password = password
     try:
         with db._known_errors():
             _refuse_foreign_or_newer(db)

@@ -17,6 +17,7 @@ in at once. What is left here:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import create_engine, text
@@ -55,6 +56,30 @@ def make_server_engine(server: ServerDatabase, password: str | None = None) -> E
     return create_engine(
         engine_url(server), pool_pre_ping=True, pool_size=2, connect_args=connect_args
     )
+
+
+def listening_connection(engine: Engine, password: str | None) -> Callable[[], Any]:
+    """Opens a connection of its own to ``engine``'s database, in autocommit, for
+    ``LISTEN`` (see ``storage.notify``)."""
+    import psycopg
+
+    url = engine.url
+
+    def connect() -> Any:
+        extra: dict[str, Any] = {key: str(value) for key, value in url.query.items()}
+        return psycopg.connect(
+            host=url.host,
+            port=url.port,
+            user=url.username,
+            dbname=url.database,
+            password=password,
+            autocommit=True,
+            connect_timeout=CONNECT_TIMEOUT_S,
+            application_name="stad-desktop-listen",
+            **extra,
+        )
+
+    return connect
 
 
 def is_postgresql(engine: Engine) -> bool:

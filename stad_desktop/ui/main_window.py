@@ -28,6 +28,7 @@ from stad_desktop.ui.example_menu import ExampleMenu
 from stad_desktop.ui.feedback import inform, notify
 from stad_desktop.ui.help_menu import HelpMenu
 from stad_desktop.ui.import_menu import ImportMenu
+from stad_desktop.ui.live_updates import LiveUpdates
 from stad_desktop.ui.main_toolbar import MainToolbar
 from stad_desktop.ui.navigation import go_to
 from stad_desktop.ui.privacy_menu import PrivacyMenu
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self.welcome: WelcomePage | None = None
         self.damaged: DamagedPage | None = None  # see show_damaged
         self.current_project_id: str | None = None
+        self.live: LiveUpdates | None = None  # others' changes (a shared database)
 
         self.sidebar = QListWidget()
         for _spec in self.specs:
@@ -225,11 +227,18 @@ class MainWindow(QMainWindow):
         self.language_menu.setEnabled(True)
         self.travel.attach()
         self.bus.data_changed.connect(self._on_data_changed)
+        self.stop_live_updates()
+        self.live = LiveUpdates(services, self.bus, self.show_message, self)
         if services.is_empty():
             self.show_welcome()
         else:
             last = app_settings().value("main_window/view")
             self.show_view(last if isinstance(last, str) and last in self.views else "")
+
+    def stop_live_updates(self) -> None:
+        live, self.live = self.live, None
+        if live is not None:
+            live.stop()
 
     def _build_view(self, spec: ViewSpec) -> View:
         assert self.services is not None
@@ -458,6 +467,7 @@ class MainWindow(QMainWindow):
             dialog = getattr(view, "dialog", None)
             if dialog is not None:
                 dialog.close()
+        self.stop_live_updates()
         settings = app_settings()
         settings.setValue("main_window/geometry", self.saveGeometry())
         super().closeEvent(event)

@@ -58,3 +58,58 @@ def test_undo_and_redo_still_work_after_a_versioned_save(services: Services) -> 
     assert services.actors.get(actor.id).name == "Selje grendalag"
     redo.undo()
     assert services.actors.get(actor.id).name == "Selje bygdelag"
+
+
+def test_meetings_input_indicators_and_effect_entries_refuse_a_stale_save(
+    services: Services,
+) -> None:
+    import datetime as dt
+
+    from stad_desktop.services.effects import EntryInput, IndicatorInput
+    from stad_desktop.services.meetings import InputData, MeetingInput
+
+    project = services.projects.create(ProjectInput(name="Folkehelse")).value
+    meeting = services.meetings.create(MeetingInput("Folkemøte", dt.date(2024, 5, 2))).value
+    item = services.meetings.add_input(meeting.id, InputData("Meir lys på stien")).value
+    indicator = services.effects.add_indicator(project.id, IndicatorInput("Deltakarar")).value
+    entry = services.effects.add_entry(
+        project.id, EntryInput(dt.date(2024, 5, 2), text="Godt oppmøte")
+    ).value
+    assert meeting.version == item.version == indicator.version == entry.version == 1
+
+    saves = (
+        (
+            lambda d: services.meetings.update(meeting.id, d),
+            MeetingInput("Folkemøte", dt.date(2024, 5, 2), place="Selje", version=1),
+            MeetingInput("Mitt møte", dt.date(2024, 5, 2), version=1),
+            lambda: services.meetings.get(meeting.id).title,
+            "Folkemøte",
+        ),
+        (
+            lambda d: services.meetings.update_input(item.id, d),
+            InputData("Meir lys på stien", topic="Lys", version=1),
+            InputData("Min tekst", version=1),
+            lambda: services.meetings.inputs(meeting.id)[0].text,
+            "Meir lys på stien",
+        ),
+        (
+            lambda d: services.effects.update_indicator(indicator.id, d),
+            IndicatorInput("Deltakarar", unit="personar", version=1),
+            IndicatorInput("Mitt namn", version=1),
+            lambda: services.effects.indicators(project.id)[0].name,
+            "Deltakarar",
+        ),
+        (
+            lambda d: services.effects.update_entry(entry.id, d),
+            EntryInput(dt.date(2024, 5, 2), text="Godt oppmøte", source="Liste", version=1),
+            EntryInput(dt.date(2024, 5, 2), text="Min tekst", version=1),
+            lambda: services.effects.entries(project.id)[0].text,
+            "Godt oppmøte",
+        ),
+    )
+    for save, theirs, mine, stored, kept in saves:
+        assert save(theirs).value.version == 2  # someone else saved after I opened it
+        with pytest.raises(ConflictError) as refused:
+            save(mine)
+        assert (refused.value.theirs, refused.value.yours) == (2, 1)
+        assert stored() == kept  # nothing of mine overwrote theirs

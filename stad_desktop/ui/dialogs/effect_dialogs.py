@@ -89,6 +89,7 @@ class IndicatorDialog(FormDialog):
             target_value=self.target_value.text(),
             target_date=self.target_date.text(),
             owner_id=self.owner.currentData(),
+            version=self._indicator.version if self._indicator is not None else None,
         )
 
     def _save(self) -> Change[IndicatorView]:
@@ -170,6 +171,7 @@ class EntryDialog(FormDialog):
             beneficiary=self.beneficiary.currentData(),
             source=self.source.text(),
             recorded_by=self.recorded_by.text(),
+            version=self._entry.version if self._entry is not None else None,
         )
 
     def _save(self) -> Change[EntryView]:

@@ -124,6 +124,7 @@ class MeetingDialog(FormDialog):
             project_id=self.project.currentData(),
             minutes=self.minutes.toPlainText(),
             participant_ids=tuple(self.participants.checked_ids()),
+            version=self._meeting.version if self._meeting is not None else None,
         )
 
     def _save(self) -> Change[MeetingView]:
@@ -214,6 +215,7 @@ class InputDialog(FormDialog):
             status=self.status.currentData(),
             answer=self.answer.toPlainText(),
             village=self.village.text(),
+            version=self._item.version if self._item is not None else None,
         )
 
     def _save(self) -> Change[InputItemView]:
