@@ -265,11 +265,7 @@ class MeetingsView(View):
         self._load_backlog()
 
     def _load_backlog(self) -> None:
-        meetings, weeks = self.services.meetings, self.backlog.weeks.value()
-        self.backlog.show_backlog(
-            meetings.backlog_summary(weeks),
-            lambda spellings, offset, limit: meetings.backlog_page(weeks, spellings, offset, limit),
-        )
+        self.backlog.load(self.services.meetings)
 
     def _load(self) -> None:
         keep = self.current_meeting()
@@ -280,9 +276,7 @@ class MeetingsView(View):
             lambda meeting_id: meetings.position(meeting_id, project_id),
         )
         row = self.meeting_model.row_of(keep.id) if keep else -1
-        if row < 0 and self.meeting_model.rowCount():
-            row = 0
-        self._select(self.meetings_table, row)
+        self._select(self.meetings_table, 0 if row < 0 and self.meeting_model.rowCount() else row)
         self.meeting_columns.fit()
         self._show_meeting()
 

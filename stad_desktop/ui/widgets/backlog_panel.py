@@ -5,6 +5,8 @@ opens it in its meeting."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
@@ -15,6 +17,9 @@ from stad_desktop.ui.models.input_context import BACKLOG_COLUMNS
 from stad_desktop.ui.models.windowed import WindowedTableModel
 from stad_desktop.ui.widgets.forms import buddy_label, set_buddy_text
 from stad_desktop.ui.widgets.table import ColumnFitter, read_only_table
+
+if TYPE_CHECKING:
+    from stad_desktop.services.meetings import MeetingService
 
 DEFAULT_WEEKS = 6
 TEXT_MIN = 160
@@ -81,6 +86,12 @@ class BacklogPanel(QWidget):
         self.fitter.refresh()
         if self._backlog is not None:
             self.show_backlog(self._backlog, self._page)
+
+    def load(self, meetings: MeetingService) -> None:
+        """Count the backlog of the weeks chosen and show it, its items fetched a
+        page at a time from ``meetings``."""
+        weeks = self.weeks.value()
+        self.show_backlog(meetings.backlog_summary(weeks), partial(meetings.backlog_page, weeks))
 
     def show_backlog(self, backlog: BacklogSummary, page: BacklogPage) -> None:
         """Show the backlog counted in ``backlog``, its items fetched a page at a time
