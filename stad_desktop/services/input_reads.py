@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, select, true
+from sqlalchemy import ColumnElement, case, func, select, true
 from sqlalchemy.orm import Session
 
 from stad_desktop.language import N_
@@ -17,6 +17,8 @@ from stad_desktop.model import Actor, InputItem, InputItemProject, Meeting, Proj
 from stad_desktop.services.errors import ValidationError
 from stad_desktop.services.readmodels import (
     AnswerBacklog,
+    BacklogSummary,
+    BacklogVillage,
     InputInContext,
     InputItemView,
     ProjectRef,
@@ -28,7 +30,7 @@ DEFAULT_BACKLOG_WEEKS = 6
 _CHUNK = 500  # ids per IN (...): well under every database's limit of parameters
 
 
-def _chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
+def chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
     for start in range(0, len(ids), _CHUNK):
         yield ids[start : start + _CHUNK]
 
@@ -36,7 +38,7 @@ def _chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
 def linked_projects(session: Session, item_ids: Sequence[str]) -> dict[str, list[ProjectRef]]:
     """Item id -> the projects it is linked to, in alphabetical order."""
     result: dict[str, list[ProjectRef]] = {}
-    for chunk in _chunks(list(dict.fromkeys(item_ids))):
+    for chunk in chunks(list(dict.fromkeys(item_ids))):
         rows = session.execute(
             select(InputItemProject.input_item_id, Project.id, Project.name, Project.phase)
             .join(Project, Project.id == InputItemProject.project_id)
@@ -116,7 +118,11 @@ def in_context(
 ) -> tuple[InputInContext, ...]:
     """The input items matching ``where`` (all without it), oldest meeting first and
     in the order given within a meeting."""
-    rows = session.execute(_context_query().where(true() if where is None else where)).all()
+    return _entries(session, _context_query().where(true() if where is None else where))
+
+
+def _entries(session: Session, stmt: Any) -> tuple[InputInContext, ...]:
+    rows = session.execute(stmt).all()
     links = linked_projects(session, [row[0].id for row in rows])
     return tuple(
         InputInContext(
@@ -182,28 +188,76 @@ def topics(session: Session) -> tuple[str, ...]:
     return tuple(sorted(found.values(), key=lambda v: (sort_key(v), v)))
 
 
+def _waiting(weeks: int, today: dt.date | None) -> tuple[int, dt.date, Any]:
+    """The weeks, today and the SQL condition of the answer backlog."""
+    weeks = max(0, int(weeks))
+    today = today or dt.date.today()
+    before = today - dt.timedelta(weeks=weeks)
+    # Answers are stored stripped (clean_text): no answer is the empty text.
+    return weeks, today, (Meeting.meeting_date < before) & (func.trim(InputItem.answer) == "")
+
+
+def _village_of_item() -> Any:
+    """SQL for :attr:`InputInContext.village`: the item's own village, else the
+    meeting's place."""
+    return case((InputItem.village != "", InputItem.village), else_=Meeting.place)
+
+
+def backlog_summary(
+    session: Session, weeks: int = DEFAULT_BACKLOG_WEEKS, today: dt.date | None = None
+) -> BacklogSummary:
+    """How many items of the answer backlog there are, overall and per village
+    (most first), counted in SQL: the cost does not grow with the items."""
+    weeks, today, waiting = _waiting(weeks, today)
+    village = _village_of_item()
+    rows = session.execute(
+        select(village, func.count(InputItem.id))
+        .join(Meeting, Meeting.id == InputItem.meeting_id)
+        .where(waiting)
+        .group_by(village)
+    ).all()
+    counts: Counter[str] = Counter()
+    spellings: dict[str, list[tuple[int, str, str]]] = {}
+    for raw, count in rows:
+        clean = " ".join((raw or "").split())
+        key = fold(clean)
+        counts[key] += count
+        spellings.setdefault(key, []).append((count, clean, raw or ""))
+    villages = []
+    for key, total in counts.items():
+        found = spellings[key]
+        # The spelling most items use (then the first in Norwegian order) is shown.
+        shown = min(found, key=lambda f: (-f[0], sort_key(f[1]), f[1]))[1]
+        raws = tuple(sorted({f[2] for f in found}))
+        villages.append(BacklogVillage(shown, total, key, raws))
+    villages.sort(key=lambda v: (-v.count, sort_key(v.village), v.village))
+    return BacklogSummary(weeks, today, sum(counts.values()), tuple(villages))
+
+
+def backlog_page(
+    session: Session,
+    weeks: int,
+    today: dt.date | None,
+    spellings: Sequence[str] | None,
+    offset: int,
+    limit: int,
+) -> tuple[InputInContext, ...]:
+    """Items ``offset`` to ``offset + limit`` of the answer backlog (of the village
+    written one of ``spellings``, or of all when None), oldest meeting first."""
+    _weeks, _today, waiting = _waiting(weeks, today)
+    stmt = _context_query().where(waiting)
+    if spellings is not None:
+        stmt = stmt.where(_village_of_item().in_(list(spellings)))
+    return _entries(session, stmt.offset(max(0, offset)).limit(limit))
+
+
 def backlog(
     session: Session, weeks: int = DEFAULT_BACKLOG_WEEKS, today: dt.date | None = None
 ) -> AnswerBacklog:
     """Input with no answer yet whose meeting was more than ``weeks`` weeks before
     ``today``, oldest first, and how many per village (most first)."""
-    weeks = max(0, int(weeks))
-    today = today or dt.date.today()
-    before = today - dt.timedelta(weeks=weeks)
-    waiting = tuple(
-        entry
-        for entry in in_context(session, Meeting.meeting_date < before)
-        if not entry.item.answered
-    )
-    counts = Counter(" ".join(entry.village.split()) for entry in waiting)
-    spelled: dict[str, str] = {}
-    merged: Counter[str] = Counter()
-    for village, count in counts.items():
-        key = fold(village)
-        spelled.setdefault(key, village)
-        merged[key] += count
-    per_village = sorted(
-        (VillageCount(spelled[key], count) for key, count in merged.items()),
-        key=lambda v: (-v.count, sort_key(v.village), v.village),
-    )
-    return AnswerBacklog(weeks, today, waiting, tuple(per_village))
+    summary = backlog_summary(session, weeks, today)
+    _weeks, _today, waiting = _waiting(weeks, today)
+    items = in_context(session, waiting)
+    per_village = tuple(VillageCount(v.village, v.count) for v in summary.villages)
+    return AnswerBacklog(summary.weeks, summary.today, items, per_village)

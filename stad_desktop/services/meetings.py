@@ -6,6 +6,7 @@ import builtins
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -29,12 +30,16 @@ from stad_desktop.services.errors import NotFoundError, ValidationError
 from stad_desktop.services.readmodels import (
     ActorRef,
     AnswerBacklog,
+    BacklogSummary,
     InputInContext,
     InputItemView,
     MeetingView,
 )
 from stad_desktop.services.versions import check_version, saving, short_name
 from stad_desktop.storage import Database
+
+# The meeting list's order: newest first, then by title (the id keeps it total).
+_MEETING_ORDER = (Meeting.meeting_date.desc(), Meeting.title, Meeting.id)
 
 
 @dataclass(frozen=True)
@@ -190,11 +195,40 @@ class MeetingService:
             return self._views(session, [meeting_id])[0]
 
     def list(self, project_id: str | None = None) -> tuple[MeetingView, ...]:
-        stmt = select(Meeting.id).order_by(Meeting.meeting_date.desc(), Meeting.title)
-        if project_id is not None:
-            stmt = stmt.where(Meeting.project_id == project_id)
+        """The meetings (of one project), newest first."""
+        return self.page(project_id)
+
+    def page(
+        self, project_id: str | None = None, offset: int = 0, limit: int | None = None
+    ) -> tuple[MeetingView, ...]:
+        """Meetings ``offset`` to ``offset + limit`` of :meth:`list` (all from
+        ``offset`` when ``limit`` is None), sorted in SQL on an index."""
+        stmt = select(Meeting.id).where(*self._listed(project_id)).order_by(*_MEETING_ORDER)
+        if offset or limit is not None:
+            stmt = stmt.offset(max(0, offset)).limit(limit)
         with self._db.reading() as session:
             return self._views(session, list(session.scalars(stmt)))
+
+    def count(self, project_id: str | None = None) -> int:
+        """How many meetings :meth:`list` gives."""
+        stmt = select(func.count(Meeting.id)).where(*self._listed(project_id))
+        with self._db.reading() as session:
+            return int(session.scalar(stmt) or 0)
+
+    def position(self, meeting_id: str, project_id: str | None = None) -> int:
+        """Where ``meeting_id`` is in :meth:`list` (from 0), or -1."""
+        numbered = (
+            select(Meeting.id, func.row_number().over(order_by=_MEETING_ORDER).label("n"))
+            .where(*self._listed(project_id))
+            .subquery()
+        )
+        with self._db.reading() as session:
+            found = session.scalar(select(numbered.c.n).where(numbered.c.id == meeting_id))
+        return int(found) - 1 if found is not None else -1
+
+    @staticmethod
+    def _listed(project_id: str | None) -> tuple[Any, ...]:
+        return () if project_id is None else (Meeting.project_id == project_id,)
 
     # --- input --------------------------------------------------------------------
     def add_input(
@@ -287,6 +321,22 @@ class MeetingService:
         with self._db.reading() as session:
             return reads.item_views(session, session.scalars(stmt).all())
 
+    def names_for(self, items: Sequence[InputItemView]) -> tuple[dict[str, str], dict[str, str]]:
+        """The names of the actors the items came from and of the projects they are
+        linked to (id -> name), archived ones too: only those, not every actor's."""
+        actor_ids = sorted({i.from_actor_id for i in items if i.from_actor_id})
+        project_ids = sorted({p for i in items for p in i.project_ids})
+        actors: dict[str, str] = {}
+        projects: dict[str, str] = {}
+        with self._db.reading() as session:
+            for chunk in reads.chunks(actor_ids):
+                stmt = select(Actor.id, Actor.name).where(Actor.id.in_(chunk))
+                actors.update((row.id, row.name) for row in session.execute(stmt))
+            for chunk in reads.chunks(project_ids):
+                stmt = select(Project.id, Project.name).where(Project.id.in_(chunk))
+                projects.update((row.id, row.name) for row in session.execute(stmt))
+        return actors, projects
+
     def input_for_project(self, project_id: str) -> tuple[InputInContext, ...]:
         """The input linked to a project, with where and when it was given, oldest
         meeting first."""
@@ -322,6 +372,25 @@ class MeetingService:
         overall and counted per village."""
         with self._db.reading() as session:
             return reads.backlog(session, weeks, today)
+
+    def backlog_summary(
+        self, weeks: int = reads.DEFAULT_BACKLOG_WEEKS, today: dt.date | None = None
+    ) -> BacklogSummary:
+        """The answer backlog counted, overall and per village (no items)."""
+        with self._db.reading() as session:
+            return reads.backlog_summary(session, weeks, today)
+
+    def backlog_page(
+        self,
+        weeks: int,
+        spellings: Sequence[str] | None,
+        offset: int,
+        limit: int,
+        today: dt.date | None = None,
+    ) -> tuple[InputInContext, ...]:
+        """A page of the answer backlog (of one village's ``spellings``, or all)."""
+        with self._db.reading() as session:
+            return reads.backlog_page(session, weeks, today, spellings, offset, limit)
 
     # --- helpers ------------------------------------------------------------------
     @staticmethod

@@ -5,21 +5,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from stad_desktop.language import N_, Message
 from stad_desktop.model import (
     Actor,
     ChecklistItem,
-    ChecklistStatus,
     Phase,
     Project,
-    ProjectActor,
 )
 from stad_desktop.model.catalogue import CHECKLIST_ITEMS
+from stad_desktop.services import project_pages as pages
 from stad_desktop.services import validation as v
 from stad_desktop.services.changes import Change
 from stad_desktop.services.checklist import clean_items, item_states, write_items
@@ -75,7 +73,6 @@ def _budget_ore(value: object) -> int | None:
 
 
 PROJECT_SORT_COLUMNS = ("name", "phase", "area", "owner", "start_date", "actor_count")
-_PHASE_ORDER = {phase.value: index for index, phase in enumerate(Phase)}
 
 
 class ProjectService:
@@ -263,89 +260,46 @@ class ProjectService:
         order_by: str = "name",
         descending: bool = False,
     ) -> tuple[ProjectRow, ...]:
-        owner = aliased(Actor)
-        actor_count = (
-            select(func.count(ProjectActor.id))
-            .where(ProjectActor.project_id == Project.id)
-            .correlate(Project)
-            .scalar_subquery()
-        )
-        checklist_total = (
-            select(func.count(ChecklistItem.id))
-            .where(ChecklistItem.project_id == Project.id)
-            .correlate(Project)
-            .scalar_subquery()
-        )
-        checklist_done = (
-            select(func.count(ChecklistItem.id))
-            .where(
-                ChecklistItem.project_id == Project.id,
-                ChecklistItem.status == ChecklistStatus.DONE.value,
-            )
-            .correlate(Project)
-            .scalar_subquery()
-        )
-        stmt = select(
-            Project.id,
-            Project.name,
-            Project.phase,
-            Project.area,
-            Project.owner_id,
-            owner.name,
-            Project.start_date,
-            Project.end_date,
-            actor_count,
-            Project.archived,
-            checklist_done,
-            checklist_total,
-        ).outerjoin(owner, owner.id == Project.owner_id)
-        if query:
-            stmt = stmt.where(v.matches(Project.search_text, query))
-        if phase:
-            stmt = stmt.where(Project.phase == phase)
-        if not include_archived:
-            stmt = stmt.where(Project.archived.is_(False))
-        keys: dict[str, list[Any]] = {
-            "name": [Project.sort_key],
-            "phase": [Project.phase, Project.sort_key],
-            "area": [Project.sort_key],  # re-sorted below with Norwegian keys
-            "owner": [owner.sort_key, Project.sort_key],
-            "start_date": [Project.start_date, Project.sort_key],
-            "actor_count": [actor_count, Project.sort_key],
-        }
-        columns = list(keys[order_by])
-        # Phase and area are sorted below in Python, on top of the ascending name order.
-        columns[0] = v.in_order(columns[0], descending and order_by not in ("phase", "area"))
-        stmt = stmt.order_by(*columns, Project.id)
-        from stad_desktop.services.matrix import warning_counts
+        return self.page(query, phase, include_archived, order_by, descending)
 
+    def page(
+        self,
+        query: str = "",
+        phase: str | None = None,
+        include_archived: bool = False,
+        order_by: str = "name",
+        descending: bool = False,
+        offset: int = 0,
+        limit: int | None = None,
+    ) -> tuple[ProjectRow, ...]:
+        """Rows ``offset`` to ``offset + limit`` of :meth:`list`, sorted and filtered
+        in SQL (all from ``offset`` when ``limit`` is None)."""
         with self._db.reading() as session:
-            rows = list(session.execute(stmt))
-            counts = warning_counts(session, [row[0] for row in rows])
-        result = [
-            ProjectRow(
-                id=row[0],
-                name=row[1],
-                phase=row[2],
-                area=row[3],
-                owner_id=row[4],
-                owner_name=row[5] or "",
-                start_date=row[6],
-                end_date=row[7],
-                actor_count=row[8],
-                warning_count=counts.get(row[0], 0),
-                archived=row[9],
-                checklist_done=row[10],
-                checklist_total=row[11],
+            return pages.page(
+                session, query, phase, include_archived, order_by, descending, offset, limit
             )
-            for row in rows
-        ]
-        if order_by == "phase":
-            result.sort(key=lambda r: _PHASE_ORDER.get(r.phase, 99), reverse=descending)
-        elif order_by == "area":
-            area_keys = {area: sort_key(area) for area in {r.area for r in result}}
-            result.sort(key=lambda r: area_keys[r.area], reverse=descending)
-        return tuple(result)
+
+    def count(
+        self, query: str = "", phase: str | None = None, include_archived: bool = False
+    ) -> int:
+        """How many rows :meth:`list` gives for the same search and filter."""
+        with self._db.reading() as session:
+            return pages.count(session, query, phase, include_archived)
+
+    def position(
+        self,
+        project_id: str,
+        query: str = "",
+        phase: str | None = None,
+        include_archived: bool = False,
+        order_by: str = "name",
+        descending: bool = False,
+    ) -> int:
+        """Where ``project_id`` is in :meth:`list` (from 0), or -1."""
+        with self._db.reading() as session:
+            return pages.position(
+                session, project_id, query, phase, include_archived, order_by, descending
+            )
 
     # --- helpers ------------------------------------------------------------------
     @staticmethod

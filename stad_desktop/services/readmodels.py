@@ -323,6 +323,28 @@ class VillageCount:
 
 
 @dataclass(frozen=True)
+class BacklogVillage:
+    """A village of the answer backlog: as shown, how many items wait, its folded
+    key and every spelling stored for it (to fetch its items with)."""
+
+    village: str
+    count: int
+    key: str
+    spellings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BacklogSummary:
+    """The answer backlog counted, without its items (they are fetched a page at a
+    time): the total and the villages, most waiting first."""
+
+    weeks: int
+    today: dt.date
+    total: int
+    villages: tuple[BacklogVillage, ...]
+
+
+@dataclass(frozen=True)
 class AnswerBacklog:
     """Input with no answer whose meeting is more than ``weeks`` weeks before
     ``today``: the items (oldest meeting first) and how many per village."""

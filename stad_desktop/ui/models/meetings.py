@@ -13,6 +13,7 @@ from stad_desktop.language import N_, _, current
 from stad_desktop.model.enums import InputStatus, MeetingKind, label
 from stad_desktop.services.readmodels import InputItemView, MeetingView
 from stad_desktop.ui.models.rows import Column, RowTableModel
+from stad_desktop.ui.models.windowed import WindowedTableModel
 
 
 def kind_text(kind: str) -> str:
@@ -87,7 +88,9 @@ INPUT_COLUMNS: tuple[Column[InputRow], ...] = (
 INPUT_TEXT_COLUMN = 0
 
 
-class MeetingTableModel(RowTableModel[MeetingView]):
+class MeetingTableModel(WindowedTableModel[MeetingView]):
+    """The meetings, fetched a block at a time (``set_source``)."""
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(MEETING_COLUMNS, parent)
 

@@ -8,7 +8,8 @@ from stad_desktop.format import format_date
 from stad_desktop.language import N_, _, current, ngettext
 from stad_desktop.model.enums import Phase, label
 from stad_desktop.services.readmodels import ProjectRow
-from stad_desktop.ui.models.rows import Column, RowTableModel
+from stad_desktop.ui.models.rows import Column
+from stad_desktop.ui.models.windowed import WindowedTableModel
 
 
 def phase_text(value: str) -> str:
@@ -66,6 +67,8 @@ PROJECT_COLUMNS: tuple[Column[ProjectRow], ...] = (
 )  # fmt: skip
 
 
-class ProjectTableModel(RowTableModel[ProjectRow]):
+class ProjectTableModel(WindowedTableModel[ProjectRow]):
+    """The projects, fetched a block at a time (``set_source``)."""
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(PROJECT_COLUMNS, parent)

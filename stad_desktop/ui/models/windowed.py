@@ -67,9 +67,15 @@ class WindowedTableModel(RowTableModel[R]):
         self.set_source(len(kept), lambda offset, limit: kept[offset : offset + limit], locate)
 
     def _shown(self, row: R) -> _Shown:
+        texts = tuple(c.text(row) for c in self.columns)
+        # As in RowTableModel: a cell too narrow for its text elides it, and the
+        # tool tip carries the whole text.
         return (
-            tuple(c.text(row) for c in self.columns),
-            tuple(c.tooltip(row) if c.tooltip else None for c in self.columns),
+            texts,
+            tuple(
+                c.tooltip(row) if c.tooltip else (text or None)
+                for c, text in zip(self.columns, texts, strict=True)
+            ),
             str(getattr(row, "id", "")),
             bool(getattr(row, "archived", False)),
             row,

@@ -265,15 +265,18 @@ class MeetingsView(View):
         self._load_backlog()
 
     def _load_backlog(self) -> None:
-        self.backlog.show_backlog(self.services.meetings.answer_backlog(self.backlog.weeks.value()))
+        self.backlog.load(self.services.meetings)
 
     def _load(self) -> None:
         keep = self.current_meeting()
-        self.meeting_model.set_rows(self.services.meetings.list(self.project_id()))
+        meetings, project_id = self.services.meetings, self.project_id()
+        self.meeting_model.set_source(
+            meetings.count(project_id),
+            lambda offset, limit: meetings.page(project_id, offset, limit),
+            lambda meeting_id: meetings.position(meeting_id, project_id),
+        )
         row = self.meeting_model.row_of(keep.id) if keep else -1
-        if row < 0 and self.meeting_model.rowCount():
-            row = 0
-        self._select(self.meetings_table, row)
+        self._select(self.meetings_table, 0 if row < 0 and self.meeting_model.rowCount() else row)
         self.meeting_columns.fit()
         self._show_meeting()
 
@@ -286,9 +289,8 @@ class MeetingsView(View):
             self.input_model.set_rows(())
         else:
             self.minutes.setPlainText(meeting.minutes)
-            actors = {a.id: a.name for a in self.services.actors.refs(include_archived=True)}
-            projects = {p.id: p.name for p in self.services.projects.refs(include_archived=True)}
             items = self.services.meetings.inputs(meeting_id=meeting.id)
+            actors, projects = self.services.meetings.names_for(items)
             self.input_model.set_rows(input_rows(items, actors, projects))
             self._select(self.inputs_table, self.input_model.row_of(keep.item.id) if keep else -1)
         self.input_columns.fit()

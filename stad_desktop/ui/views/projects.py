@@ -19,6 +19,7 @@ from stad_desktop.ui.dialogs.project_dialog import CHECKLIST_TAB, ProjectDialog
 from stad_desktop.ui.icons import icon
 from stad_desktop.ui.models.input_context import PROJECT_INPUT_COLUMNS
 from stad_desktop.ui.models.projects import ProjectTableModel
+from stad_desktop.ui.models.windowed import Locate, Page
 from stad_desktop.ui.views.listbase import ListView
 from stad_desktop.ui.widgets.input_panel import InputPanel
 from stad_desktop.ui.widgets.search_tools import no_projects_text
@@ -116,6 +117,20 @@ class ProjectsView(ListView):
             order_by=order_by,
             descending=desc,
         )
+
+    def fetch_window(
+        self, query: str, filter_value: str | None, archived: bool, order_by: str, desc: bool
+    ) -> tuple[int, Page, Locate]:
+        projects = self.services.projects
+        count = projects.count(query=query, phase=filter_value, include_archived=archived)
+
+        def page(offset: int, limit: int) -> Sequence[object]:
+            return projects.page(query, filter_value, archived, order_by, desc, offset, limit)
+
+        def locate(project_id: str) -> int:
+            return projects.position(project_id, query, filter_value, archived, order_by, desc)
+
+        return count, page, locate
 
     def count_text(self, count: int) -> str:
         return ngettext("{count} project", "{count} projects", count).format(count=count)

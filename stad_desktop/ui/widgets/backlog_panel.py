@@ -4,22 +4,29 @@ opens it in its meeting."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from stad_desktop.language import _, ngettext
-from stad_desktop.services.readmodels import AnswerBacklog, InputInContext
-from stad_desktop.textkeys import fold
-from stad_desktop.ui.models.input_context import BACKLOG_COLUMNS, InputContextModel
+from stad_desktop.services.readmodels import BacklogSummary, InputInContext
+from stad_desktop.ui.models.input_context import BACKLOG_COLUMNS
+from stad_desktop.ui.models.windowed import WindowedTableModel
 from stad_desktop.ui.widgets.forms import buddy_label, set_buddy_text
 from stad_desktop.ui.widgets.table import ColumnFitter, read_only_table
+
+if TYPE_CHECKING:
+    from stad_desktop.services.meetings import MeetingService
 
 DEFAULT_WEEKS = 6
 TEXT_MIN = 160
 
 
-def _key(village: str) -> str:
-    return fold(" ".join(village.split()))
+# (spellings of one village or None for all, offset, limit) -> a page of the backlog
+BacklogPage = Callable[[Sequence[str] | None, int, int], Sequence[InputInContext]]
 
 
 class BacklogPanel(QWidget):
@@ -31,7 +38,8 @@ class BacklogPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._backlog: AnswerBacklog | None = None
+        self._backlog: BacklogSummary | None = None
+        self._page: BacklogPage = lambda _spellings, _offset, _limit: ()
         self.heading = QLabel(self)
         font = self.heading.font()
         font.setBold(True)
@@ -45,7 +53,8 @@ class BacklogPanel(QWidget):
         self.village.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.village.currentIndexChanged.connect(lambda _i: self._show_items())
         self.village_label = buddy_label("", self.village)
-        self.model = InputContextModel(BACKLOG_COLUMNS, self)
+        # Only the rows on screen are fetched (a county has tens of thousands waiting).
+        self.model: WindowedTableModel[InputInContext] = WindowedTableModel(BACKLOG_COLUMNS, self)
         self.table = read_only_table(self, "")
         self.table.setModel(self.model)
         self.fitter = ColumnFitter(self.table, 0, TEXT_MIN)
@@ -76,18 +85,26 @@ class BacklogPanel(QWidget):
         self.model.retranslate()
         self.fitter.refresh()
         if self._backlog is not None:
-            self.show_backlog(self._backlog)
+            self.show_backlog(self._backlog, self._page)
 
-    def show_backlog(self, backlog: AnswerBacklog) -> None:
-        """Show the backlog, keeping the village chosen when it is still there."""
+    def load(self, meetings: MeetingService) -> None:
+        """Count the backlog of the weeks chosen and show it, its items fetched a
+        page at a time from ``meetings``."""
+        weeks = self.weeks.value()
+        self.show_backlog(meetings.backlog_summary(weeks), partial(meetings.backlog_page, weeks))
+
+    def show_backlog(self, backlog: BacklogSummary, page: BacklogPage) -> None:
+        """Show the backlog counted in ``backlog``, its items fetched a page at a time
+        through ``page``, keeping the village chosen when it is still there."""
         self._backlog = backlog
+        self._page = page
         keep = self.village.currentData()
         self.village.blockSignals(True)
         self.village.clear()
         self.village.addItem(_("All villages ({count})").format(count=backlog.total), None)
-        for entry in backlog.per_village:
+        for entry in backlog.villages:
             name = entry.village or _("(no village)")
-            self.village.addItem(f"{name} ({entry.count})", _key(entry.village))
+            self.village.addItem(f"{name} ({entry.count})", entry.key)
         index = self.village.findData(keep) if keep is not None else 0
         self.village.setCurrentIndex(max(0, index))
         self.village.blockSignals(False)
@@ -97,9 +114,12 @@ class BacklogPanel(QWidget):
         backlog = self._backlog
         if backlog is None:
             return
-        village = self.village.currentData()
-        items = [e for e in backlog.items if village is None or _key(e.village) == village]
-        self.model.set_rows(items)
+        key = self.village.currentData()
+        chosen = next((v for v in backlog.villages if v.key == key), None)
+        spellings = chosen.spellings if chosen is not None else None
+        count = chosen.count if chosen is not None else backlog.total
+        page = self._page
+        self.model.set_source(count, lambda offset, limit: page(spellings, offset, limit))
         self.fitter.fit()
         if not backlog.total:
             self.summary.setText(_("No input is waiting for an answer."))
