@@ -93,6 +93,9 @@ def test_closing_while_the_check_runs_stops_it_and_makes_no_backup(
     assert checks is not None
     closer = threading.Thread(target=db.close)
     closer.start()
+    deadline = time.monotonic() + 10
+    while not checks._cancelled and time.monotonic() < deadline:  # the close has begun
+        time.sleep(0.01)
     held_check.set()
     closer.join(10)
     assert not closer.is_alive() and checks.done
