@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import delete, func, select
@@ -27,6 +27,7 @@ from stad_desktop.services import input_reads as reads
 from stad_desktop.services import validation as v
 from stad_desktop.services.changes import Change
 from stad_desktop.services.errors import NotFoundError, ValidationError
+from stad_desktop.services.meeting_inputs import InputData, MeetingInput
 from stad_desktop.services.readmodels import (
     ActorRef,
     AnswerBacklog,
@@ -40,62 +41,6 @@ from stad_desktop.storage import Database
 
 # The meeting list's order: newest first, then by title (the id keeps it total).
 _MEETING_ORDER = (Meeting.meeting_date.desc(), Meeting.title, Meeting.id)
-
-
-@dataclass(frozen=True)
-class MeetingInput:
-    title: str
-    meeting_date: object
-    kind: str = MeetingKind.PUBLIC_MEETING
-    place: str = ""
-    project_id: str | None = None
-    minutes: str = ""
-    participant_ids: Sequence[str] = field(default_factory=tuple)
-    # The version the values were read at (the view's ``version``): saving over a
-    # newer one is refused (services.versions). None: no check (undo, imports).
-    version: int | None = None
-
-    @classmethod
-    def from_view(cls, meeting: MeetingView) -> MeetingInput:
-        return cls(
-            meeting.title,
-            meeting.meeting_date,
-            meeting.kind,
-            meeting.place,
-            meeting.project_id,
-            meeting.minutes,
-            tuple(p.id for p in meeting.participants),
-        )
-
-
-@dataclass(frozen=True)
-class InputData:
-    text: str
-    from_actor_id: str | None = None
-    from_name: str = ""
-    topic: str = ""
-    project_ids: Sequence[str] = ()
-    """The projects the input concerns (none, one or several)."""
-    status: str = InputStatus.NEW
-    answer: str = ""
-    village: str = ""
-    """The village the input concerns; empty: the meeting's place."""
-    # The version the values were read at (the view's ``version``): saving over a
-    # newer one is refused (services.versions). None: no check (undo, imports).
-    version: int | None = None
-
-    @classmethod
-    def from_view(cls, item: InputItemView) -> InputData:
-        return cls(
-            item.text,
-            item.from_actor_id,
-            item.from_name,
-            item.topic,
-            item.project_ids,
-            item.status,
-            item.answer,
-            item.village,
-        )
 
 
 def _input_view(session: Session, item: InputItem) -> InputItemView:
