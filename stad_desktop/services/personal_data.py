@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import func, select
@@ -256,6 +255,11 @@ class PersonalDataService:
     def due_for_review(self, today: dt.date | None = None) -> tuple[PersonRow, ...]:
         return tuple(p for p in self.list() if p.due(today))
 
+    def due_keys(self, today: dt.date | None = None) -> frozenset[str]:
+        """The folded names of the persons due for review, for :func:`is_due`."""
+        with self._db.reading() as session:
+            return due_keys(session, today)
+
     def find(self, name_or_id: str) -> PersonRow:
         with self._db.reading() as session:
             return find_person(session, name_or_id)
@@ -345,6 +349,7 @@ class PersonalDataService:
         return replace(self.find(found.id), review_date=review)
 
 
-def left_out(names: Iterable[str], due: frozenset[str]) -> list[str]:
-    """Those of ``names`` due for review (so left out of a printout or export)."""
-    return [name for name in names if person_key(name) in due]
+def is_due(name: str, due: frozenset[str]) -> bool:
+    """The one rule of printouts and exports: a person named ``name`` is left out
+    when their folded name is among ``due`` (``PersonalDataService.due_keys``)."""
+    return person_key(name) in due
