@@ -5,7 +5,9 @@ office database through the model layer (so a database server can hand them out
 too). Besides the data it holds its own identity, the office's identity and the
 base state: every record as it was when the copy was taken (``travel_base``).
 Bringing it home merges it into the office database in one transaction, after a
-backup, and keeps every value that lost a conflict in a merge record.
+backup, and keeps every value that lost a conflict in a merge record. The same
+transaction erases again every person of the erasure register (services.erasure)
+that the copy brought back.
 """
 
 from __future__ import annotations
@@ -188,6 +190,8 @@ class TravelService:
         prefer: Side | None,
     ) -> MergeSummary:
         from stad_desktop.services.backups import BackupService
+        from stad_desktop.services.erasure import finish_reapply, reapply_in
+        from stad_desktop.services.erasure_register import register_entries
         from stad_desktop.storage.backups import BEFORE_MERGE
 
         with self._db.transaction() as session:
@@ -244,6 +248,13 @@ class TravelService:
                 session.add(record)
             record.brought_home_at = now
             record.merge_id = merge_id
+            # The erasure register is not in a travel copy: a copy taken before an
+            # erasure brings the person back, so they are erased again here, in the
+            # merge's transaction, before anyone sees the merged data.
+            session.flush()
+            erased = reapply_in(session, self._db)
+            entries = register_entries(session)
+        finish_reapply(self._db, erased, entries)
         return summary
 
     def merges(self) -> tuple[MergeRecordView, ...]:
