@@ -103,3 +103,34 @@ def test_menu_entries_are_translated(lang: str, services: Services, make_window)
         "en": "Personal data",
     }
     assert texts[lang] in window.privacy.persons_action.text().replace("&", "")
+
+
+def test_settings_dialog_sets_review_months_and_history_name(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, services: Services, make_window
+) -> None:
+    window = make_window(services)
+    assert window.privacy.settings_action.text().replace("&", "") == (
+        "Innstillingar for personopplysningar …"
+    )
+    dialog = window.privacy.open_settings(show=False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.windowTitle() == "Innstillingar for personopplysningar"
+    assert dialog.months.text() == "24" and dialog.user_name.text() == ""
+    dialog.months.setText("300")
+    dialog.user_name.setText("Kari Saksbehandlar")
+    dialog.accept()
+    # Refused beside the field, in the window's language; nothing saved.
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert dialog.errors.message("review_months") == "Gje eit tal på månader frå 1 til 240."
+    assert services.personal_data.settings().user_name == ""
+    dialog.months.setText("12")
+    assert dialog.errors.message("review_months") == ""  # gone as the field changes
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert services.personal_data.review_months() == 12
+    actor = services.actors.create(ActorInput(name="Selje grendalag")).value
+    assert services.history.of_record("actors", actor.id)[0].changed_by == "Kari Saksbehandlar"
+    again = window.privacy.open_settings(show=False)
+    qtbot.addWidget(again)
+    assert (again.months.text(), again.user_name.text()) == ("12", "Kari Saksbehandlar")
