@@ -86,10 +86,14 @@ def test_show_history_of_the_chosen_actor(qtbot: QtBot, services: Services, make
     assert dialog.windowTitle() == "History: Selje grendalag SA"
     texts = [dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())]
     assert [dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())] == [
-        "Added",
+        "Created",
         "Changed",
     ]
-    assert "name: Selje grendalag → Selje grendalag SA" in texts[1]
+    assert "Name: Selje grendalag → Selje grendalag SA" in texts[1]
+    # Fields by their labels and choices by theirs; derived keys (which repeat the
+    # contact persons' names) are not history.
+    assert "Sector: Other" in texts[0] and "Name: Selje grendalag" in texts[0]
+    assert "key" not in " ".join(texts) and "Olav" not in " ".join(texts)
 
 
 @pytest.mark.parametrize("lang", ["nn", "nb", "en"])

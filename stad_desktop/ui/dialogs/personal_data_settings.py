@@ -27,7 +27,7 @@ class PersonalDataSettingsDialog(QDialog):
         super().__init__(parent)
         self.services = services
         self.setWindowTitle(_("Personal data settings"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(640)
         current = services.personal_data.settings()
         self.errors = FieldErrors()
         self.months = QLineEdit(str(current.review_months))
@@ -91,8 +91,10 @@ class PersonalDataSettingsDialog(QDialog):
             self.services.personal_data.save_settings(self.months.text(), self.user_name.text())
         except ValidationError as error:
             self.errors.show_error(error)
+            self.adjustSize()  # room for the message: the hints are not squeezed
             return
         except KNOWN_PROBLEMS as problem:
             self.errors.show_problem(problem)
+            self.adjustSize()
             return
         super().accept()
