@@ -138,3 +138,26 @@ def test_settings_dialog_sets_review_months_and_history_name(  # type: ignore[no
     again = window.privacy.open_settings(show=False)
     qtbot.addWidget(again)
     assert (again.months.text(), again.user_name.text()) == ("12", "Kari Saksbehandlar")
+
+
+def test_the_erasure_confirmation_counts_in_words(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    overdue(services)
+    dialog = PersonalDataDialog(services)
+    qtbot.addWidget(dialog)
+    asked: list[str] = []
+
+    def confirm(parent, question, detail, yes_text):  # type: ignore[no-untyped-def]
+        asked.extend([question, detail])
+        return False
+
+    monkeypatch.setattr("stad_desktop.ui.dialogs.personal_data.confirm", confirm)
+    assert not dialog.erase_selected()
+    assert asked == [
+        "Slette Olav Kvalheim for godt?",
+        "Dette fjernar 1 kontaktoppføring og tek namnet bort frå 0 innspel og "
+        "0 effektoppføringar (dei vert verande, utan namnet). Historikken tek vare på at "
+        "endringane vart gjorde, ikkje kva dei innehaldt. Ei sletting kan ikkje angrast.",
+    ]
+    assert services.personal_data.find("Olav Kvalheim")  # nothing erased
