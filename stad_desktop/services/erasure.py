@@ -312,6 +312,34 @@ def reapply_in(session: Session, db: Database, extra: Iterable[RegisterEntry] = 
     return erased
 
 
+# The fields of rows from elsewhere (a travel copy) that name a person.
+_NAMED_FIELDS = (("input_items", "from_name"), ("effect_entries", "recorded_by"))
+
+
+def drop_erased(session: Session, *sides: dict[str, dict[str, dict[str, Any]]]) -> None:
+    """Take every person of the register out of rows read from a travel copy (its
+    data and its base state, ``travel_rows.Rows``) before they are compared, shown
+    as conflicts or merged: their contact rows go, and their names as "from whom"
+    and "recorded by" are emptied, as the erasure did at the office."""
+    known = {(e.salt, e.name_hash) for e in register_entries(session)}
+    if not known:
+        return
+    salts = {salt for salt, _ in known}
+
+    def erased(name: object) -> bool:
+        key = person_key(str(name or ""))
+        return bool(key) and any((salt, _hash(salt, key)) in known for salt in salts)
+
+    for rows in sides:
+        contacts = rows.get("contact_persons", {})
+        for record_id in [rid for rid, row in contacts.items() if erased(row.get("name"))]:
+            del contacts[record_id]
+        for table, field in _NAMED_FIELDS:
+            for row in rows.get(table, {}).values():
+                if erased(row.get(field)):
+                    row[field] = ""
+
+
 def finish_reapply(db: Database, erased: list[str], entries: list[RegisterEntry]) -> None:
     """After the transaction of :func:`reapply_in`: the erased bytes wiped from the
     file and its ``-wal``, and the register's copy beside the backups written."""

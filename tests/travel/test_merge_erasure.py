@@ -47,3 +47,35 @@ def test_an_erased_person_stays_erased_when_a_copy_comes_home(
             data += wal.read_bytes()
         for value in INGRID:
             assert value.encode() not in data, value
+
+
+def test_the_plan_and_its_conflicts_never_show_an_erased_person(
+    demo_services: Services, tmp_path: Path
+) -> None:
+    trip = tmp_path / "tour.stadtrip"
+    demo_services.travel.take(trip)
+    actor_id = demo_services.actors.search("helse og omsorg")[0].id
+    with opened(trip) as road:
+        # On the road her phone number changes; at the office she is erased.
+        detail = road.actors.get(actor_id)
+        contacts = tuple(
+            ContactInput(c.name, c.email, "99 88 77 66" if c.name == INGRID[0] else c.phone)
+            for c in detail.contacts
+        )
+        road.actors.update(
+            actor_id, dataclasses.replace(ActorInput.from_detail(detail), contacts=contacts)
+        )
+        road.meetings.add_input(
+            road.meetings.list()[0].id, InputData(text="Betre buss", from_name=INGRID[0])
+        )
+    demo_services.erasure.erase(INGRID[0])
+
+    plan = demo_services.travel.plan(trip)
+
+    shown = repr(plan)
+    for value in (*INGRID, "99 88 77 66"):
+        assert value not in shown, value
+    assert plan.conflicts == ()
+    demo_services.travel.bring_home(trip)  # nothing to choose
+    assert not demo_services.personal_data.list("hjelmeland")
+    assert not demo_services.personal_data.list("99 88 77 66")
