@@ -279,6 +279,27 @@ def help_window(shot: Shot) -> QWidget:
     return dialog
 
 
+def personal_data_review(shot: Shot) -> QWidget:
+    """Settings → Personal data due for review, with three persons whose review
+    date has passed (it changes their legal basis: after the views' shots)."""
+    import datetime as dt
+
+    personal = shot.services.personal_data
+    for name in ("Gunnar Mogren", "Ingrid Hjelmeland", "Sigurd Eide"):
+        personal.set_basis(
+            personal.find(name).id,
+            "consent",
+            consent_date=dt.date(2024, 3, 1),
+            consent_how="Signert skjema",
+            review_date=dt.date.today() - dt.timedelta(days=3),
+        )
+    shot.window.resize(*LAPTOP_SIZE)
+    dialog = shot.window.privacy.open_persons(due_only=True, show=False)
+    dialog.show()
+    shot.settle()
+    return dialog
+
+
 # (file name, what to grab) in order; later entries may rely on earlier ones.
 SHOTS: list[tuple[str, Callable[[Shot], QWidget]]] = [
     ("home.png", home),
@@ -294,6 +315,7 @@ SHOTS: list[tuple[str, Callable[[Shot], QWidget]]] = [
     ("effect-log.png", effect_log),
     ("meetings.png", meetings),
     ("help.png", help_window),
+    ("personal-data-review.png", personal_data_review),
     ("travel-conflicts.png", travel_conflicts),  # changes the data: keep it last
 ]
 

@@ -84,4 +84,7 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
     finally:
         services.db.close()
     print(tr.render(result.message(str(output))))
+    note = result.left_out_message()
+    if note is not None:
+        print(tr.render(note))
     return 0

@@ -17,7 +17,7 @@ from stad_desktop.model import Phase, Sector
 from stad_desktop.reports.input_data import HeardItem, for_print
 from stad_desktop.reports.labels import natural_key
 from stad_desktop.services import Services
-from stad_desktop.services.personal_data import person_key
+from stad_desktop.services.personal_data import is_due
 from stad_desktop.services.readmodels import (
     ActorRef,
     AnswerBacklog,
@@ -120,11 +120,11 @@ class PortfolioData:
 def gather_contacts(services: Services, actors: tuple[ActorRef, ...]) -> tuple[ActorContacts, ...]:
     """The actors' contact persons, without those due for review (their legal basis
     has expired until someone keeps, renews or erases them)."""
-    due = {p.key for p in services.personal_data.due_for_review()}
+    due = services.personal_data.due_keys()
     result = []
     for actor in actors:
         detail = services.actors.get(actor.id)
-        shown = tuple(c for c in detail.contacts if person_key(c.name) not in due)
+        shown = tuple(c for c in detail.contacts if not is_due(c.name, due))
         if detail.contacts:
             result.append(ActorContacts(actor, shown, len(detail.contacts) - len(shown)))
     return tuple(result)

@@ -8,11 +8,12 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from stad_desktop.format import format_date, format_datetime, format_number
 from stad_desktop.language import N_, Translator
 from stad_desktop.model.enums import InputStatus, LegalBasis
+from stad_desktop.reports.contacts import CELL_PADDING, email_markup
 from stad_desktop.reports.document import Heading, build_pdf, content_width, page_frame
 from stad_desktop.reports.labels import PrintTranslator, enum_text
 from stad_desktop.reports.style import make_styles, para, register_fonts
@@ -75,17 +76,22 @@ class PersonReport:
         if not rows:
             return section(heading, para(empty, s.body))
         cells = [[para(h, s.head) for h in head]]
-        cells += [[para(value, s.cell) for value in row] for row in rows]
+        cells += [
+            [value if isinstance(value, Flowable) else para(value, s.cell) for value in row]
+            for row in rows
+        ]
         total = sum(widths)
         return section(heading, data_table(cells, [w * self.width / total for w in widths]))
 
     def contacts(self) -> list[Flowable]:
         tr = self.tr
+        widths = [2.6, 2.2, 3.4, 1.6, 2.7]
+        email_width = widths[2] * self.width / sum(widths) - CELL_PADDING
         rows = [
             [
                 c.actor,
                 c.name,
-                c.email,
+                Paragraph(email_markup(c.email, email_width), self.s.cell),
                 c.phone,
                 enum_text(tr, LegalBasis, c.legal_basis)
                 + (
@@ -104,7 +110,7 @@ class PersonReport:
             tr._("You are not registered as a contact person."),
             [tr._("Actor"), tr._("Name"), tr._("E-mail"), tr._("Phone"), tr._("Legal basis")],
             rows,
-            [3, 2.2, 3, 1.5, 2.3],
+            widths,
         )
 
     def roles(self) -> list[Flowable]:

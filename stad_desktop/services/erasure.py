@@ -274,33 +274,76 @@ class ErasureService:
         """Bring the register up to date (with ``extra`` and, for a file, the copy
         beside the backups) and erase every registered person the data holds again.
         Returns the ids of the persons erased (no names)."""
-        erased: list[str] = []
         with self._db.transaction() as session:
-            outside = list(extra)
-            if self._db.path is not None:
-                outside += read_register_file(self._db.path)
-            known = {(e.salt, e.name_hash) for e in register_entries(session)}
-            for entry in outside:
-                if (entry.salt, entry.name_hash) not in known:
-                    known.add((entry.salt, entry.name_hash))
-                    session.add(
-                        ErasureRecord(
-                            erased_at=dt.datetime.fromisoformat(entry.erased_at),
-                            salt=entry.salt,
-                            name_hash=entry.name_hash,
-                            identity_hash=entry.identity_hash,
-                        )
-                    )
-            session.flush()
-            if known:
-                salts = {salt for salt, _ in known}
-                for person in gather_persons(session):
-                    if any((salt, _hash(salt, person.key)) in known for salt in salts):
-                        _erase_in(session, person, register=False)
-                        erased.append(person.id)
+            erased = reapply_in(session, self._db, extra)
             entries = register_entries(session)
-        if erased:
-            wipe_file_traces(self._db)
-        if self._db.path is not None and entries:
-            write_register_file(self._db.path, entries)
+        finish_reapply(self._db, erased, entries)
         return erased
+
+
+def reapply_in(session: Session, db: Database, extra: Iterable[RegisterEntry] = ()) -> list[str]:
+    """:meth:`ErasureService.reapply` inside a transaction the caller holds (a travel
+    copy's merge): the register brought up to date and every registered person the
+    data holds erased again. Returns the ids of the persons erased; the caller then
+    calls :func:`finish_reapply` once the transaction is committed."""
+    erased: list[str] = []
+    outside = list(extra)
+    if db.path is not None:
+        outside += read_register_file(db.path)
+    known = {(e.salt, e.name_hash) for e in register_entries(session)}
+    for entry in outside:
+        if (entry.salt, entry.name_hash) not in known:
+            known.add((entry.salt, entry.name_hash))
+            session.add(
+                ErasureRecord(
+                    erased_at=dt.datetime.fromisoformat(entry.erased_at),
+                    salt=entry.salt,
+                    name_hash=entry.name_hash,
+                    identity_hash=entry.identity_hash,
+                )
+            )
+    session.flush()
+    if known:
+        salts = {salt for salt, _ in known}
+        for person in gather_persons(session):
+            if any((salt, _hash(salt, person.key)) in known for salt in salts):
+                _erase_in(session, person, register=False)
+                erased.append(person.id)
+    return erased
+
+
+# The fields of rows from elsewhere (a travel copy) that name a person.
+_NAMED_FIELDS = (("input_items", "from_name"), ("effect_entries", "recorded_by"))
+
+
+def drop_erased(session: Session, *sides: dict[str, dict[str, dict[str, Any]]]) -> None:
+    """Take every person of the register out of rows read from a travel copy (its
+    data and its base state, ``travel_rows.Rows``) before they are compared, shown
+    as conflicts or merged: their contact rows go, and their names as "from whom"
+    and "recorded by" are emptied, as the erasure did at the office."""
+    known = {(e.salt, e.name_hash) for e in register_entries(session)}
+    if not known:
+        return
+    salts = {salt for salt, _ in known}
+
+    def erased(name: object) -> bool:
+        key = person_key(str(name or ""))
+        return bool(key) and any((salt, _hash(salt, key)) in known for salt in salts)
+
+    for rows in sides:
+        contacts = rows.get("contact_persons", {})
+        for record_id in [rid for rid, row in contacts.items() if erased(row.get("name"))]:
+            del contacts[record_id]
+        for table, field in _NAMED_FIELDS:
+            for row in rows.get(table, {}).values():
+                if erased(row.get(field)):
+                    row[field] = ""
+
+
+def finish_reapply(db: Database, erased: list[str], entries: list[RegisterEntry]) -> None:
+    """After the transaction of :func:`reapply_in`: the erased bytes wiped from the
+    file and its ``-wal``, and the register's copy beside the backups written."""
+    if erased:
+        wipe_file_traces(db)
+    if db.path is not None and entries:
+        write_register_file(db.path, entries)

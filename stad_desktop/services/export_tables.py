@@ -45,6 +45,8 @@ INDICATORS = "indicators"
 ENTRIES = "entries"
 MEETINGS = "meetings"
 INPUT = "input"
+# The last sheet of a workbook that leaves persons out (not a table of its own).
+NOTE = "note"
 # Every table, in the order of the sheets of a whole workbook.
 TABLES = (ACTORS, CONTACTS, PROJECTS, ROLES, INDICATORS, ENTRIES, MEETINGS, INPUT)
 
@@ -57,6 +59,7 @@ TITLES: Mapping[str, str] = {
     ENTRIES: N_("Effect entries"),
     MEETINGS: N_("Meetings"),
     INPUT: N_("Input"),
+    NOTE: N_("Note"),
 }
 
 # Between the names of several participants or projects in one cell.
@@ -355,3 +358,8 @@ def input_sheet(
         row += [_label(InputStatus, item.status, tr), item.answer]
         rows.append(tuple(row))
     return _sheet(INPUT, tr, headers, rows)
+
+
+def note_sheet(text: str, tr: Translator) -> Sheet:
+    """A sheet with one note (what the export left out and why)."""
+    return _sheet(NOTE, tr, (N_("Note"),), [(text,)])

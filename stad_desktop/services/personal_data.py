@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import func, select
@@ -38,10 +37,14 @@ from stad_desktop.model import (
 from stad_desktop.services import validation as v
 from stad_desktop.services.errors import ValidationError
 from stad_desktop.storage import Database
+from stad_desktop.storage.history import USER_NAME_KEY, os_user_name
 from stad_desktop.textkeys import fold
 
 REVIEW_MONTHS_KEY = "personal_data.review_months"
 DEFAULT_REVIEW_MONTHS = 24
+MAX_REVIEW_MONTHS = 240
+# The longest name the change history records as "by whom".
+USER_NAME_MAX = 100
 
 
 def person_key(name: str) -> str:
@@ -112,7 +115,7 @@ def review_months(session: Session) -> int:
         months = int(value or DEFAULT_REVIEW_MONTHS)
     except ValueError:
         return DEFAULT_REVIEW_MONTHS
-    return months if 1 <= months <= 240 else DEFAULT_REVIEW_MONTHS
+    return months if 1 <= months <= MAX_REVIEW_MONTHS else DEFAULT_REVIEW_MONTHS
 
 
 def gather_persons(session: Session) -> list[PersonRow]:
@@ -216,6 +219,23 @@ def due_keys(session: Session, today: dt.date | None = None) -> frozenset[str]:
     return frozenset(p.key for p in gather_persons(session) if p.due(today))
 
 
+@dataclass(frozen=True)
+class PersonalDataSettings:
+    review_months: int
+    """Months after the last activity until a person is due for review."""
+    user_name: str
+    """The name the change history records; empty: the operating-system account."""
+    os_user_name: str
+
+
+def _months(field: str, value: int | str) -> int:
+    text = str(value).strip()
+    months = int(text) if text.isdigit() and text.isascii() else 0
+    if not 1 <= months <= MAX_REVIEW_MONTHS:
+        raise ValidationError(field, N_("Give a number of months from 1 to 240."))
+    return months
+
+
 class PersonNotFound(LookupError):
     def __init__(self, wanted: str) -> None:
         super().__init__(wanted)
@@ -256,6 +276,11 @@ class PersonalDataService:
     def due_for_review(self, today: dt.date | None = None) -> tuple[PersonRow, ...]:
         return tuple(p for p in self.list() if p.due(today))
 
+    def due_keys(self, today: dt.date | None = None) -> frozenset[str]:
+        """The folded names of the persons due for review, for :func:`is_due`."""
+        with self._db.reading() as session:
+            return due_keys(session, today)
+
     def find(self, name_or_id: str) -> PersonRow:
         with self._db.reading() as session:
             return find_person(session, name_or_id)
@@ -264,15 +289,30 @@ class PersonalDataService:
         with self._db.reading() as session:
             return review_months(session)
 
-    def set_review_months(self, months: int) -> None:
-        if not 1 <= months <= 240:
-            raise ValidationError("review_months", N_("Give a number of months from 1 to 240."))
+    def set_review_months(self, months: int | str) -> None:
+        self.save_settings(months, self.settings().user_name)
+
+    def settings(self) -> PersonalDataSettings:
+        with self._db.reading() as session:
+            name = session.scalar(select(Setting.value).where(Setting.key == USER_NAME_KEY))
+            return PersonalDataSettings(review_months(session), name or "", os_user_name())
+
+    def save_settings(self, months: int | str, user_name: str) -> PersonalDataSettings:
+        """The review period (whole months, 1 to 240) and the name the change history
+        records (empty: the operating-system account). Both are checked first; a
+        ValidationError names every bad field and nothing is saved."""
+        check = v.Checks()
+        checked = check(_months, "review_months", months)
+        name = check(v.clean, "user_name", user_name, max_length=USER_NAME_MAX)
+        check.done()
         with self._db.transaction() as session:
-            setting = session.scalar(select(Setting).where(Setting.key == REVIEW_MONTHS_KEY))
-            if setting is None:
-                setting = Setting(key=REVIEW_MONTHS_KEY)
-                session.add(setting)
-            setting.value = str(months)
+            for key, value in ((REVIEW_MONTHS_KEY, str(checked)), (USER_NAME_KEY, name)):
+                setting = session.scalar(select(Setting).where(Setting.key == key))
+                if setting is None:
+                    setting = Setting(key=key)
+                    session.add(setting)
+                setting.value = value
+        return self.settings()
 
     def keep(self, person_id: str, today: dt.date | None = None) -> PersonRow:
         """Still needed, on the same basis: the next review is the months from today."""
@@ -345,6 +385,7 @@ class PersonalDataService:
         return replace(self.find(found.id), review_date=review)
 
 
-def left_out(names: Iterable[str], due: frozenset[str]) -> list[str]:
-    """Those of ``names`` due for review (so left out of a printout or export)."""
-    return [name for name in names if person_key(name) in due]
+def is_due(name: str, due: frozenset[str]) -> bool:
+    """The one rule of printouts and exports: a person named ``name`` is left out
+    when their folded name is among ``due`` (``PersonalDataService.due_keys``)."""
+    return person_key(name) in due

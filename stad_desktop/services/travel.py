@@ -5,7 +5,10 @@ office database through the model layer (so a database server can hand them out
 too). Besides the data it holds its own identity, the office's identity and the
 base state: every record as it was when the copy was taken (``travel_base``).
 Bringing it home merges it into the office database in one transaction, after a
-backup, and keeps every value that lost a conflict in a merge record.
+backup, and keeps every value that lost a conflict in a merge record. The same
+transaction erases again every person of the erasure register (services.erasure)
+that the copy brought back; they are taken out of the copy's rows before the merge
+compares them, so no conflict shows them either.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from stad_desktop import __version__
 from stad_desktop.language import N_, Message, plural_message
 from stad_desktop.model import DatabaseIdentity, MergeRecord, TravelBase, TravelCopy
 from stad_desktop.model.entities import new_id, utcnow
+from stad_desktop.services.erasure import drop_erased
 from stad_desktop.services.travel_checks import merge_problem
 from stad_desktop.services.travel_merge import Side, apply, compute
 from stad_desktop.services.travel_rows import (
@@ -149,6 +153,7 @@ class TravelService:
         with self._db.reading() as session:
             _check_office(session, info)
             office = read_rows(session, synced_tables())
+            drop_erased(session, base, travel)
         computed = compute(base, office, travel)
         conflicts = conflict_views(computed, office)
         return MergePlan(info, make_summary(computed, {}, 0), conflicts)
@@ -188,11 +193,14 @@ class TravelService:
         prefer: Side | None,
     ) -> MergeSummary:
         from stad_desktop.services.backups import BackupService
+        from stad_desktop.services.erasure import finish_reapply, reapply_in
+        from stad_desktop.services.erasure_register import register_entries
         from stad_desktop.storage.backups import BEFORE_MERGE
 
         with self._db.transaction() as session:
             _check_office(session, info)
             office = read_rows(session, synced_tables())
+            drop_erased(session, base, travel)
             computed = compute(base, office, travel)
             views = conflict_views(computed, office)
             chosen: dict[str, Side] = {}
@@ -244,6 +252,13 @@ class TravelService:
                 session.add(record)
             record.brought_home_at = now
             record.merge_id = merge_id
+            # The erasure register is not in a travel copy: a copy taken before an
+            # erasure brings the person back, so they are erased again here, in the
+            # merge's transaction, before anyone sees the merged data.
+            session.flush()
+            erased = reapply_in(session, self._db)
+            entries = register_entries(session)
+        finish_reapply(self._db, erased, entries)
         return summary
 
     def merges(self) -> tuple[MergeRecordView, ...]:

@@ -25,8 +25,20 @@ from stad_desktop.model.entities import new_id
 
 USER_NAME_KEY = "history.user_name"
 REDACT = "history_redact"
-# Not worth keeping: times and versions of the change itself, and derived keys.
-_SKIPPED = frozenset({"id", "created_at", "updated_at", "version", "sort_key", "search_text"})
+# Not worth keeping: times and versions of the change itself, and derived keys (the
+# contact key repeats the contact persons' names: their own records hold them).
+_SKIPPED = frozenset(
+    {
+        "id",
+        "created_at",
+        "updated_at",
+        "version",
+        "sort_key",
+        "search_text",
+        "village_key",
+        "contact_key",
+    }
+)
 # Tables whose changes are not recorded: the history itself and the program's own.
 _UNRECORDED = frozenset(
     {"change_history", "erasure_register", "travel_base", "merge_records", "database_identity"}

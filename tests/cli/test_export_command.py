@@ -133,3 +133,31 @@ def test_refused_outputs(office: Path, tmp_path: Path, capsys: pytest.CaptureFix
     assert not (tmp_path / "ingen.sqlite3").exists()
     err = refused(export_args(office, "people", out / "a.csv"), capsys, out)
     assert "people" in err
+
+
+def test_persons_due_for_review_are_left_out_and_it_says_so(
+    office: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import datetime as dt
+
+    from stad_desktop.cli.database import open_services
+
+    services = open_services(office)
+    try:
+        person = services.personal_data.find("Ingrid Hjelmeland")
+        yesterday = dt.date.today() - dt.timedelta(days=1)
+        services.personal_data.set_basis(person.id, "public_task", review_date=yesterday)
+    finally:
+        services.db.close()
+    target = tmp_path / "contacts.csv"
+    assert main(export_args(office, "contacts", target, "--lang", "en")) == 0
+    assert "Ingrid" not in target.read_text("utf-8-sig")
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        "1 person is left out: their personal data is due for review."
+    ]
+    target = tmp_path / "alt.xlsx"
+    assert main(["--lang", "nn", *export_args(office, "all", target, "--include-contacts")]) == 0
+    assert openpyxl.load_workbook(target).sheetnames[-1] == "Merknad"
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        "1 person er utelaten: personopplysningane skal gjennomgåast."
+    ]

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import text
 
 from stad_desktop.model import LegalBasis
-from stad_desktop.services import ActorInput, Services
+from stad_desktop.services import ActorInput, Services, ValidationError
 from stad_desktop.services.personal_data import PersonNotFound
 
 INGRID = ("Ingrid Hjelmeland", "ingrid.hjelmeland@stad.example", "57 86 40 01")
@@ -94,3 +94,26 @@ def test_every_change_is_recorded_with_who(services: Services) -> None:
     assert [c.action for c in changes] == ["insert", "update"]
     assert changes[1].changes["name"] == ["Selje grendalag", "Selje grendalag SA"]
     assert {c.changed_by for c in changes} == {"Saksbehandlar Test"}
+
+
+def test_settings_are_checked_together_and_saved_together(services: Services) -> None:
+    pd = services.personal_data
+    assert (pd.settings().review_months, pd.settings().user_name) == (24, "")
+    with pytest.raises(ValidationError) as caught:
+        pd.save_settings("tolv", "x" * 101)
+    assert {(p.field, p.message.msgid) for p in caught.value.problems} == {
+        ("review_months", "Give a number of months from 1 to 240."),
+        ("user_name", "At most {max} characters (now {count})."),
+    }
+    for bad in ("0", "241", "-3", "1.5", ""):
+        with pytest.raises(ValidationError):
+            pd.save_settings(bad, "Kari")
+    assert (pd.settings().review_months, pd.settings().user_name) == (24, "")  # nothing saved
+    saved = pd.save_settings(" 36 ", "  Kari Saksbehandlar ")
+    assert (saved.review_months, saved.user_name) == (36, "Kari Saksbehandlar")
+    actor = services.actors.create(ActorInput(name="Selje grendalag")).value
+    assert services.history.of_record("actors", actor.id)[0].changed_by == "Kari Saksbehandlar"
+    # Empty: the computer account again.
+    assert pd.save_settings(12, "").user_name == ""
+    other = services.actors.create(ActorInput(name="Eid idrettslag")).value
+    assert services.history.of_record("actors", other.id)[0].changed_by == saved.os_user_name

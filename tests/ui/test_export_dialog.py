@@ -5,6 +5,7 @@ problems in one line."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from pathlib import Path
 
 import openpyxl
@@ -61,6 +62,24 @@ def test_language_follows_the_window_and_contacts_when_ticked(  # type: ignore[n
     headers = [cell.value for cell in sheet[1]]
     assert headers[0] == "Name" and "Contact person 1" in headers
     assert dialog.message == "Exported 27 actors to actors.xlsx"
+
+
+def test_the_status_bar_says_when_persons_are_left_out(  # type: ignore[no-untyped-def]
+    qtbot, make_window, demo_services: Services, tmp_path: Path
+) -> None:
+    person = demo_services.personal_data.find("Ingrid Hjelmeland")
+    demo_services.personal_data.set_basis(
+        person.id, "public_task", review_date=dt.date.today() - dt.timedelta(days=1)
+    )
+    window = make_window(demo_services)
+    dialog = ExportDialog(demo_services, window)
+    qtbot.addWidget(dialog)
+    dialog.table.setCurrentIndex(dialog.table.findData("contacts"))
+    assert dialog.export_to(tmp_path / "kontaktar.xlsx")
+    assert window.statusBar().currentMessage() == (
+        "Eksportert 26 kontaktpersonar til kontaktar.xlsx – "
+        "1 person er utelaten: personopplysningane skal gjennomgåast."
+    )
 
 
 def test_the_contacts_table_always_has_its_contact_data(  # type: ignore[no-untyped-def]

@@ -86,10 +86,14 @@ def test_show_history_of_the_chosen_actor(qtbot: QtBot, services: Services, make
     assert dialog.windowTitle() == "History: Selje grendalag SA"
     texts = [dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())]
     assert [dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())] == [
-        "Added",
+        "Created",
         "Changed",
     ]
-    assert "name: Selje grendalag → Selje grendalag SA" in texts[1]
+    assert "Name: Selje grendalag → Selje grendalag SA" in texts[1]
+    # Fields by their labels and choices by theirs; derived keys (which repeat the
+    # contact persons' names) are not history.
+    assert "Sector: Other" in texts[0] and "Name: Selje grendalag" in texts[0]
+    assert "key" not in " ".join(texts) and "Olav" not in " ".join(texts)
 
 
 @pytest.mark.parametrize("lang", ["nn", "nb", "en"])
@@ -103,3 +107,57 @@ def test_menu_entries_are_translated(lang: str, services: Services, make_window)
         "en": "Personal data",
     }
     assert texts[lang] in window.privacy.persons_action.text().replace("&", "")
+
+
+def test_settings_dialog_sets_review_months_and_history_name(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, services: Services, make_window
+) -> None:
+    window = make_window(services)
+    assert window.privacy.settings_action.text().replace("&", "") == (
+        "Innstillingar for personopplysningar …"
+    )
+    dialog = window.privacy.open_settings(show=False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.windowTitle() == "Innstillingar for personopplysningar"
+    assert dialog.months.text() == "24" and dialog.user_name.text() == ""
+    dialog.months.setText("300")
+    dialog.user_name.setText("Kari Saksbehandlar")
+    dialog.accept()
+    # Refused beside the field, in the window's language; nothing saved.
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert dialog.errors.message("review_months") == "Gje eit tal på månader frå 1 til 240."
+    assert services.personal_data.settings().user_name == ""
+    dialog.months.setText("12")
+    assert dialog.errors.message("review_months") == ""  # gone as the field changes
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert services.personal_data.review_months() == 12
+    actor = services.actors.create(ActorInput(name="Selje grendalag")).value
+    assert services.history.of_record("actors", actor.id)[0].changed_by == "Kari Saksbehandlar"
+    again = window.privacy.open_settings(show=False)
+    qtbot.addWidget(again)
+    assert (again.months.text(), again.user_name.text()) == ("12", "Kari Saksbehandlar")
+
+
+def test_the_erasure_confirmation_counts_in_words(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    overdue(services)
+    dialog = PersonalDataDialog(services)
+    qtbot.addWidget(dialog)
+    asked: list[str] = []
+
+    def confirm(parent, question, detail, yes_text):  # type: ignore[no-untyped-def]
+        asked.extend([question, detail])
+        return False
+
+    monkeypatch.setattr("stad_desktop.ui.dialogs.personal_data.confirm", confirm)
+    assert not dialog.erase_selected()
+    assert asked == [
+        "Slette Olav Kvalheim for godt?",
+        "Dette fjernar 1 kontaktoppføring og tek namnet bort frå 0 innspel og "
+        "0 effektoppføringar (dei vert verande, utan namnet). Historikken tek vare på at "
+        "endringane vart gjorde, ikkje kva dei innehaldt. Ei sletting kan ikkje angrast.",
+    ]
+    assert services.personal_data.find("Olav Kvalheim")  # nothing erased

@@ -190,6 +190,9 @@ class ExportDialog(QDialog):
         settings.setValue(_TABLE_KEY, self.table_key())
         settings.setValue(_FOLDER_KEY, str(target.parent))
         self.message = result.message().render()
+        note = result.left_out_message()
+        if note is not None:
+            self.message += " – " + note.render()
         if parent is not None:
             notify(parent, self.message)
         self.accept()

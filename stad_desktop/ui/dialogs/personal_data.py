@@ -31,6 +31,7 @@ from stad_desktop.format import format_date
 from stad_desktop.language import N_, _, current, ngettext
 from stad_desktop.model.enums import LegalBasis, label
 from stad_desktop.services import Services
+from stad_desktop.services.erasure import ErasureSummary
 from stad_desktop.services.personal_data import PersonNotFound, PersonRow
 from stad_desktop.ui.feedback import confirm, inform, problem
 
@@ -42,6 +43,24 @@ def where_text(person: PersonRow) -> str:
     if person.records_entries:
         parts.append(_("records effects"))
     return ", ".join(parts)
+
+
+def erasure_text(summary: ErasureSummary) -> str:
+    """What an erasure removes, and that it cannot be undone (the confirmation)."""
+    contacts = ngettext(
+        "{count} contact record", "{count} contact records", summary.contacts
+    ).format(count=summary.contacts)
+    inputs = ngettext("{count} input item", "{count} input items", summary.inputs).format(
+        count=summary.inputs
+    )
+    entries = ngettext("{count} effect entry", "{count} effect entries", summary.entries).format(
+        count=summary.entries
+    )
+    return _(
+        "This removes {contacts}, and takes the name off {inputs} and {entries} (they "
+        "stay, without the name). The change history keeps that changes were made, not "
+        "what they held. An erasure cannot be undone."
+    ).format(contacts=contacts, inputs=inputs, entries=entries)
 
 
 class PersonalDataDialog(QDialog):
@@ -222,12 +241,7 @@ class PersonalDataDialog(QDialog):
         if ask and not confirm(
             self,
             _("Erase {person} for good?").format(person=person.name),
-            _(
-                "This removes {contacts} contact records, and takes the name off {inputs} "
-                "input items and {entries} effect entries (they stay, without the name). "
-                "The change history keeps that changes were made, not what they held. "
-                "An erasure cannot be undone."
-            ).format(contacts=summary.contacts, inputs=summary.inputs, entries=summary.entries),
+            erasure_text(summary),
             _("Erase"),
         ):
             return False
