@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from stad_desktop.services.roles import RoleService
     from stad_desktop.services.settings import SettingsService
     from stad_desktop.services.travel import TravelService
+    from stad_desktop.services.travel_info import TravelInfo
     from stad_desktop.services.upgrade_report import UpgradeReportService
     from stad_desktop.storage.notify import ChangeListener
 
@@ -161,6 +162,13 @@ class Services:
         from stad_desktop.services.history import HistoryService
 
         return HistoryService(self.db)
+
+    def travel_info(self) -> TravelInfo | None:
+        """What this database is a travel copy of (None: an office database): the
+        light read for the window's title and banner, without the merge's modules."""
+        from stad_desktop.services.travel_info import travel_info
+
+        return travel_info(self.db)
 
     def counts(self) -> Counts:
         with self.db.reading() as session:

@@ -26,6 +26,7 @@ from stad_desktop.model import DatabaseIdentity, MergeRecord, TravelBase, Travel
 from stad_desktop.model.entities import new_id, utcnow
 from stad_desktop.services.erasure import drop_erased
 from stad_desktop.services.travel_checks import merge_problem
+from stad_desktop.services.travel_info import identity_info, travel_info
 from stad_desktop.services.travel_merge import Side, apply, compute
 from stad_desktop.services.travel_rows import (
     Rows,
@@ -91,9 +92,7 @@ class TravelService:
     # --- identity -----------------------------------------------------------------
     def info(self) -> TravelInfo | None:
         """What this database is a travel copy of, or None for an office database."""
-        with self._db.reading() as session:
-            row = session.scalar(select(DatabaseIdentity))
-            return _info(row) if row is not None and row.kind == TRAVEL else None
+        return travel_info(self._db)
 
     def _identity(self) -> DatabaseIdentity:
         with self._db.transaction() as session:
@@ -317,16 +316,6 @@ def _write_copy(path: Path, rows: Rows, info: TravelInfo) -> None:
         engine.dispose()
 
 
-def _info(row: DatabaseIdentity) -> TravelInfo:
-    return TravelInfo(
-        copy_id=row.id,
-        office_id=row.office_id or "",
-        office_name=row.office_name,
-        taken_at=row.taken_at or row.created_at,
-        program_version=row.program_version,
-    )
-
-
 def _read_trip(trip: Path) -> tuple[TravelInfo, Rows, Rows]:
     """The copy's identity, base state and data; refused unless it is a travel copy
     this program can read."""
@@ -346,7 +335,7 @@ def _read_trip(trip: Path) -> tuple[TravelInfo, Rows, Rows]:
                         N_("{path} is not a travel copy; nothing has been changed."), {"path": trip}
                     )
                 )
-            info = _info(row)
+            info = identity_info(row)
             if _version(info.program_version) > _version(__version__):
                 raise TravelRefused(
                     Message(

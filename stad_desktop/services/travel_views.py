@@ -10,20 +10,11 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from stad_desktop.language import Message, _
+from stad_desktop.services.travel_info import OFFICE, TRAVEL, TravelInfo
 from stad_desktop.services.travel_merge import Computed, Conflict, Side, TableCounts
 from stad_desktop.services.travel_rows import RECORD_FIELD, Namer, Rows, field_label, table_label
 
-OFFICE = "office"
-TRAVEL = "travel"
-
-
-@dataclass(frozen=True)
-class TravelInfo:
-    copy_id: str
-    office_id: str
-    office_name: str
-    taken_at: dt.datetime
-    program_version: str
+__all__ = ["OFFICE", "TRAVEL", "TravelInfo"]  # with the merge's read models below
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ from functools import cache
 
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QIcon, QPainter, QPixmap
-from PySide6.QtSvg import QSvgRenderer
 
 from stad_desktop import paths
 
@@ -50,6 +49,10 @@ def _icon(name: str, dark: bool) -> QIcon:
     path = paths.icons_dir() / f"{name}.svg"
     if not path.is_file():
         return QIcon()
+    if not dark:  # as drawn: Qt's SVG icon engine renders each size when first shown
+        return QIcon(str(path))
+    from PySide6.QtSvg import QSvgRenderer
+
     svg = path.read_text(encoding="utf-8")
     if dark:
         svg = svg.replace(LIGHT_STROKE, DARK_STROKE)

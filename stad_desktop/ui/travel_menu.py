@@ -27,7 +27,8 @@ from stad_desktop.ui.settings import app_settings
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu
 
-    from stad_desktop.services.travel import TravelInfo, TravelService
+    from stad_desktop.services.travel import TravelService
+    from stad_desktop.services.travel_info import TravelInfo
     from stad_desktop.ui.main_window import MainWindow
 
 SUFFIX = ".stadtrip"
@@ -80,8 +81,8 @@ class TravelMenu:
 
     def attach(self) -> None:
         """The database is open: show whether it is a travel copy."""
-        travel = self._service()
-        self.info = travel.info() if travel is not None else None
+        services = self.window.services
+        self.info = services.travel_info() if services is not None else None
         self.banner.setVisible(self.info is not None)
         self.update_actions()
         self.retranslate()
@@ -89,7 +90,7 @@ class TravelMenu:
 
     def update_actions(self) -> None:
         """A travel copy is taken and brought home at the office, not on the road."""
-        attached = self._service() is not None
+        attached = self.window.services is not None
         at_office = attached and self.info is None
         for action in (self.take_action, self.bring_home_action):
             action.setEnabled(at_office)
