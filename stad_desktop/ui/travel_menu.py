@@ -14,21 +14,16 @@ from stad_desktop.language import _, current
 from stad_desktop.os_errors import os_error_message
 from stad_desktop.ui import bus as kinds
 from stad_desktop.ui.actions import make_action, retitle
-from stad_desktop.ui.dialogs.travel_dialogs import (
-    BringHomeDialog,
-    MergesDialog,
-    summary_text,
-    travel_banner,
-    travel_banner_text,
-)
 from stad_desktop.ui.feedback import busy, inform, notify, problem
 from stad_desktop.ui.settings import app_settings
+from stad_desktop.ui.travel_banner import travel_banner, travel_banner_text
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu
 
     from stad_desktop.services.travel import TravelService
     from stad_desktop.services.travel_info import TravelInfo
+    from stad_desktop.ui.dialogs.travel_dialogs import BringHomeDialog
     from stad_desktop.ui.main_window import MainWindow
 
 SUFFIX = ".stadtrip"
@@ -178,6 +173,8 @@ class TravelMenu:
         except Exception as exc:
             self._show_failure(exc, title, trip)
             return False
+        from stad_desktop.ui.dialogs.travel_dialogs import BringHomeDialog, summary_text
+
         dialog = BringHomeDialog(travel, trip, plan, self.window)
         if not self.run_dialog(dialog) or dialog.result_summary is None:
             return False
@@ -202,6 +199,8 @@ class TravelMenu:
         """File → Merges …: the travel copies brought home and their losing values."""
         travel = self._service()
         if travel is not None:
+            from stad_desktop.ui.dialogs.travel_dialogs import MergesDialog
+
             MergesDialog(travel, self.window).exec()
 
     def _show_failure(self, exc: Exception, title: str, path: Path) -> None:

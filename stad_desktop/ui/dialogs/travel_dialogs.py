@@ -4,7 +4,6 @@ values). The merging itself is the travel service's (``services.travel``)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -24,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stad_desktop.format import format_datetime
-from stad_desktop.language import N_, _, current
+from stad_desktop.language import N_, _
 from stad_desktop.ui.feedback import busy, problem
+from stad_desktop.ui.travel_banner import when
 from stad_desktop.ui.widgets.forms import buddy_label, plain_label, restore_geometry, save_geometry
 
 if TYPE_CHECKING:
@@ -36,7 +34,6 @@ if TYPE_CHECKING:
         MergeRecordView,
         MergeSummary,
         Side,
-        TravelInfo,
         TravelService,
     )
 
@@ -47,24 +44,8 @@ RECORD, FIELD, BASE, OFFICE_COLUMN, TRAVEL_COLUMN = range(5)
 _SIDE_COLUMNS: dict[Side, int] = {OFFICE: OFFICE_COLUMN, TRAVEL: TRAVEL_COLUMN}
 
 
-def local_time(value: dt.datetime) -> dt.datetime:
-    """``value`` in the computer's time zone (a stored UTC time is shown as local)."""
-    return value.astimezone() if value.tzinfo is not None else value
-
-
-def when(value: dt.datetime) -> str:
-    return format_datetime(local_time(value), current())
-
-
 def shown_value(value: str) -> str:
     return value if value else _("(empty)")
-
-
-def travel_banner_text(info: TravelInfo) -> str:
-    return _(
-        "Travel copy of {office}, taken {date}. Back at the office, bring it home there "
-        "with File → Bring travel copy home …"
-    ).format(office=info.office_name, date=when(info.taken_at))
 
 
 def record_text(conflict: FieldConflict) -> str:
@@ -441,13 +422,3 @@ class MergesDialog(QDialog):
 
 
 # A label for the window's travel-copy banner: calm colours, plain text.
-BANNER_STYLE = "QLabel { background: #e8f0f8; color: #1f3a56; padding: 6px 10px; }"
-
-
-def travel_banner() -> QLabel:
-    banner = plain_label()
-    banner.setObjectName("travel_banner")
-    banner.setStyleSheet(BANNER_STYLE)
-    banner.setWordWrap(True)
-    banner.setVisible(False)
-    return banner
