@@ -71,24 +71,57 @@ class PrivacyMenu:
         return dialog
 
     def show_history(self, *, show: bool = True) -> HistoryDialog | None:
-        """The history of the actor or project chosen in the list shown."""
+        """The history of the record chosen in the view shown: an actor, a project,
+        a contact person, a meeting or an input item, an indicator or an entry."""
         from stad_desktop.ui.dialogs.history_dialog import HistoryDialog
 
         services = self.window.services
-        view = self.window.current_view()
-        kind = getattr(view, "kind", "")
-        table = getattr(view, "table", None)
-        record = (
-            table.current_id() if table is not None and kind in ("actors", "projects") else None
-        )
-        if services is None or record is None:
-            inform(self.window, _("Choose an actor or a project in its list first."))
+        target = history_target(self.window.current_view()) if services is not None else None
+        if services is None or target is None:
+            inform(self.window, _("Choose a record in the view first."))
             return None
-        if kind == "actors":
-            title = services.actors.get(record).name
-        else:
-            title = services.projects.get(record).name
-        dialog = HistoryDialog(services.history.of_record(kind, record), title, self.window)
+        table, record, title = target
+        dialog = HistoryDialog(services.history.of_record(table, record), title, self.window)
         if show:
             dialog.open()
         return dialog
+
+
+def _short(text: str) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= 60 else line[:59] + "…"
+
+
+def history_target(view: object) -> tuple[str, str, str] | None:
+    """(table, record id, title) of the record chosen in ``view``: in the meetings
+    view the input item when its list has the focus, else the meeting; in the
+    effect log the entry when its list has the focus, else the indicator."""
+    from stad_desktop.ui.views.actors import ActorsView
+    from stad_desktop.ui.views.effect_log import EffectLogView
+    from stad_desktop.ui.views.meetings import MeetingsView
+    from stad_desktop.ui.views.people import PeopleView
+    from stad_desktop.ui.views.projects import ProjectsView
+
+    if isinstance(view, ActorsView | ProjectsView):
+        record = view.table.current_id()
+        if record is None:
+            return None
+        row = view.model.row_of(record)
+        return (view.kind, record, view.model.row_at(row).name) if row >= 0 else None
+    if isinstance(view, PeopleView):
+        record = view.table.current_id()
+        row = view.model_rows.row_of(record) if record is not None else -1
+        return ("contact_persons", record, view.model_rows.row_at(row).name) if row >= 0 else None  # type: ignore[return-value]
+    if isinstance(view, MeetingsView):
+        item = view.current_input()
+        if item is not None and view.inputs_table.hasFocus():
+            return ("input_items", item.item.id, _short(item.item.text))
+        meeting = view.current_meeting()
+        return ("meetings", meeting.id, meeting.title) if meeting is not None else None
+    if isinstance(view, EffectLogView):
+        entry = view.current_entry()
+        if entry is not None and view.entries_table.hasFocus():
+            return ("effect_entries", entry.id, _short(entry.text or str(entry.entry_date)))
+        indicator = view.current_indicator()
+        return ("indicators", indicator.id, indicator.name) if indicator is not None else None
+    return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,51 @@ def test_the_erasure_confirmation_counts_in_words(  # type: ignore[no-untyped-de
         "endringane vart gjorde, ikkje kva dei innehaldt. Ei sletting kan ikkje angrast.",
     ]
     assert services.personal_data.find("Olav Kvalheim")  # nothing erased
+
+
+def test_show_history_of_a_meeting_an_input_item_an_indicator_an_entry_and_a_person(
+    qtbot: QtBot, make_window, demo_services: Services
+) -> None:  # type: ignore[no-untyped-def]
+    from stad_desktop.services import InputData, MeetingInput
+
+    set_language("en")
+    services = demo_services
+    window = make_window(services)
+
+    def titles_and_changes(key: str, focus: str | None = None) -> tuple[str, list[str]]:
+        view = window.current_view()
+        if focus is not None:
+            getattr(view, focus).setFocus()
+            qtbot.waitUntil(lambda: getattr(view, focus).hasFocus())
+        dialog = window.privacy.show_history(show=False)
+        assert dialog is not None
+        qtbot.addWidget(dialog)
+        rows = range(dialog.table.rowCount())
+        return dialog.windowTitle(), [dialog.table.item(r, 2).text() for r in rows]
+
+    meeting = services.meetings.list()[0]
+    services.meetings.update(meeting.id, replace(MeetingInput.from_view(meeting), place="Ny stad"))
+    window.show()
+    window.show_view("meetings")
+    view = window.current_view()
+    assert view.select_meeting(meeting.id)
+    assert titles_and_changes("meetings") == (f"History: {meeting.title}", ["Created", "Changed"])
+
+    item = services.meetings.inputs(meeting.id)[0]
+    services.meetings.update_input(item.id, replace(InputData.from_view(item), answer="Svar"))
+    view.select_meeting(meeting.id)
+    view.inputs_table.selectRow(view.input_model.row_of(item.id))
+    title, changes = titles_and_changes("input", focus="inputs_table")
+    assert title.startswith("History: " + item.text[:20]) and changes == ["Created", "Changed"]
+
+    window.show_view("effect_log")
+    log = window.current_view()
+    indicator = log.current_indicator()
+    assert indicator is not None
+    assert titles_and_changes("indicator")[0] == f"History: {indicator.name}"
+
+    window.show_view("people")
+    people = window.current_view()
+    people.table.selectRow(0)
+    person = people.model_rows.row_at(0)
+    assert titles_and_changes("person") == (f"History: {person.name}", ["Created"])
