@@ -29,6 +29,7 @@ from stad_desktop.model import Base, Setting
 from stad_desktop.services.changes import Change, unchanged
 from stad_desktop.services.travel_rows import META_TABLES
 from stad_desktop.storage import Database
+from stad_desktop.storage.history import record_rows
 
 EXAMPLE_KEY = "example_data"
 # The tables the example data fills: every data table except the roles (the program's
@@ -204,6 +205,7 @@ class ExampleDataService:
                 ]
             for table in reversed(_tables()):
                 chosen = sorted(doomed[table.name])
+                record_rows(session, table.name, rows[table.name], "delete")
                 for start in range(0, len(chosen), 500):
                     session.execute(
                         delete(table).where(table.c.id.in_(chosen[start : start + 500]))
@@ -219,6 +221,7 @@ class ExampleDataService:
                 values = list(rows.get(table.name, ()))
                 if values:
                     session.execute(table.insert(), values)
+                    record_rows(session, table.name, values, "insert")
             setting, _ids = _read_marker(session)
             _write_marker(session, setting, listed)
             restored = _summary(_present(session, listed))

@@ -123,3 +123,32 @@ def record_changes(session: Session, _context: Any, _instances: Any) -> None:
             )
         )
     session.add_all(records)
+
+
+def record_rows(session: Session, table: str, rows: list[dict[str, Any]], action: str) -> None:
+    """The history of records written with bulk statements, which the ``before_flush``
+    listener does not see (removing the example data and putting it back): one
+    ChangeRecord per row, ``action`` "insert" (with its values) or "delete"."""
+    if table in _UNRECORDED:
+        return
+    now = dt.datetime.now(dt.UTC)
+    who = _who(session)
+    session.add_all(
+        ChangeRecord(
+            changed_at=now,
+            changed_by=who,
+            table_name=table,
+            record_id=str(row["id"]),
+            action=action,
+            changes=json.dumps(
+                {
+                    key: _plain(value)
+                    for key, value in row.items()
+                    if action == "insert" and key not in _SKIPPED and value not in (None, "")
+                },
+                ensure_ascii=False,
+                sort_keys=True,
+            ),
+        )
+        for row in rows
+    )

@@ -108,3 +108,17 @@ def test_a_role_in_use_is_deleted_after_being_told_where_and_undone(
     assert role.id not in {r.id for r in s.roles.roles()}
     with pytest.raises(ValidationError):
         s.roles.delete_role(role_id(s, "funder"), with_uses=True)
+
+
+def test_removing_the_example_and_undoing_it_are_in_the_history(
+    demo_services: Services,
+) -> None:
+    s = demo_services
+    actor = next(a for a in s.actors.list() if a.name == "Eid idrettslag")
+    before = [r.action for r in s.history.of_record("actors", actor.id)]
+    change = s.example_data.remove()
+    assert [r.action for r in s.history.of_record("actors", actor.id)] == [*before, "delete"]
+    change.undo()
+    after = s.history.of_record("actors", actor.id)
+    assert [r.action for r in after] == [*before, "delete", "insert"]
+    assert after[-1].changes["name"] == "Eid idrettslag"
