@@ -58,6 +58,9 @@ class Overview:
     checklists: tuple[ChecklistProgress, ...]
     """Every active project, the least done first."""
     backlog: AnswerBacklog
+    """The oldest of the input waiting for an answer (at most BACKLOG_SHOWN items)."""
+    backlog_total: int
+    """How many items wait for an answer in all."""
     upcoming: tuple[MeetingRef, ...]
     """From today on, soonest first."""
     recent: tuple[MeetingRef, ...]

@@ -35,11 +35,13 @@ from stad_desktop.services.attention import (
 )
 from stad_desktop.services.effects import EffectService
 from stad_desktop.services.matrix import warnings_for
-from stad_desktop.services.readmodels import IndicatorView, ProjectRef
+from stad_desktop.services.readmodels import AnswerBacklog, IndicatorView, ProjectRef, VillageCount
 from stad_desktop.storage import Database
 
 # The upcoming meetings shown, and the recent ones (the last held before today).
 MEETINGS_SHOWN = 5
+# The oldest input waiting for an answer that the home page lists (the rest: Meetings).
+BACKLOG_SHOWN = 50
 
 
 def expected_value(indicator: IndicatorView, today: dt.date) -> float | None:
@@ -112,7 +114,14 @@ class OverviewService:
                 ),
                 key=lambda c: c.done / c.relevant if c.relevant else 1.0,
             )
-            backlog = input_reads.backlog(session, today=today)
+            # Counted in SQL, and only the oldest items read: the page shows a few.
+            waiting = input_reads.backlog_summary(session, today=today)
+            backlog = AnswerBacklog(
+                waiting.weeks,
+                waiting.today,
+                input_reads.backlog_page(session, waiting.weeks, today, None, 0, BACKLOG_SHOWN),
+                tuple(VillageCount(v.village, v.count) for v in waiting.villages),
+            )
             upcoming = self._meetings(session, today, ahead=True)
             recent = self._meetings(session, today, ahead=False)
             indicator_ids = list(
@@ -140,6 +149,7 @@ class OverviewService:
             warnings=tuple(warnings),
             checklists=tuple(checklists),
             backlog=backlog,
+            backlog_total=waiting.total,
             upcoming=upcoming,
             recent=recent,
             behind=behind,

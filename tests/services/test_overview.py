@@ -115,3 +115,18 @@ def test_the_overview_takes_the_same_few_queries_however_many_projects(
     event.remove(demo_services.db.engine, "before_cursor_execute", count)
     assert few <= 16
     assert len(statements) == few
+
+
+def test_the_home_page_reads_only_the_oldest_waiting_input_but_counts_all(
+    services: Services,
+) -> None:
+    from stad_desktop.services import InputData, MeetingInput
+    from stad_desktop.services.overview import BACKLOG_SHOWN
+
+    meeting = services.meetings.create(MeetingInput("Bygdemøte i Selje", "12.03.2026")).value
+    with services.db.batch():
+        for number in range(BACKLOG_SHOWN + 7):
+            services.meetings.add_input(meeting.id, InputData(f"Innspel {number}"))
+    overview = services.overview.overview(dt.date(2026, 11, 30))
+    assert overview.backlog_total == BACKLOG_SHOWN + 7
+    assert len(overview.backlog.items) == BACKLOG_SHOWN

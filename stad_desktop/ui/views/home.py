@@ -236,8 +236,8 @@ class HomeView(View):
             _("No active projects."),
         )
         self.boxes["backlog"].setTitle(
-            f"{_(self._titles['backlog'])} ({overview.backlog.total})"
-            if overview.backlog.total
+            f"{_(self._titles['backlog'])} ({overview.backlog_total})"
+            if overview.backlog_total
             else _(self._titles["backlog"])
         )
         self._filter()
