@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from stad_desktop.services import Services
@@ -44,9 +44,7 @@ def make_project_summary(
         data,
         target,
         tr,
-        municipality=municipality or services.settings.municipality_name(),
-        logo=logo,
-        today=today or dt.date.today(),
+        **_page_header(services, municipality, logo, today),
     )
     return target
 
@@ -91,9 +89,7 @@ def make_portfolio(
         data,
         target,
         tr,
-        municipality=municipality or services.settings.municipality_name(),
-        logo=logo,
-        today=today,
+        **_page_header(services, municipality, logo, today),
         matrix=matrix,
     )
     return target
@@ -120,9 +116,7 @@ def make_input_form(
         InputFormData(village=village.strip(), meeting_date=meeting_date),
         target,
         PrintTranslator(lang),
-        municipality=municipality or services.settings.municipality_name(),
-        logo=logo,
-        today=today or dt.date.today(),
+        **_page_header(services, municipality, logo, today),
     )
     return target
 
@@ -156,9 +150,7 @@ def make_meeting_report(
         data,
         target,
         tr,
-        municipality=municipality or services.settings.municipality_name(),
-        logo=logo,
-        today=today or dt.date.today(),
+        **_page_header(services, municipality, logo, today),
     )
     return target
 
@@ -187,8 +179,21 @@ def make_village_report(
         data,
         target,
         PrintTranslator(lang),
-        municipality=municipality or services.settings.municipality_name(),
-        logo=logo,
-        today=today or dt.date.today(),
+        **_page_header(services, municipality, logo, today),
     )
     return target
+
+
+def _page_header(
+    services: Services,
+    municipality: str | None,
+    logo: Path | str | None,
+    today: dt.date | None,
+) -> dict[str, Any]:
+    """What every printout's page header and footer take: the municipality (by
+    default the one kept with the data), the logo and the date printed."""
+    return {
+        "municipality": municipality or services.settings.municipality_name(),
+        "logo": logo,
+        "today": today or dt.date.today(),
+    }

@@ -26,7 +26,7 @@ from stad_desktop.model import DatabaseIdentity, MergeRecord, TravelBase, Travel
 from stad_desktop.model.entities import new_id, utcnow
 from stad_desktop.services.erasure import drop_erased
 from stad_desktop.services.travel_checks import merge_problem
-from stad_desktop.services.travel_info import identity_info, travel_info
+from stad_desktop.services.travel_info import OFFICE, TRAVEL, TravelInfo, identity_info, travel_info
 from stad_desktop.services.travel_merge import Side, apply, compute
 from stad_desktop.services.travel_rows import (
     Rows,
@@ -36,15 +36,12 @@ from stad_desktop.services.travel_rows import (
     synced_tables,
 )
 from stad_desktop.services.travel_views import (
-    OFFICE,
-    TRAVEL,
     FieldConflict,
     LostValue,
     MergePlan,
     MergeRecordView,
     MergeSummary,
     TableSummary,
-    TravelInfo,
     conflict_views,
     loser,
     loser_from_json,

@@ -14,8 +14,6 @@ from stad_desktop.services.travel_info import OFFICE, TRAVEL, TravelInfo
 from stad_desktop.services.travel_merge import Computed, Conflict, Side, TableCounts
 from stad_desktop.services.travel_rows import RECORD_FIELD, Namer, Rows, field_label, table_label
 
-__all__ = ["OFFICE", "TRAVEL", "TravelInfo"]  # with the merge's read models below
-
 
 @dataclass(frozen=True)
 class FieldConflict:

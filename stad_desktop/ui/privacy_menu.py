@@ -110,8 +110,10 @@ def history_target(view: object) -> tuple[str, str, str] | None:
         return (view.kind, record, view.model.row_at(row).name) if row >= 0 else None
     if isinstance(view, PeopleView):
         record = view.table.current_id()
-        row = view.model_rows.row_of(record) if record is not None else -1
-        return ("contact_persons", record, view.model_rows.row_at(row).name) if row >= 0 else None  # type: ignore[return-value]
+        if record is None:
+            return None
+        row = view.model_rows.row_of(record)
+        return ("contact_persons", record, view.model_rows.row_at(row).name) if row >= 0 else None
     if isinstance(view, MeetingsView):
         item = view.current_input()
         if item is not None and view.inputs_table.hasFocus():
