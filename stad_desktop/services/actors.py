@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from stad_desktop.language import N_, Message
-from stad_desktop.model import Actor, ContactPerson, Project, ProjectActor, Sector
+from stad_desktop.model import Actor, ContactPerson, Sector
+from stad_desktop.services import actor_list
 from stad_desktop.services import validation as v
 from stad_desktop.services.changes import Change
 from stad_desktop.services.errors import NotFoundError, ValidationError
@@ -57,7 +57,6 @@ class ActorInput:
 
 
 # Columns the actor list can be sorted by, mapped to SQL expressions.
-ACTOR_SORT_COLUMNS = ("name", "sector", "village", "org_number", "contact", "project_count")
 
 
 @dataclass(frozen=True)
@@ -253,32 +252,19 @@ class ActorService:
         limit: int | None = None,
     ) -> tuple[ActorRow, ...]:
         """Rows ``offset`` to ``offset + limit`` of :meth:`list` (all from ``offset``
-        when ``limit`` is None): sorted and filtered in SQL on the indexed keys, so
-        a page costs the same at any number of actors."""
-        stmt = self._list_statement(query, sector, include_archived, order_by, descending)
-        if offset or limit is not None:
-            stmt = stmt.offset(max(0, offset)).limit(limit)
+        when ``limit`` is None): read in order from the index of the sorted column,
+        so a page costs the same at any number of actors (see ``actor_list``)."""
+        filters = actor_list.conditions(query, sector, include_archived)
         with self._db.reading() as session:
-            return tuple(
-                ActorRow(
-                    id=row.id,
-                    name=row.name,
-                    sector=row.sector,
-                    village=row.village,
-                    org_number=row.org_number or "",
-                    contact=row.contact or "",
-                    project_count=row.project_count,
-                    archived=row.archived,
-                )
-                for row in session.execute(stmt)
-            )
+            ids = actor_list.page_ids(session, filters, order_by, descending, offset, limit)
+            return actor_list.rows_for(session, ids)
 
     def count(
         self, query: str = "", sector: str | None = None, include_archived: bool = False
     ) -> int:
         """How many rows :meth:`list` gives for the same search and filter."""
         stmt = select(func.count(Actor.id)).where(
-            *self._conditions(query, sector, include_archived)
+            *actor_list.conditions(query, sector, include_archived)
         )
         with self._db.reading() as session:
             return int(session.scalar(stmt) or 0)
@@ -293,85 +279,42 @@ class ActorService:
         descending: bool = False,
     ) -> int:
         """Where ``actor_id`` is in :meth:`list` (from 0), or -1 when it is not there."""
-        order = self._order(order_by, descending)
-        numbered = (
-            select(Actor.id, func.row_number().over(order_by=order).label("n"))
-            .where(*self._conditions(query, sector, include_archived))
-            .subquery()
-        )
+        filters = actor_list.conditions(query, sector, include_archived)
         with self._db.reading() as session:
-            found = session.scalar(select(numbered.c.n).where(numbered.c.id == actor_id))
-        return int(found) - 1 if found is not None else -1
+            return actor_list.position(session, actor_id, filters, order_by, descending)
+
+    def listing(
+        self,
+        query: str = "",
+        sector: str | None = None,
+        include_archived: bool = False,
+        order_by: str = "name",
+        descending: bool = False,
+    ) -> actor_list.Listing:
+        """The list as the actors view reads it: counted, then a page at a time. In
+        an order an index gives, each page and position is one query; in the order
+        of the number of projects (counted for every actor), the ids of the whole
+        list are read once, here, and the pages by id."""
+        asked = (query, sector, include_archived)
+        if order_by in actor_list.INDEXED_ORDERS:
+            return actor_list.Listing(
+                self.count(*asked),
+                lambda offset, limit: self.page(*asked, order_by, descending, offset, limit),
+                lambda actor_id: self.position(actor_id, *asked, order_by, descending),
+            )
+        filters = actor_list.conditions(*asked)
+        with self._db.reading() as session:
+            ids = actor_list.ordered_ids(session, filters, order_by, descending)
+        rows = {actor_id: row for row, actor_id in enumerate(ids)}
+
+        def page(offset: int, limit: int) -> tuple[ActorRow, ...]:
+            with self._db.reading() as session:
+                return actor_list.rows_for(session, ids[max(0, offset) : max(0, offset) + limit])
+
+        return actor_list.Listing(len(ids), page, lambda actor_id: rows.get(actor_id, -1))
 
     def search(self, query: str, include_archived: bool = False) -> tuple[ActorRow, ...]:
         return self.list(query=query, include_archived=include_archived)
-
-    @staticmethod
-    def _conditions(query: str, sector: str | None, include_archived: bool) -> tuple[Any, ...]:
-        # Always filtered (an empty query is the pattern "%%", matching every actor), so
-        # a search has the same SQL shape as the plain list and reuses its compiled
-        # form: the first keystroke does not wait for SQLAlchemy to compile a new one.
-        conditions: tuple[Any, ...] = (v.matches(Actor.search_text, query),)
-        if sector:
-            conditions += (Actor.sector == sector,)
-        if not include_archived:
-            conditions += (Actor.archived.is_(False),)
-        return conditions
-
-    @staticmethod
-    def _project_count() -> Any:
-        # Counted for each row fetched (an indexed look-up), not for every actor.
-        return (
-            select(func.count(ProjectActor.id))
-            .join(Project, Project.id == ProjectActor.project_id)
-            .where(ProjectActor.actor_id == Actor.id, Project.archived.is_(False))
-            .scalar_subquery()
-        )
-
-    def _order(self, order_by: str, descending: bool) -> tuple[Any, ...]:
-        """The ORDER BY terms of the list: the column's indexed key, then the name's."""
-        sector_order = case(
-            {value.value: index for index, value in enumerate(Sector)}, value=Actor.sector
-        )
-        keys: dict[str, list[Any]] = {
-            "name": [Actor.sort_key],
-            "sector": [sector_order, Actor.sort_key],
-            "village": [Actor.village_key, Actor.sort_key],
-            "contact": [Actor.contact_key, Actor.sort_key],
-            "org_number": [Actor.org_number, Actor.sort_key],
-            "project_count": [self._project_count(), Actor.sort_key],
-        }
-        if order_by not in keys:
-            raise ValueError(order_by)
-        columns = keys[order_by]
-        return (v.in_order(columns[0], descending), *columns[1:], Actor.id)
-
-    def _list_statement(
-        self,
-        query: str,
-        sector: str | None,
-        include_archived: bool,
-        order_by: str,
-        descending: bool,
-    ) -> Any:
-        return (
-            select(
-                Actor.id,
-                Actor.name,
-                Actor.sector,
-                Actor.village,
-                Actor.org_number,
-                ContactPerson.name.label("contact"),
-                self._project_count().label("project_count"),
-                Actor.archived,
-            )
-            .outerjoin(
-                ContactPerson,
-                (ContactPerson.actor_id == Actor.id) & (ContactPerson.position == 0),
-            )
-            .where(*self._conditions(query, sector, include_archived))
-            .order_by(*self._order(order_by, descending))
-        )
 
     # --- helpers ------------------------------------------------------------------
     @staticmethod

@@ -99,16 +99,8 @@ class ActorsView(ListView):
     def fetch_window(
         self, query: str, filter_value: str | None, archived: bool, order_by: str, desc: bool
     ) -> tuple[int, Page, Locate]:
-        actors = self.services.actors
-        count = actors.count(query=query, sector=filter_value, include_archived=archived)
-
-        def page(offset: int, limit: int) -> Sequence[object]:
-            return actors.page(query, filter_value, archived, order_by, desc, offset, limit)
-
-        def locate(actor_id: str) -> int:
-            return actors.position(actor_id, query, filter_value, archived, order_by, desc)
-
-        return count, page, locate
+        listing = self.services.actors.listing(query, filter_value, archived, order_by, desc)
+        return listing.count, listing.page, listing.position
 
     def count_text(self, count: int) -> str:
         return ngettext("{count} actor", "{count} actors", count).format(count=count)
