@@ -151,3 +151,37 @@ def test_delete_meeting_undo_redo(view: MeetingsView, demo_services: Services) -
     assert view.meeting_model.row_of(meeting.id) >= 0
     view.undo_stack.redo()
     assert view.meeting_model.row_of(meeting.id) == -1
+
+
+def test_the_view_opens_without_reading_every_actor_and_offers_them_when_typed(
+    qtbot, demo_services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A county's 20,000 actor names are read when the quick input's fields are first
+    used, not to open the view; typing a name then offers it, and an item stored
+    without ever entering those fields still finds its actor by name."""
+    reads: list[int] = []
+    refs = demo_services.actors.refs
+    monkeypatch.setattr(demo_services.actors, "refs", lambda *a, **k: reads.append(1) or refs())
+    widget = MeetingsView(demo_services, DataBus(), QUndoStack())
+    qtbot.addWidget(widget)
+    widget.resize(1366, 768)
+    widget.show()
+    qtbot.waitExposed(widget)
+    assert widget.current_meeting() is not None
+    assert reads == []
+    widget.quick.from_whom.setFocus()
+    qtbot.waitUntil(lambda: reads == [1])
+    completer = widget.quick.from_whom.completer()
+    offered = completer.model().stringList()  # type: ignore[union-attr]
+    assert "Eid idrettslag" in offered
+    widget.refresh()  # read again only when needed again
+    assert reads == [1]
+    meeting = widget.current_meeting()
+    assert meeting is not None
+    widget.quick.text.setText("Betre busstilbod")
+    widget.quick.from_whom.setText("eid idrettslag")
+    widget.quick.submit()
+    assert reads == [1, 1]
+    stored = demo_services.meetings.inputs(meeting_id=meeting.id)[-1]
+    eid = next(a for a in demo_services.actors.refs() if a.name == "Eid idrettslag")
+    assert (stored.text, stored.from_actor_id) == ("Betre busstilbod", eid.id)

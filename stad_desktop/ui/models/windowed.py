@@ -18,7 +18,7 @@ from PySide6.QtCore import QModelIndex, QObject, Qt
 from stad_desktop.ui.models.rows import ID_ROLE, Column, Index, R, RowTableModel
 
 # Rows fetched at a time, and blocks kept (the least recently used are let go).
-BLOCK_ROWS = 200
+BLOCK_ROWS = 80
 KEPT_BLOCKS = 40
 
 # One row as shown: (display texts, tooltips, id, archived, the row).

@@ -44,7 +44,7 @@ from stad_desktop.ui.models.meetings import (
 from stad_desktop.ui.views.base import ARCHIVE, EDIT, NEW, View
 from stad_desktop.ui.widgets.backlog_panel import BacklogPanel
 from stad_desktop.ui.widgets.forms import buddy_label, set_buddy_text
-from stad_desktop.ui.widgets.quick_input import QuickInputBar
+from stad_desktop.ui.widgets.quick_input import Choices, QuickInputBar
 from stad_desktop.ui.widgets.search_tools import SearchCombo
 from stad_desktop.ui.widgets.table import ColumnFitter, read_only_table
 
@@ -246,23 +246,22 @@ class MeetingsView(View):
 
     def reload(self) -> None:
         keep = self.project_id()
+        projects = [(ref.id, ref.name) for ref in self.services.projects.refs()]
         with QSignalBlocker(self.project_filter):
             self.project_filter.clear()
             self.project_filter.addItem(_("(all projects)"), None)
-            for ref in self.services.projects.refs():
-                self.project_filter.addItem(ref.name, ref.id)
+            for project_id, name in projects:
+                self.project_filter.addItem(name, project_id)
             index = self.project_filter.findData(keep) if keep else 0
             self.project_filter.setCurrentIndex(max(0, index))
-        actors = self.services.actors.refs()
-        projects = self.services.projects.refs()
-        self.quick.set_choices(
-            self.services.meetings.topics(),
-            self.services.meetings.villages(),
-            [(a.id, a.name) for a in actors],
-            [(p.id, p.name) for p in projects],
-        )
+        self.quick.set_choices_source(partial(self._choices, projects))
         self._load()
         self._load_backlog()
+
+    def _choices(self, projects: list[tuple[str, str]]) -> Choices:
+        meetings, actors = self.services.meetings, self.services.actors.refs()
+        names = [(a.id, a.name) for a in actors]
+        return Choices(meetings.topics(), meetings.villages(), names, projects)
 
     def _load_backlog(self) -> None:
         self.backlog.load(self.services.meetings)

@@ -6,8 +6,9 @@ text."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QWidget
 
 from stad_desktop.language import N_, _
@@ -20,12 +21,24 @@ from stad_desktop.ui.widgets.forms import buddy_label, error_label, set_buddy_te
 Store = Callable[[InputData], "str | None"]
 
 
+class Choices(NamedTuple):
+    """The values offered as you type: (id, name) pairs for actors and projects."""
+
+    topics: Sequence[str]
+    villages: Sequence[str]
+    actors: Sequence[tuple[str, str]]
+    projects: Sequence[tuple[str, str]]
+
+
 class QuickInputBar(QWidget):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self._actors: Sequence[tuple[str, str]] = ()
         self._projects: Sequence[tuple[str, str]] = ()
+        # Reads the choices when they are first needed (a register's 20,000 actor
+        # names are not read to open the view); None once read.
+        self._load_choices: Callable[[], Choices] | None = None
         self.text = QLineEdit(self)
         self.text.setClearButtonEnabled(True)
         self.topic = completing_line(self)
@@ -57,6 +70,8 @@ class QuickInputBar(QWidget):
         grid.addWidget(self.problem, 2, 0, 1, 8)
         for line in (self.text, self.topic, self.village, self.from_whom, self.project):
             line.returnPressed.connect(self.submit)
+        for line in (self.topic, self.village, self.from_whom, self.project):
+            line.installEventFilter(self)
         self.chain_tab_order()
         self.setFocusProxy(self.text)
         self.retranslate()
@@ -90,23 +105,33 @@ class QuickInputBar(QWidget):
             )
         )
 
-    def set_choices(
-        self,
-        topics: Sequence[str],
-        villages: Sequence[str],
-        actors: Sequence[tuple[str, str]],
-        projects: Sequence[tuple[str, str]],
-    ) -> None:
-        """The values offered as you type: (id, name) pairs for actors and projects."""
-        self._actors = actors
-        self._projects = projects
-        set_words(self.topic, topics)
-        set_words(self.village, villages)
-        set_words(self.from_whom, [name for _id, name in actors])
-        set_words(self.project, [name for _id, name in projects])
+    def set_choices(self, choices: Choices) -> None:
+        """The values offered as you type."""
+        self._load_choices = None
+        self._actors = choices.actors
+        self._projects = choices.projects
+        set_words(self.topic, choices.topics)
+        set_words(self.village, choices.villages)
+        set_words(self.from_whom, [name for _id, name in choices.actors])
+        set_words(self.project, [name for _id, name in choices.projects])
+
+    def set_choices_source(self, load: Callable[[], Choices]) -> None:
+        """Read the choices through ``load`` when a field offering them is first
+        entered, or an item is stored (not now: the view opens without them)."""
+        self._load_choices = load
+
+    def ensure_choices(self) -> None:
+        if self._load_choices is not None:
+            self.set_choices(self._load_choices())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn:
+            self.ensure_choices()
+        return super().eventFilter(watched, event)
 
     def data(self) -> InputData:
         """What is typed, as input data; a project name not in the list is refused."""
+        self.ensure_choices()
         project_name = self.project.text().strip()
         project_ids: tuple[str, ...] = ()
         if project_name:

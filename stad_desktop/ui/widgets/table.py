@@ -62,6 +62,19 @@ def spread_to_fit(widths: list[int], budget: int, floor: int, most: int) -> list
     return fitted
 
 
+# Rows (besides the visible ones) a column is measured on when fitted to its contents.
+SAMPLE_ROWS = 40
+
+
+def fit_to_sample(table: QTableView) -> None:
+    """Fit columns to the visible rows and SAMPLE_ROWS more, not to all 20,000 (each
+    asked of the model, fetching every block of a windowed one); the widths are
+    capped anyway. A column's width is measured over rows, so it is the vertical
+    header's precision that counts."""
+    table.verticalHeader().setResizeContentsPrecision(SAMPLE_ROWS)
+    table.horizontalHeader().setResizeContentsPrecision(SAMPLE_ROWS)
+
+
 class ColumnFitter(QObject):
     """Keeps a table's columns within its width: column ``stretch`` takes what the
     others leave, but at least ``stretch_min`` pixels; the others are sized to their
@@ -176,9 +189,7 @@ class RecordTable(QTableView):
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setHighlightSections(False)
-        # Fit columns to the visible rows and 200 more, not to all 2,000 (each asked
-        # of the model); the widths are capped anyway.
-        header.setResizeContentsPrecision(200)
+        fit_to_sample(self)
         # The name (first column) takes the rest, but never less than 220 px.
         self.fitter = ColumnFitter(self, 0, FIRST_COLUMN_MIN)
         self._sort = (0, Qt.SortOrder.AscendingOrder)
@@ -248,6 +259,6 @@ def read_only_table(parent: QWidget, name: str) -> QTableView:
     table.setAlternatingRowColors(True)
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.horizontalHeader().setResizeContentsPrecision(200)
+    fit_to_sample(table)
     table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     return table
