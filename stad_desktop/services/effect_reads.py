@@ -198,12 +198,25 @@ def measurement_outline(
             .order_by(EffectEntry.entry_date)
         )
     ]
-    per_stretch = max(1, -(-len(days) * 2 // most))  # days drawn as one stretch
-    points: list[MeasurementPoint] = []
+    # The first and the latest measurement themselves begin and end the line (the
+    # latest is the indicator's latest value); the days between give two points
+    # for each stretch.
+    ends = [
+        session.execute(
+            select(EffectEntry.id, EffectEntry.entry_date, EffectEntry.value)
+            .where(measured)
+            .order_by(*sort)
+            .limit(1)
+        ).one()
+        for sort in (order, ENTRY_ORDER)
+    ]
+    per_stretch = max(1, -(-len(days) * 2 // max(1, most - 2)))  # days drawn as one
+    points = [MeasurementPoint(ends[0][0], ends[0][1], float(ends[0][2] or 0.0))]
     for start in range(0, len(days), per_stretch):
         stretch = days[start : start + per_stretch]
         lowest = min(stretch, key=lambda day: day[1])
         highest = max(stretch, key=lambda day: day[2])
         for when, value in sorted({(lowest[0], lowest[1]), (highest[0], highest[2])}):
             points.append(MeasurementPoint("", when, value))
+    points.append(MeasurementPoint(ends[1][0], ends[1][1], float(ends[1][2] or 0.0)))
     return tuple(points)
