@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, true
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from stad_desktop.language import N_, Message
 from stad_desktop.model import Actor, Beneficiary, EffectEntry, EntryKind, Indicator, Project
+from stad_desktop.services import effect_reads
 from stad_desktop.services import validation as v
 from stad_desktop.services.changes import Change
 from stad_desktop.services.errors import NotFoundError, ValidationError
@@ -77,6 +78,10 @@ class EntryInput:
 def _entry_name(data: EntryInput) -> str:
     """How an effect entry is named in a conflict: its text, else its date."""
     return short_name(data.text) or str(data.entry_date or "")
+
+
+# The most points a chart of measurements gets: more than its width in pixels.
+OUTLINE_POINTS = 1000
 
 
 class EffectService:
@@ -206,6 +211,14 @@ class EffectService:
                 for entry_id, when, value in session.execute(stmt)
             )
 
+    def measurement_outline(
+        self, indicator_id: str, most: int = OUTLINE_POINTS
+    ) -> tuple[MeasurementPoint, ...]:
+        """:meth:`measurements` for a chart: all of them up to ``most``, else the
+        lowest and highest value of each stretch of days (at most ``most`` points)."""
+        with self._db.reading() as session:
+            return effect_reads.measurement_outline(session, indicator_id, most)
+
     # --- entries ------------------------------------------------------------------
     def add_entry(
         self,
@@ -268,6 +281,37 @@ class EffectService:
     def entries(self, project_id: str, limit: int | None = None) -> tuple[EntryView, ...]:
         with self._db.reading() as session:
             return self._entry_views(session, EffectEntry.project_id == project_id, limit)
+
+    def entry_count(self, project_id: str, indicator_id: str | None = None) -> int:
+        """How many entries :meth:`entries` gives (only ``indicator_id``'s when given)."""
+        with self._db.reading() as session:
+            return effect_reads.entry_count(
+                session, effect_reads.entry_filter(project_id, indicator_id)
+            )
+
+    def entry_page(
+        self,
+        project_id: str,
+        indicator_id: str | None = None,
+        offset: int = 0,
+        limit: int | None = None,
+    ) -> tuple[EntryView, ...]:
+        """Entries ``offset`` to ``offset + limit`` of :meth:`entries` (only
+        ``indicator_id``'s when given), in the same order, sorted in SQL."""
+        with self._db.reading() as session:
+            return effect_reads.entry_views(
+                session, effect_reads.entry_filter(project_id, indicator_id), limit, offset
+            )
+
+    def entry_position(
+        self, entry_id: str, project_id: str, indicator_id: str | None = None
+    ) -> int:
+        """Where ``entry_id`` is in :meth:`entry_page`'s order (from 0), or -1 when
+        it is not among those entries."""
+        with self._db.reading() as session:
+            return effect_reads.entry_position(
+                session, entry_id, effect_reads.entry_filter(project_id, indicator_id)
+            )
 
     def all_entries(self) -> tuple[EntryView, ...]:
         """Every effect entry of every project, newest first (for the export)."""
@@ -360,117 +404,6 @@ class EffectService:
         entry.source = source
         entry.recorded_by = recorded_by
 
-    @staticmethod
-    def _indicator_views(session: Session, ids: list[str]) -> tuple[IndicatorView, ...]:
-        if not ids:
-            return ()
-        owner = aliased(Actor)
-        rows = {
-            row[0].id: row
-            for row in session.execute(
-                select(Indicator, owner.name)
-                .outerjoin(owner, owner.id == Indicator.owner_id)
-                .where(Indicator.id.in_(ids))
-            )
-        }
-        counts = dict(
-            session.execute(
-                select(EffectEntry.indicator_id, func.count(EffectEntry.id))
-                .where(EffectEntry.indicator_id.in_(ids), EffectEntry.value.is_not(None))
-                .group_by(EffectEntry.indicator_id)
-            ).all()
-        )
-        ranked = (
-            select(
-                EffectEntry.indicator_id,
-                EffectEntry.entry_date,
-                EffectEntry.value,
-                func.row_number()
-                .over(
-                    partition_by=EffectEntry.indicator_id,
-                    order_by=(EffectEntry.entry_date.desc(), EffectEntry.created_at.desc()),
-                )
-                .label("rank"),
-            )
-            .where(EffectEntry.indicator_id.in_(ids), EffectEntry.value.is_not(None))
-            .subquery()
-        )
-        latest: dict[str, tuple[dt.date, float]] = {
-            row[0]: (row[1], row[2])
-            for row in session.execute(
-                select(ranked.c.indicator_id, ranked.c.entry_date, ranked.c.value).where(
-                    ranked.c.rank == 1
-                )
-            )
-        }
-        views = []
-        for indicator_id in ids:
-            indicator, owner_name = rows[indicator_id]
-            last = latest.get(indicator_id)
-            views.append(
-                IndicatorView(
-                    id=indicator.id,
-                    project_id=indicator.project_id,
-                    name=indicator.name,
-                    unit=indicator.unit,
-                    baseline_value=indicator.baseline_value,
-                    baseline_date=indicator.baseline_date,
-                    target_value=indicator.target_value,
-                    target_date=indicator.target_date,
-                    owner_id=indicator.owner_id,
-                    owner_name=owner_name or "",
-                    latest_value=last[1] if last else None,
-                    latest_date=last[0] if last else None,
-                    measurement_count=counts.get(indicator_id, 0),
-                    position=indicator.position,
-                    version=indicator.version,
-                )
-            )
-        return tuple(views)
-
-    @staticmethod
-    def _entry_views(
-        session: Session, condition: object, limit: int | None = None
-    ) -> tuple[EntryView, ...]:
-        # Plain columns, not entities: the effect log of a busy project has
-        # thousands of entries, and building ORM objects for them is the slow part.
-        stmt = (
-            select(
-                EffectEntry.id,
-                EffectEntry.project_id,
-                EffectEntry.indicator_id,
-                Indicator.name,
-                EffectEntry.entry_date,
-                EffectEntry.kind,
-                EffectEntry.value,
-                EffectEntry.text,
-                EffectEntry.beneficiary,
-                EffectEntry.source,
-                EffectEntry.recorded_by,
-                EffectEntry.created_at,
-                EffectEntry.version,
-            )
-            .outerjoin(Indicator, Indicator.id == EffectEntry.indicator_id)
-            .where(condition)  # type: ignore[arg-type]
-            .order_by(EffectEntry.entry_date.desc(), EffectEntry.created_at.desc())
-        )
-        if limit is not None:
-            stmt = stmt.limit(limit)
-        return tuple(
-            EntryView(
-                id=row[0],
-                project_id=row[1],
-                indicator_id=row[2],
-                indicator_name=row[3] or "",
-                entry_date=row[4],
-                kind=row[5],
-                value=row[6],
-                text=row[7],
-                beneficiary=row[8],
-                source=row[9],
-                recorded_by=row[10],
-                created_at=row[11],
-                version=row[12],
-            )
-            for row in session.execute(stmt)
-        )
+    # The reads shared with the overview (services.effect_reads).
+    _indicator_views = staticmethod(effect_reads.indicator_views)
+    _entry_views = staticmethod(effect_reads.entry_views)

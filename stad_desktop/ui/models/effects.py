@@ -1,5 +1,6 @@
-"""Table models for the effect log: a project's indicators and its dated entries
-(read-model rows shown through the shared RowTableModel)."""
+"""Table models for the effect log: a project's indicators (read-model rows shown
+through the shared RowTableModel) and its dated entries (fetched a block at a time
+through the WindowedTableModel)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from stad_desktop.language import N_, _, current
 from stad_desktop.model.enums import Beneficiary, EntryKind, label
 from stad_desktop.services.readmodels import EntryView, IndicatorView
 from stad_desktop.ui.models.rows import Column, RowTableModel
+from stad_desktop.ui.models.windowed import WindowedTableModel
 
 
 def value_with_date(value: float | None, when: dt.date | None) -> str:
@@ -73,6 +75,9 @@ class IndicatorTableModel(RowTableModel[IndicatorView]):
         super().__init__(INDICATOR_COLUMNS, parent)
 
 
-class EntryTableModel(RowTableModel[EntryView]):
+class EntryTableModel(WindowedTableModel[EntryView]):
+    """The entries of a project (or of one indicator), a block at a time: a busy
+    project has tens of thousands."""
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(ENTRY_COLUMNS, parent)

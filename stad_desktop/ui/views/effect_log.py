@@ -35,6 +35,7 @@ INDICATOR_NAME_COLUMN = 0
 INDICATOR_NAME_MIN = 200
 ENTRY_TEXT_COLUMN = 2
 ENTRY_TEXT_MIN = 240
+ENTRY_FIT_ROWS = 60
 # The indicators and the chart: at least this high (the chart needs it), at most
 # this share of the view's height unless the user drags the splitter.
 UPPER_MIN_HEIGHT = 300
@@ -92,6 +93,9 @@ class EffectLogView(View):
         self.entry_model = EntryTableModel(self)
         self.entries_table = read_only_table(self, "")
         self.entries_table.setModel(self.entry_model)
+        # The columns are fitted to the rows on screen and a few more (each cell
+        # measured asks the model for eight roles).
+        self.entries_table.horizontalHeader().setResizeContentsPrecision(ENTRY_FIT_ROWS)
         # What was observed takes the width the other columns leave.
         self.entry_columns = ColumnFitter(self.entries_table, ENTRY_TEXT_COLUMN, ENTRY_TEXT_MIN)
         self.entries_table.addActions(
@@ -125,7 +129,6 @@ class EffectLogView(View):
         self.follow = QCheckBox(self)
         self.follow.setChecked(True)
         self.follow.toggled.connect(lambda _on: self._show_entries())
-        self._entries: tuple[EntryView, ...] = ()
         entries_bar = QHBoxLayout()
         entries_bar.addWidget(self.entries_label, 1)
         entries_bar.addWidget(self.follow)
@@ -237,7 +240,6 @@ class EffectLogView(View):
         effects = self.services.effects
         self._charted = _NOT_CHARTED
         self.indicator_model.set_rows(effects.indicators(project_id) if project_id else ())
-        self._entries = effects.entries(project_id) if project_id else ()
         with QSignalBlocker(self.indicators_table.selectionModel()):
             self._select(
                 self.indicators_table,
@@ -304,7 +306,10 @@ class EffectLogView(View):
         index = self.entries_table.currentIndex()
         if not index.isValid() or index.row() >= self.entry_model.rowCount():
             return None
-        return self.entry_model.row_at(index.row())
+        try:
+            return self.entry_model.row_at(index.row())
+        except IndexError:  # the entries changed since they were counted
+            return None
 
     def _indicator_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         self._show_chart()
@@ -312,14 +317,26 @@ class EffectLogView(View):
         self._update_actions()
 
     def _show_entries(self, keep: EntryView | None = None) -> None:
-        """The project's entries, or only the selected indicator's when following it."""
+        """The project's entries, or only the selected indicator's when following it:
+        counted, sorted and filtered in SQL, and fetched a block at a time as they
+        come into view."""
         keep = keep or self.current_entry()
+        project_id = self.project_id
         indicator = self.current_indicator()
-        if self.follow.isChecked() and indicator is not None:
-            rows = tuple(e for e in self._entries if e.indicator_id == indicator.id)
+        following = indicator.id if self.follow.isChecked() and indicator is not None else None
+        if project_id:
+            effects = self.services.effects
+
+            def page(offset: int, limit: int) -> tuple[EntryView, ...]:
+                return effects.entry_page(project_id, following, offset, limit)
+
+            def locate(entry_id: str) -> int:
+                return effects.entry_position(entry_id, project_id, following)
+
+            count = effects.entry_count(project_id, following)
+            self.entry_model.set_source(count, page, locate)
         else:
-            rows = self._entries
-        self.entry_model.set_rows(rows)
+            self.entry_model.set_rows(())
         self._select(self.entries_table, self.entry_model.row_of(keep.id) if keep else -1)
         self.entry_columns.fit()
         self._update_actions()
@@ -327,7 +344,7 @@ class EffectLogView(View):
     def _show_chart(self) -> None:
         indicator = self.current_indicator()
         self._charted = indicator
-        points = self.services.effects.measurements(indicator.id) if indicator else ()
+        points = self.services.effects.measurement_outline(indicator.id) if indicator else ()
         self.chart.show_indicator(indicator, points)
 
     def _update_actions(self) -> None:

@@ -28,6 +28,7 @@ class ProjectSelector(QWidget):
         layout.addWidget(self.combo.notice, 1)
         self.combo.currentIndexChanged.connect(self._changed)
         self._loading = False
+        self._listed: tuple[tuple[str, str], ...] = ()  # (name, id) in the combo
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -43,13 +44,18 @@ class ProjectSelector(QWidget):
     def reload(self) -> None:
         """Re-read the project list, keeping the current project where it still exists."""
         keep = self.project_id()
+        listed = tuple((ref.name, ref.id) for ref in self._services.projects.refs())
         self._loading = True
         try:
-            self.combo.clear()
-            for ref in self._services.projects.refs():
-                self.combo.addItem(ref.name, ref.id)
+            if listed != self._listed:  # else the combo has them (3,000 at a county)
+                self._listed = listed
+                self.combo.clear()
+                for name, project_id in listed:
+                    self.combo.addItem(name, project_id)
             index = self.combo.findData(keep) if keep else -1
             self.combo.setCurrentIndex(index if index >= 0 else (0 if self.combo.count() else -1))
+            if self.combo.currentIndex() >= 0:  # a half-typed search gives way, as before
+                self.combo.setEditText(self.combo.currentText())
         finally:
             self._loading = False
         if self.project_id() != keep:
