@@ -35,7 +35,6 @@ INDICATOR_NAME_COLUMN = 0
 INDICATOR_NAME_MIN = 200
 ENTRY_TEXT_COLUMN = 2
 ENTRY_TEXT_MIN = 240
-ENTRY_FIT_ROWS = 60
 # The indicators and the chart: at least this high (the chart needs it), at most
 # this share of the view's height unless the user drags the splitter.
 UPPER_MIN_HEIGHT = 300
@@ -93,9 +92,6 @@ class EffectLogView(View):
         self.entry_model = EntryTableModel(self)
         self.entries_table = read_only_table(self, "")
         self.entries_table.setModel(self.entry_model)
-        # The columns are fitted to the rows on screen and a few more (each cell
-        # measured asks the model for eight roles).
-        self.entries_table.horizontalHeader().setResizeContentsPrecision(ENTRY_FIT_ROWS)
         # What was observed takes the width the other columns leave.
         self.entry_columns = ColumnFitter(self.entries_table, ENTRY_TEXT_COLUMN, ENTRY_TEXT_MIN)
         self.entries_table.addActions(
