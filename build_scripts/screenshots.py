@@ -13,6 +13,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,7 +45,13 @@ class Shot:
     folder: Path  # a temporary folder for files the shots make
 
     def settle(self) -> None:
+        """Let the window paint, and a view reading on a worker thread show its data."""
         for _ in range(3):
+            self.app.processEvents()
+        view = self.window.current_view()
+        deadline = time.monotonic() + 30
+        while view is not None and view.is_loading() and time.monotonic() < deadline:
+            time.sleep(0.01)
             self.app.processEvents()
 
     def view(self, key: str) -> QWidget:

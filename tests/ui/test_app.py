@@ -156,7 +156,10 @@ def test_exit_after_startup_on_data_reports_ready_time(demo_path: Path) -> None:
     result = run("--db", str(demo_path), "--no-crash-dialog", "--exit-after-startup")
     assert result.returncode == 0, result.stderr
     values = {k: int(v) for k, v in (line.split("=", 1) for line in result.stdout.split())}
-    assert 0 < values["frame_ms"] <= values["startup_ms"] <= values["ready_ms"] < 60_000
+    # The window takes input after the first view's first paint; the home page's
+    # data (read on a worker thread) may be painted before or after that.
+    assert 0 < values["frame_ms"] <= values["ready_ms"] < 60_000
+    assert values["frame_ms"] <= values["startup_ms"] < 60_000
 
 
 def test_a_failed_start_up_backup_is_told(make_window, demo_services, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -32,6 +32,10 @@ def home(qtbot, make_window, services: Services):  # type: ignore[no-untyped-def
     qtbot.keyClick(window.sidebar, Qt.Key.Key_0, CTRL)
     view = window.current_view()
     assert isinstance(view, HomeView)
+    if view.is_loading():  # read on a worker thread
+        with qtbot.waitSignal(view.loaded, timeout=10000):
+            pass
+    assert view.overview is not None
     return window, view
 
 
@@ -153,3 +157,34 @@ def test_a_person_opens_the_profile_of_its_actor(
     matrix = window.current_view()  # type: ignore[attr-defined]
     assert isinstance(matrix, RoleMatrixView)
     assert matrix.project_id == demo_services.projects.find("Folkehelse i bygdene").id
+
+
+def test_the_home_page_is_read_while_the_window_takes_input(
+    qtbot, make_window, demo_services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A county's overview takes a second to read: the window switches views and
+    takes typing meanwhile, and the overview shows when it is read."""
+    import threading
+
+    release = threading.Event()
+    read = demo_services.overview.overview
+
+    def slow(today: dt.date | None = None):  # type: ignore[no-untyped-def]
+        release.wait(10)
+        return read(today)
+
+    monkeypatch.setattr(demo_services.overview, "overview", slow)
+    window = make_window(demo_services)
+    window.show_view("home")
+    view = window.current_view()
+    assert isinstance(view, HomeView)
+    assert view.is_loading() and view.overview is None
+    assert "…" in view.heading.text()
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_1, CTRL)  # the actors view, at once
+    assert window.current_view() is window.views["actors"]
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_0, CTRL)
+    assert window.current_view() is view and view.is_loading()
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        release.set()
+    assert not view.is_loading() and "…" not in view.heading.text()
+    assert view.entries("warnings")[0].startswith("Heimebasert omsorg 2030: 3 åtvaringar")

@@ -54,6 +54,8 @@ class View(QWidget):
     go_to = Signal(str, str, str)
     # A short message for the status bar (already translated).
     message = Signal(str)
+    # The data read on a worker thread is shown (see is_loading).
+    loaded = Signal()
 
     def __init__(
         self,
@@ -126,6 +128,10 @@ class View(QWidget):
 
     def reload(self) -> None:
         """Fill the view from the services. Override."""
+
+    def is_loading(self) -> bool:
+        """Its data is still being read on a worker thread (``loaded`` follows)."""
+        return False
 
     def mark_stale(self) -> None:
         """Refresh now if visible, otherwise when next shown."""

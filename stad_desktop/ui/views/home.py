@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from stad_desktop.format import format_date, format_number
 from stad_desktop.language import N_, _, current, ngettext
 from stad_desktop.model.enums import Phase, label
+from stad_desktop.ui.background import BackgroundRead
 from stad_desktop.ui.bus import ACTORS, CHECKLIST, EFFECTS, MATRIX, MEETINGS, PROJECTS, ROLES
 from stad_desktop.ui.models.actors import sector_text
 from stad_desktop.ui.views.base import SEARCH, View
@@ -63,7 +64,11 @@ Entry = tuple[str, tuple[str, str, str] | None, str]  # text, target, tooltip
 
 
 class HomeView(View):
-    """Ctrl+0. ``today`` may be fixed (tests and screenshots)."""
+    """Ctrl+0. ``today`` may be fixed (tests and screenshots).
+
+    The overview is read on a worker thread (it reads every active project: a
+    county's takes a second), so the window takes input at once; ``loaded`` is
+    emitted once it is shown."""
 
     commands = frozenset({SEARCH})
     kinds = frozenset({ACTORS, PROJECTS, ROLES, MATRIX, EFFECTS, CHECKLIST, MEETINGS})
@@ -80,6 +85,7 @@ class HomeView(View):
         super().__init__(services, bus, undo_stack, parent)
         self.setObjectName("home_view")
         self.overview: Overview | None = None
+        self._reading = BackgroundRead(self, quiet=lambda: not self.isVisible())
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
         clear_on_escape(self.search)
@@ -139,7 +145,7 @@ class HomeView(View):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.heading.setText(_("What needs attention"))
+        self._set_heading()
         set_buddy_text(self.search_label, _("&Search"))
         self.search.setPlaceholderText(_("Project, meeting, indicator, …"))
         for key, box in self.boxes.items():
@@ -150,8 +156,24 @@ class HomeView(View):
 
     # --- loading ------------------------------------------------------------------
     def reload(self) -> None:
-        self.overview = self.services.overview.overview(self.today)
-        self._show(self.overview)
+        overview, today = self.services.overview, self.today
+        self._reading.start(lambda: overview.overview(today), self._read)
+        self._set_heading()
+
+    def is_loading(self) -> bool:
+        return self._reading.busy()
+
+    def _read(self, overview: Overview) -> None:
+        self.overview = overview
+        self._set_heading()
+        self._show(overview)
+        self.loaded.emit()
+
+    def _set_heading(self) -> None:
+        if self.is_loading():
+            self.heading.setText(_("What needs attention (reading …)"))
+        else:
+            self.heading.setText(_("What needs attention"))
 
     def _show(self, overview: Overview) -> None:
         lang = current()
