@@ -33,7 +33,7 @@ def _pg_server() -> ModuleType:
 
 def start_server(data_dir: Path) -> Any:
     """The benchmark's server, running (its cluster kept in ``data_dir/postgresql``)."""
-    server = _pg_server().start(data_dir / "postgresql")
+    server = _pg_server().start(data_dir.resolve() / "postgresql")
     if isinstance(server, str):
         raise SystemExit(f"--engine postgresql: {server}")
     return server

@@ -188,3 +188,19 @@ def test_the_home_page_is_read_while_the_window_takes_input(
         release.set()
     assert not view.is_loading() and "…" not in view.heading.text()
     assert view.entries("warnings")[0].startswith("Heimebasert omsorg 2030: 3 åtvaringar")
+
+
+def test_a_long_list_shows_the_most_urgent_and_counts_them_all(
+    qtbot, make_window, services: Services
+) -> None:  # type: ignore[no-untyped-def]
+    from stad_desktop.services import ActorInput, ProjectInput
+    from stad_desktop.ui.views.home import ENTRIES_SHOWN
+
+    owner = services.actors.create(ActorInput(name="Stad kommune", sector="municipality"))
+    for n in range(ENTRIES_SHOWN + 5):
+        services.projects.create(ProjectInput(name=f"Prosjekt {n:03d}", owner_id=owner.value.id))
+    _window, view = home(qtbot, make_window, services)
+    assert len(view.entries("warnings")) == ENTRIES_SHOWN
+    assert len(view.entries("checklists")) == ENTRIES_SHOWN
+    assert view.boxes["warnings"].title().endswith(f"({ENTRIES_SHOWN + 5})")
+    assert view.boxes["checklists"].title().endswith(f"({ENTRIES_SHOWN + 5})")

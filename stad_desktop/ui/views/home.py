@@ -41,6 +41,9 @@ if TYPE_CHECKING:
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1  # (view key, item id, detail id)
 ROWS_SHOWN = 6  # a list taller than this scrolls
+# The most urgent entries a list shows (its title counts them all): a county has
+# thousands of projects, and the rest are one click away in their views.
+ENTRIES_SHOWN = 50
 
 # The sections in their columns: key, English title (msgid).
 SECTIONS: tuple[tuple[tuple[str, str], ...], ...] = (
@@ -189,7 +192,7 @@ class HomeView(View):
                     ("role_matrix", pw.project.id, ""),
                     "\n".join(w.message.render() for w in pw.warnings),
                 )
-                for pw in overview.warnings
+                for pw in overview.warnings[:ENTRIES_SHOWN]
                 for n in [len(pw.warnings)]
             ],
             _("No warnings in any project."),
@@ -208,7 +211,7 @@ class HomeView(View):
                     ("effect_log", b.project.id, b.indicator.id),
                     "",
                 )
-                for b in overview.behind
+                for b in overview.behind[:ENTRIES_SHOWN]
             ],
             _("No indicator is behind its path."),
         )
@@ -237,7 +240,7 @@ class HomeView(View):
                     ("projects", c.project.id, ""),
                     "",
                 )
-                for c in overview.checklists
+                for c in overview.checklists[:ENTRIES_SHOWN]
             ],
             _("No active projects."),
         )
@@ -257,11 +260,15 @@ class HomeView(View):
             ],
             _("No active projects."),
         )
-        self.boxes["backlog"].setTitle(
-            f"{_(self._titles['backlog'])} ({overview.backlog_total})"
-            if overview.backlog_total
-            else _(self._titles["backlog"])
-        )
+        totals = {
+            "warnings": len(overview.warnings),
+            "behind": len(overview.behind),
+            "backlog": overview.backlog_total,
+            "checklists": len(overview.checklists),
+        }
+        for key, total in totals.items():
+            title = _(self._titles[key])
+            self.boxes[key].setTitle(f"{title} ({total})" if total else title)
         self._filter()
 
     def _meetings(self, meetings: Sequence[MeetingRef]) -> list[Entry]:
