@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
+import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,7 +25,13 @@ from stad_desktop.storage.errors import (
     sqlite_storage_error,
 )
 from stad_desktop.storage.revisions import HEAD, KNOWN_REVISIONS
-from stad_desktop.storage.sqlite_file import FileState, backup_file, backups_dir, inspect_file
+from stad_desktop.storage.sqlite_file import (
+    FileState,
+    backup_file,
+    backups_dir,
+    check_writable,
+    inspect_file,
+)
 
 if TYPE_CHECKING:
     from stad_desktop.storage.integrity import BackgroundCheck
@@ -106,7 +112,7 @@ class Database:
         from stad_desktop.storage.history import record_changes
 
         event.listen(self._writers, "before_flush", record_changes)
-        self._batch: Session | None = None
+        self._batches = threading.local()  # a batch is its own thread's (see batch)
         self._closed = False
         self._password: str | None = None  # one asked for (a server's database)
         # Who this program is in the notifications it sends (see storage.notify).
@@ -159,11 +165,20 @@ class Database:
         """The file or the server's database, as told in messages."""
         return self.path or self.server or self.engine.url
 
+    @property
+    def _batch(self) -> Session | None:
+        return getattr(self._batches, "session", None)
+
+    @_batch.setter
+    def _batch(self, session: Session | None) -> None:
+        self._batches.session = session
+
     @contextmanager
     def batch(self) -> Iterator[Session]:
         """Group many service calls into one transaction (example data, bulk loads):
         all are committed together or none is. Inside, each service call runs in a
-        savepoint of the batch; a batch inside a batch is a savepoint too."""
+        savepoint of the batch; a batch inside a batch is a savepoint too. Another
+        thread's reading (the home page's) does not join it."""
         if self._batch is not None:
             with self._known_errors(), self._batch.begin_nested():
                 yield self._batch
@@ -253,7 +268,7 @@ class Database:
             self._closed = False
             return
         state = inspect_file(self.path)
-        _check_writable(self.path, state)
+        check_writable(self.path, state)
         self.engine.dispose()
         self._lock = db_lock.acquire(self.path)
         self._closed = False  # close() below, on any failure, closes it again
@@ -271,23 +286,6 @@ class Database:
         except BaseException:
             self.close()
             raise
-
-
-def _check_writable(path: Path, state: FileState) -> None:
-    folder = path.parent
-    if state.exists and not os.access(path, os.W_OK):
-        raise StorageError(StorageProblem.READ_ONLY, path)
-    if not os.access(folder, os.W_OK):
-        raise StorageError(StorageProblem.READ_ONLY, path)
-    if state.exists:
-        # os.access can say yes where a write still fails (an immutable file, a
-        # read-only mount, Windows ACLs): opening for writing, without writing,
-        # asks the file system itself and changes nothing.
-        try:
-            fd = os.open(path, os.O_RDWR)
-        except OSError as exc:
-            raise StorageError(StorageProblem.READ_ONLY, path, exc) from exc
-        os.close(fd)
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
@@ -369,7 +367,7 @@ def open_database(
     state = inspect_file(path)
     if not state.exists and not create:
         raise StorageError(StorageProblem.MISSING, path)
-    _check_writable(path, state)
+    check_writable(path, state)
     held = db_lock.acquire(path) if lock else None
     if background_checks and state.exists and state.has_tables and state.revision == HEAD:
         from stad_desktop.storage.start_checks import StartChecks, in_wal_mode

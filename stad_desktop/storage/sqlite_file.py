@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 import struct
 from dataclasses import dataclass
@@ -185,3 +186,21 @@ def fingerprint(db_path: Path) -> list[int] | None:
     except OSError:
         values += [0, 0]
     return values
+
+
+def check_writable(path: Path, state: FileState) -> None:
+    """Refuse (READ_ONLY) a file, or a folder for a new one, that cannot be written."""
+    folder = path.parent
+    if state.exists and not os.access(path, os.W_OK):
+        raise StorageError(StorageProblem.READ_ONLY, path)
+    if not os.access(folder, os.W_OK):
+        raise StorageError(StorageProblem.READ_ONLY, path)
+    if state.exists:
+        # os.access can say yes where a write still fails (an immutable file, a
+        # read-only mount, Windows ACLs): opening for writing, without writing,
+        # asks the file system itself and changes nothing.
+        try:
+            fd = os.open(path, os.O_RDWR)
+        except OSError as exc:
+            raise StorageError(StorageProblem.READ_ONLY, path, exc) from exc
+        os.close(fd)
