@@ -82,12 +82,14 @@ def _ordered_ids(
     if order_by == "project_count":
         counts = _project_counts()
         stmt = stmt.outerjoin(counts, counts.c.actor_id == Actor.id)
-        first = v.in_order(func.coalesce(counts.c.n, 0), descending)
+        first = v.in_order(func.coalesce(counts.c.n, 0), descending, nullable=False)
         stmt = stmt.order_by(first, Actor.sort_key, Actor.id)
     elif order_by == "name":
-        stmt = stmt.order_by(v.in_order(Actor.sort_key, descending), Actor.id)
+        stmt = stmt.order_by(v.in_order(Actor.sort_key, descending, nullable=False), Actor.id)
     else:
-        stmt = stmt.order_by(v.in_order(_KEYS[order_by], descending), Actor.sort_key, Actor.id)
+        key = _KEYS[order_by]
+        first = v.in_order(key, descending, nullable=key is Actor.org_number)
+        stmt = stmt.order_by(first, Actor.sort_key, Actor.id)
     if offset:
         stmt = stmt.offset(offset)
     return stmt.limit(limit) if limit is not None else stmt

@@ -240,9 +240,13 @@ def date_order(
         raise ValidationError(end_field, N_("The end date cannot be before the start date."))
 
 
-def in_order(column: Any, descending: bool = False) -> Any:
+def in_order(column: Any, descending: bool = False, nullable: bool = True) -> Any:
     """``column`` as an ORDER BY term in SQLite's order on every engine: an empty
-    value (NULL) first going up and last going down (PostgreSQL would do the reverse)."""
+    value (NULL) first going up and last going down (PostgreSQL would do the reverse).
+    A column that is never NULL is ordered plainly, so PostgreSQL can read it in
+    order from its index (one in the other NULL order does not serve)."""
+    if not nullable:
+        return column.desc() if descending else column.asc()
     return column.desc().nulls_last() if descending else column.asc().nulls_first()
 
 
