@@ -178,6 +178,29 @@ class PortfolioView:
 
 
 @dataclass(frozen=True)
+class PortfolioFrame:
+    """The portfolio matrix without its rows: the project columns and the number of
+    actor rows; the rows come a page at a time (:class:`PortfolioRow`,
+    ``RoleService.portfolio_rows``), the totals per project when asked for
+    (``RoleService.portfolio_totals``)."""
+
+    projects: tuple[ProjectRef, ...]
+    roles: tuple[RoleView, ...]
+    actor_count: int
+    """Actors shown: those taking part in at least one of the projects."""
+
+
+@dataclass(frozen=True)
+class PortfolioRow:
+    """One actor's row of the portfolio matrix."""
+
+    actor: ActorRef
+    cells: Mapping[str, tuple[str, ...]]
+    """Project id -> the ids of the actor's roles there, in role order (empty when
+    it takes part without a role); only the projects it takes part in."""
+
+
+@dataclass(frozen=True)
 class IndicatorView:
     id: str
     project_id: str

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from stad_desktop.language import N_, Message
 from stad_desktop.model import Actor, Project, ProjectActor, Role, RoleAssignment
+from stad_desktop.services import portfolio as paged
 from stad_desktop.services import validation as v
 from stad_desktop.services.changes import Change, unchanged
 from stad_desktop.services.errors import NotFoundError
@@ -37,6 +38,8 @@ from stad_desktop.services.readmodels import (
     ActorRef,
     AssignmentView,
     MatrixView,
+    PortfolioFrame,
+    PortfolioRow,
     PortfolioView,
     ProjectRef,
 )
@@ -307,6 +310,44 @@ class RoleService(RoleCatalogue):
             cells={key: tuple(sorted(ids, key=lambda r: order[r])) for key, ids in cells.items()},
             roles=roles,
         )
+
+    def portfolio_frame(
+        self, sector: str | None = None, phase: str | None = None, include_archived: bool = False
+    ) -> PortfolioFrame:
+        """The portfolio's project columns, its number of actor rows and the totals
+        per project, without the rows (see :meth:`portfolio_rows`)."""
+        with self._db.reading() as session:
+            return paged.frame(session, paged.Filters(sector, phase, include_archived))
+
+    def portfolio_widest(self, project_ids: list[str]) -> dict[str, int]:
+        """Project id -> the most roles one actor has in it (for the column widths;
+        projects without roles left out)."""
+        with self._db.reading() as session:
+            return paged.widest(session, project_ids)
+
+    def portfolio_totals(
+        self, sector: str | None = None, phase: str | None = None, include_archived: bool = False
+    ) -> dict[str, int]:
+        """Project id -> the number of the portfolio's actors taking part in it (the
+        totals row; projects without any left out)."""
+        with self._db.reading() as session:
+            return paged.per_project(session, paged.Filters(sector, phase, include_archived))
+
+    def portfolio_rows(
+        self,
+        offset: int,
+        limit: int,
+        sector: str | None = None,
+        phase: str | None = None,
+        include_archived: bool = False,
+        count: int | None = None,
+    ) -> tuple[PortfolioRow, ...]:
+        """Actor rows ``offset`` to ``offset + limit - 1`` of the portfolio (the rows
+        of :meth:`portfolio`, in the same order), each with its cells; ``count``,
+        the number of rows (:meth:`portfolio_frame`), makes the last pages quick."""
+        with self._db.reading() as session:
+            filters = paged.Filters(sector, phase, include_archived)
+            return paged.rows(session, filters, offset, limit, count)
 
     # --- helpers ------------------------------------------------------------------
     @staticmethod

@@ -269,10 +269,10 @@ def test_portfolio_filters_and_opens_project_matrix(qtbot, make_view, demo_servi
     qtbot.waitUntil(lambda: portfolio.model.rowCount() > 0)
     all_rows = portfolio.model.rowCount()
     portfolio.sector_filter.setCurrentIndex(portfolio.sector_filter.findData(Sector.RESEARCH.value))
-    data = portfolio.model.portfolio
-    assert data is not None
-    assert 0 < portfolio.model.rowCount() < all_rows
-    assert {a.sector for a in data.actors} == {Sector.RESEARCH.value}
+    model = portfolio.model
+    assert 0 < model.rowCount() < all_rows
+    shown = [model.actor_at(row) for row in range(model.total_row)]
+    assert {row.actor.sector for row in shown if row} == {Sector.RESEARCH.value}
     assert "F = " in portfolio.legend.text()
 
     target = services.projects.refs()[2]

@@ -10,8 +10,8 @@ view switches to it by giving it a count and a page function instead of rows.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
 
@@ -25,6 +25,37 @@ KEPT_BLOCKS = 40
 _Shown = tuple[tuple[str, ...], tuple[str | None, ...], str, bool, Any]
 Page = Callable[[int, int], Sequence[Any]]  # (offset, limit) -> rows
 Locate = Callable[[str], int]  # id -> its row, or -1
+T = TypeVar("T")
+
+
+class BlockCache(Generic[T]):
+    """Rows held a block of ``block_rows`` at a time, fetched when first asked for;
+    the least recently used blocks beyond ``KEPT_BLOCKS`` are let go."""
+
+    def __init__(self, block_rows: int = BLOCK_ROWS) -> None:
+        self.block_rows = max(1, block_rows)
+        self._blocks: OrderedDict[int, list[T]] = OrderedDict()
+
+    def get(self, row: int, fetch: Callable[[int, int], list[T]]) -> T | None:
+        """Row ``row``, its block fetched through ``fetch(offset, limit)`` if not held;
+        None when the block has fewer rows."""
+        number, within = divmod(row, self.block_rows)
+        block = self._blocks.get(number)
+        if block is None:
+            block = fetch(number * self.block_rows, self.block_rows)
+            self._blocks[number] = block
+            while len(self._blocks) > KEPT_BLOCKS:
+                self._blocks.popitem(last=False)
+        else:
+            self._blocks.move_to_end(number)
+        return block[within] if within < len(block) else None
+
+    def items(self) -> Iterator[tuple[int, list[T]]]:
+        """(block number, its rows) of the blocks held."""
+        return iter(self._blocks.items())
+
+    def clear(self) -> None:
+        self._blocks.clear()
 
 
 class WindowedTableModel(RowTableModel[R]):
@@ -39,11 +70,19 @@ class WindowedTableModel(RowTableModel[R]):
         block_rows: int = BLOCK_ROWS,
     ) -> None:
         super().__init__(columns, parent)
-        self.block_rows = max(1, block_rows)
+        self._blocks: BlockCache[_Shown] = BlockCache(block_rows)
         self._count = 0
         self._page: Page = lambda _offset, _limit: ()
         self._locate: Locate | None = None
-        self._blocks: OrderedDict[int, list[_Shown]] = OrderedDict()
+
+    @property
+    def block_rows(self) -> int:
+        return self._blocks.block_rows
+
+    @block_rows.setter
+    def block_rows(self, rows: int) -> None:
+        self._blocks.block_rows = max(1, rows)
+        self._blocks.clear()
 
     # --- data in ------------------------------------------------------------------
     def set_source(self, count: int, page: Page, locate: Locate | None = None) -> None:
@@ -84,20 +123,12 @@ class WindowedTableModel(RowTableModel[R]):
     def _row(self, row: int) -> _Shown | None:
         """Row ``row`` as shown, fetching its block if needed; None when the list
         has fewer rows than counted (it changed in between: a refresh follows)."""
-        number, within = divmod(row, self.block_rows)
-        block = self._blocks.get(number)
-        if block is None:
-            rows = self._page(number * self.block_rows, self.block_rows)
-            block = [self._shown(item) for item in rows]
-            self._blocks[number] = block
-            while len(self._blocks) > KEPT_BLOCKS:
-                self._blocks.popitem(last=False)
-        else:
-            self._blocks.move_to_end(number)
-        return block[within] if within < len(block) else None
+        return self._blocks.get(
+            row, lambda offset, limit: [self._shown(item) for item in self._page(offset, limit)]
+        )
 
     def retranslate(self) -> None:
-        for block in self._blocks.values():
+        for _number, block in self._blocks.items():
             block[:] = [self._shown(shown[4]) for shown in block]
         if self.columns:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
@@ -128,7 +159,7 @@ class WindowedTableModel(RowTableModel[R]):
 
     def fetched_rows(self) -> int:
         """How many rows are held now (at most KEPT_BLOCKS blocks)."""
-        return sum(len(block) for block in self._blocks.values())
+        return sum(len(block) for _number, block in self._blocks.items())
 
     # --- QAbstractTableModel ------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

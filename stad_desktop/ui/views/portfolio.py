@@ -1,7 +1,8 @@
 """The portfolio matrix: actors x projects, each cell the short codes of the roles
 the actor has in the project in the roles' colours, with the actor's sector and the
 totals; filter by sector and phase; double-click (or Enter) opens that project's
-role matrix. The project columns share the width the view has."""
+role matrix. The project columns share the width the view has. Only the rows on
+screen are read (see :class:`~stad_desktop.ui.models.portfolio.PortfolioModel`)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,13 @@ from stad_desktop.language import _, current
 from stad_desktop.model.enums import Phase, Sector, label
 from stad_desktop.services import Services
 from stad_desktop.ui.bus import ACTORS, MATRIX, PROJECTS, ROLES, DataBus
-from stad_desktop.ui.models.portfolio import FIRST_PROJECT_COLUMN, MEMBER_MARK, PortfolioModel
+from stad_desktop.ui.models.portfolio import (
+    MEMBER_MARK,
+    PROJECT_HEADER_WRAP,
+    SECTOR_COLUMN,
+    PortfolioModel,
+)
+from stad_desktop.ui.models.role_matrix import wrap_header
 from stad_desktop.ui.views.base import View
 from stad_desktop.ui.widgets.inline_form import plain
 from stad_desktop.ui.widgets.role_chips import RoleChipDelegate, chips_width
@@ -70,7 +77,10 @@ class PortfolioView(View):
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setItemDelegate(RoleChipDelegate(self.table))
-        self._natural: list[int] = []
+        # The widths of the sector and totals columns, and of the project columns
+        # as their contents would have them (None until measured).
+        self._edges: list[int] = []
+        self._projects_natural: list[int] | None = None
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
@@ -116,15 +126,21 @@ class PortfolioView(View):
         self._set_legend()
 
     def reload(self) -> None:
-        view = self.services.roles.portfolio(
-            sector=self.sector_filter.currentData(), phase=self.phase_filter.currentData()
+        roles = self.services.roles
+        sector, phase = self.sector_filter.currentData(), self.phase_filter.currentData()
+        frame = roles.portfolio_frame(sector=sector, phase=phase)
+        self.model.set_source(
+            frame,
+            lambda offset, limit: roles.portfolio_rows(
+                offset, limit, sector=sector, phase=phase, count=frame.actor_count
+            ),
+            lambda: roles.portfolio_totals(sector=sector, phase=phase),
         )
-        self.model.set_portfolio(view)
         self._set_legend()
         self._size_columns()
 
     def _set_legend(self) -> None:
-        view = self.model.portfolio
+        view = self.model.frame
         if view is None:
             return
         lang = current().lang
@@ -136,31 +152,52 @@ class PortfolioView(View):
         self.legend.setText(_("Legend: {items}").format(items="; ".join(parts)))
 
     def _size_columns(self) -> None:
-        """Each column as wide as its header lines and its longest cell, measured
-        from the texts (resizeColumnsToContents would ask every cell); then fitted."""
-        header = self.table.horizontalHeader()
-        heading = header.fontMetrics()
+        """The sector and totals columns as wide as their header and widest text
+        (never cut); the project columns measured when the view has room for more
+        than their minimum (see :meth:`_project_widths`); then fitted."""
+        heading = self.table.horizontalHeader().fontMetrics()
         cells = self.table.fontMetrics()
-        total = self.model.total_column
-        self._natural = []
-        for column in range(self.model.columnCount()):
+        self._edges = []
+        self._projects_natural = None
+        if self.model.frame is None or not self.model.columnCount():
+            return
+        for column in (SECTOR_COLUMN, self.model.total_column):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
-            lines = [heading.horizontalAdvance(line) for line in title.splitlines()]
-            longest = self.model.longest_text(column)
-            if FIRST_PROJECT_COLUMN <= column < total:
-                content = chips_width(cells, longest.split())
-                widest = max([*lines, content]) + 24
-                width = max(PROJECT_COLUMN_MIN, min(widest, PROJECT_COLUMN_MAX))
-            else:  # the sector and the totals: never cut
-                width = max([*lines, cells.horizontalAdvance(longest)]) + 24
-            self._natural.append(width)
+            longest = cells.horizontalAdvance(self.model.widest_edge(column))
+            self._edges.append(max(heading.horizontalAdvance(title), longest) + 24)
         self._fit_columns()
+
+    def _project_widths(self) -> list[int]:
+        """Each project column as wide as its header lines and its widest cell,
+        measured from the texts (resizeColumnsToContents would ask every cell, and
+        read every row): the widest codes, as many as the most roles one actor has
+        in the project."""
+        if self._projects_natural is not None:
+            return self._projects_natural
+        frame = self.model.frame
+        heading = self.table.horizontalHeader().fontMetrics()
+        cells = self.table.fontMetrics()
+        codes = sorted(self.model.codes(), key=cells.horizontalAdvance, reverse=True)
+        # The widest cell with n roles, for each n.
+        contents = [chips_width(cells, codes[:n] or [MEMBER_MARK]) for n in range(len(codes) + 1)]
+        projects = frame.projects if frame else ()
+        most_roles = self.services.roles.portfolio_widest([p.id for p in projects])
+        widths = []
+        for project in projects:
+            lines = wrap_header(project.name, PROJECT_HEADER_WRAP).splitlines()
+            most = min(most_roles.get(project.id, 0), len(codes))
+            widest = max([*map(heading.horizontalAdvance, lines), contents[most]]) + 24
+            widths.append(max(PROJECT_COLUMN_MIN, min(widest, PROJECT_COLUMN_MAX)))
+        self._projects_natural = widths
+        return widths
 
     def _fit_columns(self) -> None:
         """The project columns share what the sector and totals columns leave of the
-        view's width (wider on a wide screen, narrower down to their minimum)."""
-        natural = self._natural
-        if len(natural) < 2:
+        view's width (wider on a wide screen, narrower down to their minimum: when
+        even their minimums do not fit, as with hundreds of projects, they all have
+        it and need not be measured)."""
+        frame = self.model.frame
+        if len(self._edges) < 2 or frame is None:
             return
         bar = self.table.verticalScrollBar()
         room = (
@@ -168,12 +205,16 @@ class PortfolioView(View):
             - 2 * self.table.frameWidth()
             - self.table.verticalHeader().width()
             - (bar.width() if bar.isVisible() else bar.sizeHint().width())
-            - natural[0]
-            - natural[-1]
+            - sum(self._edges)
         )
-        projects = spread_to_fit(natural[1:-1], room, PROJECT_COLUMN_MIN, PROJECT_COLUMN_MOST)
+        count = len(frame.projects)
+        if count * PROJECT_COLUMN_MIN >= room:
+            projects = [PROJECT_COLUMN_MIN] * count
+        else:
+            natural = self._project_widths()
+            projects = spread_to_fit(natural, room, PROJECT_COLUMN_MIN, PROJECT_COLUMN_MOST)
         header = self.table.horizontalHeader()
-        for column, width in enumerate([natural[0], *projects, natural[-1]]):
+        for column, width in enumerate([self._edges[0], *projects, self._edges[1]]):
             header.resizeSection(column, width)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
