@@ -115,8 +115,17 @@ class Actor(Stamped, Base):
 
 class ContactPerson(Stamped, Base):
     __tablename__ = "contact_persons"
+    # The people list is read a page at a time in the order of one of its columns:
+    # each order has an index that gives it (the column's key, the name's, the id);
+    # the actor's order is read actor by actor, each actor's persons by name.
+    __table_args__ = (
+        Index("ix_contact_persons_name_order", "sort_key", "id"),
+        Index("ix_contact_persons_actor_order", "actor_id", "sort_key", "id"),
+        Index("ix_contact_persons_email_order", "email_key", "sort_key", "id"),
+        Index("ix_contact_persons_phone_order", "phone_key", "sort_key", "id"),
+    )
 
-    actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
+    actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"))
     name: Mapped[str] = mapped_column(String(200))
     email: Mapped[str] = mapped_column(String(200), default="")
     phone: Mapped[str] = mapped_column(String(40), default="")
@@ -130,6 +139,13 @@ class ContactPerson(Stamped, Base):
     consent_date: Mapped[dt.date | None] = mapped_column(Date)
     consent_how: Mapped[str] = mapped_column(Text, default="", server_default="")
     review_date: Mapped[dt.date | None] = mapped_column(Date)
+    # Norwegian sort keys of the name, e-mail and phone (textkeys.sort_key), and the
+    # folded text the people list searches: name, e-mail, phone and the actor's name
+    # (see services.people_list.person_keys, which every writer uses).
+    sort_key: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    email_key: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    phone_key: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     actor: Mapped[Actor] = relationship(back_populates="contacts")
 

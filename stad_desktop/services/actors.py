@@ -15,6 +15,7 @@ from stad_desktop.services import actor_list
 from stad_desktop.services import validation as v
 from stad_desktop.services.changes import Change
 from stad_desktop.services.errors import NotFoundError, ValidationError
+from stad_desktop.services.people_list import set_person_keys
 from stad_desktop.services.readmodels import ActorDetail, ActorRef, ActorRow, ContactView
 from stad_desktop.services.versions import check_version, saving
 from stad_desktop.storage import Database
@@ -363,3 +364,4 @@ class ActorService:
             person.position = position
         for person in existing[len(clean.contacts) :]:
             actor.contacts.remove(person)
+        set_person_keys(actor)

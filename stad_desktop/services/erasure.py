@@ -218,10 +218,12 @@ def _erase_in(session: Session, person: PersonRow, *, register: bool) -> Erasure
 def _refresh_actors(session: Session, actor_ids: set[str]) -> None:
     """The search text and sort keys of the person's actors, without their name."""
     from stad_desktop.services.actors import set_actor_keys
+    from stad_desktop.services.people_list import set_person_keys
 
     for actor in session.scalars(select(Actor).where(Actor.id.in_(actor_ids))):
         session.refresh(actor, ["contacts"])
         set_actor_keys(actor, [c.name for c in actor.contacts])
+        set_person_keys(actor)
 
 
 def wipe_file_traces(db: Database) -> None:

@@ -7,11 +7,8 @@ import datetime as dt
 from collections import defaultdict
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from stad_desktop.language import Localized
 from stad_desktop.model import (
-    Actor,
     ContactPerson,
     Meeting,
     MeetingParticipant,
@@ -19,7 +16,7 @@ from stad_desktop.model import (
     ProjectActor,
     RoleAssignment,
 )
-from stad_desktop.services import input_reads
+from stad_desktop.services import input_reads, people_list
 from stad_desktop.services.actors import ActorService, _detail
 from stad_desktop.services.attention import (
     ActorProfile,
@@ -31,9 +28,7 @@ from stad_desktop.services.attention import (
 from stad_desktop.services.matrix import role_views
 from stad_desktop.services.readmodels import ProjectRef
 from stad_desktop.storage import Database
-from stad_desktop.textkeys import fold, sort_key
-
-PERSON_ORDER = ("name", "actor", "email", "phone", "sector")
+from stad_desktop.textkeys import sort_key
 
 
 class PeopleService:
@@ -102,61 +97,65 @@ class PeopleService:
         descending: bool = False,
     ) -> tuple[PersonRow, ...]:
         """The contact persons matching ``query`` (case folded, anywhere in the name,
-        e-mail, phone or the actor's name), with their actor and its roles."""
-        wanted = fold(" ".join(query.split()))
-        stmt = select(
-            ContactPerson.id,
-            ContactPerson.name,
-            ContactPerson.email,
-            ContactPerson.phone,
-            Actor.id,
-            Actor.name,
-            Actor.sector,
-            Actor.archived,
-        ).join(Actor, Actor.id == ContactPerson.actor_id)
-        if not include_archived:
-            stmt = stmt.where(Actor.archived.is_(False))
-        if sector:
-            stmt = stmt.where(Actor.sector == sector)
+        e-mail, phone or the actor's name), with their actor and its roles: the
+        whole list (see :meth:`listing` for a page at a time)."""
+        key = order_by if order_by in people_list.PERSON_ORDER else "name"
+        filters = people_list.conditions(query, sector, include_archived)
         with self._db.reading() as session:
-            rows = [
-                row
-                for row in session.execute(stmt)
-                if not wanted or wanted in fold("\x1f".join((row[1], row[2], row[3], row[5])))
-            ]
-            held = self._roles_held(session, {row[4] for row in rows})
-        result = [
-            PersonRow(cid, name, email, phone, aid, actor, sector_value, held.get(aid, ()), arch)
-            for cid, name, email, phone, aid, actor, sector_value, arch in rows
-        ]
-        key = order_by if order_by in PERSON_ORDER else "name"
-        field = "actor_name" if key == "actor" else key
-        result.sort(key=lambda r: (sort_key(getattr(r, field)), sort_key(r.name), r.id))
-        if descending:
-            result.reverse()
-        return tuple(result)
-
-    @staticmethod
-    def _roles_held(session: Session, actor_ids: set[str]) -> dict[str, tuple[Localized, ...]]:
-        if not actor_ids:
-            return {}
-        roles = {role.id: role for role in role_views(session)}
-        found: dict[str, set[str]] = defaultdict(set)
-        ids = sorted(actor_ids)
-        for start in range(0, len(ids), 500):
-            for actor_id, role_id in session.execute(
-                select(RoleAssignment.actor_id, RoleAssignment.role_id)
-                .join(Project, Project.id == RoleAssignment.project_id)
-                .where(
-                    RoleAssignment.actor_id.in_(ids[start : start + 500]),
-                    Project.archived.is_(False),
-                )
-                .distinct()
-            ):
-                found[actor_id].add(role_id)
-        return {
-            actor_id: tuple(
-                roles[r].name for r in sorted(role_ids, key=lambda r: roles[r].position)
+            ids = list(
+                session.scalars(people_list.ordered([ContactPerson.id], filters, key, descending))
             )
-            for actor_id, role_ids in found.items()
-        }
+            return tuple(
+                row
+                for start in range(0, len(ids), 500)
+                for row in people_list.rows_for(session, ids[start : start + 500])
+            )
+
+    def listing(
+        self,
+        query: str = "",
+        sector: str | None = None,
+        include_archived: bool = False,
+        order_by: str = "name",
+        descending: bool = False,
+    ) -> people_list.PeopleListing:
+        """The list as the people view reads it: counted, then a page at a time,
+        each page and position one query from the order's index."""
+        key = order_by if order_by in people_list.PERSON_ORDER else "name"
+        filters = people_list.conditions(query, sector, include_archived)
+        with self._db.reading() as session:
+            total = people_list.count(session, filters)
+
+        def page(offset: int, limit: int) -> tuple[PersonRow, ...]:
+            with self._db.reading() as session:
+                ids = session.scalars(
+                    people_list.ordered(
+                        [ContactPerson.id], filters, key, descending, max(0, offset), limit
+                    )
+                )
+                return people_list.rows_for(session, list(ids))
+
+        def position(person_id: str) -> int:
+            with self._db.reading() as session:
+                return people_list.position(session, person_id, filters, key, descending)
+
+        return people_list.PeopleListing(total, page, position)
+
+    def emails(
+        self,
+        query: str = "",
+        sector: str | None = None,
+        include_archived: bool = False,
+        order_by: str = "name",
+        descending: bool = False,
+    ) -> tuple[str, ...]:
+        """The e-mail addresses of every listed person, in the list's order (empty
+        ones included: one per person)."""
+        key = order_by if order_by in people_list.PERSON_ORDER else "name"
+        filters = people_list.conditions(query, sector, include_archived)
+        with self._db.reading() as session:
+            return tuple(
+                session.scalars(
+                    people_list.ordered([ContactPerson.email], filters, key, descending)
+                )
+            )

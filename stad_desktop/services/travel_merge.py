@@ -343,6 +343,7 @@ def refresh_derived(session: Session, touched: dict[str, set[str]]) -> None:
     sort and search keys, and membership of every owner and role holder in the
     project (checklist hints and role-matrix warnings are computed from these)."""
     from stad_desktop.services.actors import set_actor_keys
+    from stad_desktop.services.people_list import set_person_keys
     from stad_desktop.services.projects import project_search_text
     from stad_desktop.textkeys import sort_key
 
@@ -362,6 +363,7 @@ def refresh_derived(session: Session, touched: dict[str, set[str]]) -> None:
             .order_by(ContactPerson.position)
         )
         set_actor_keys(actor, list(contacts))
+        set_person_keys(actor)
     for project in session.scalars(
         select(Project).where(Project.id.in_(touched.get("projects", set())))
     ):

@@ -51,7 +51,7 @@ META_TABLES = frozenset(
 # each side on its own), and keys derived from other fields.
 NOT_COMPARED = frozenset(
     {"id", "created_at", "updated_at", "version", "sort_key", "search_text", "village_key",
-     "contact_key"}
+     "contact_key", "email_key", "phone_key"}
 )  # fmt: skip
 
 

@@ -85,7 +85,17 @@ def conflict_views(computed: Computed, office: Rows) -> tuple[FieldConflict, ...
 
 # Fields of a conflicting row not shown: ids, stamps and the keys kept for sorting.
 _NOT_SHOWN = frozenset(
-    {"id", "created_at", "updated_at", "sort_key", "search_text", "village_key", "contact_key"}
+    {
+        "id",
+        "created_at",
+        "updated_at",
+        "sort_key",
+        "search_text",
+        "village_key",
+        "contact_key",
+        "email_key",
+        "phone_key",
+    }
 )
 
 

@@ -37,6 +37,8 @@ _SKIPPED = frozenset(
         "search_text",
         "village_key",
         "contact_key",
+        "email_key",
+        "phone_key",
     }
 )
 # Tables whose changes are not recorded: the history itself and the program's own.

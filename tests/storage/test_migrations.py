@@ -235,3 +235,56 @@ def test_downgrade_from_0004_keeps_the_first_link(tmp_path: Path) -> None:
         ("Innspel", projects[0])
     ]
     conn.close()
+
+
+def test_contact_persons_get_their_keys_on_upgrade(tmp_path: Path) -> None:
+    """Revision 0010: contact persons kept before it are sorted and found in the
+    people list (by their name, e-mail and their actor's name) after the upgrade."""
+    path = tmp_path / "old.sqlite3"
+    engine = create_engine(f"sqlite:///{path}")
+    upgrade(engine, "0009")
+    engine.dispose()
+    conn = sqlite3.connect(path)
+    _row(
+        conn,
+        "actors",
+        {
+            "id": "a1",
+            "name": "Ålesund Røde Kors",
+            "sector": "voluntary",
+            "village": "",
+            "wishes_to_contribute": "",
+            "notes": "",
+            "archived": 0,
+            "sort_key": "}lesund rode kors",
+            "search_text": "ålesund røde kors",
+        },
+    )
+    for pid, name, email, position in (
+        ("c1", "Øyvind Lid", "oyvind@rk.no", 0),
+        ("c2", "Anne Berg", "ANNE@rk.no", 1),
+    ):
+        _row(
+            conn,
+            "contact_persons",
+            {
+                "id": pid,
+                "actor_id": "a1",
+                "name": name,
+                "email": email,
+                "phone": "",
+                "position": position,
+            },
+        )
+    conn.commit()
+    conn.close()
+    db = open_database(path)
+    assert db.revision() == HEAD
+    people = Services(db).people
+    assert [p.name for p in people.persons()] == ["Anne Berg", "Øyvind Lid"]
+    assert [p.name for p in people.persons(order_by="email", descending=True)] == [
+        "Øyvind Lid",
+        "Anne Berg",
+    ]
+    assert [p.name for p in people.listing("anne@").page(0, 10)] == ["Anne Berg"]
+    assert people.listing("ÅLESUND").count == 2

@@ -54,6 +54,7 @@ from stad_desktop.services.actors import (
 )
 from stad_desktop.services.changes import Change
 from stad_desktop.services.errors import ValidationError
+from stad_desktop.services.people_list import person_keys
 from stad_desktop.services.readmodels import ActorDetail
 from stad_desktop.storage import Database
 
@@ -242,6 +243,7 @@ class ActorImportService:
                     "email": contact.email,
                     "phone": contact.phone,
                     "position": position,
+                    **person_keys(contact.name, contact.email, contact.phone, clean.name),
                     "created_at": now,
                     "updated_at": now,
                 }

@@ -15,7 +15,8 @@ from stad_desktop.model.enums import Sector, label
 from stad_desktop.services.attention import PersonRow
 from stad_desktop.ui.bus import ACTORS, MATRIX, PROJECTS, DataBus
 from stad_desktop.ui.models.actors import sector_text
-from stad_desktop.ui.models.rows import Column, RowTableModel
+from stad_desktop.ui.models.rows import Column
+from stad_desktop.ui.models.windowed import Locate, Page, WindowedTableModel
 from stad_desktop.ui.views.base import EDIT, SEARCH
 from stad_desktop.ui.views.listbase import ListView
 
@@ -37,12 +38,12 @@ PERSON_COLUMNS: tuple[Column[PersonRow], ...] = (
 )
 
 
-def mailing_list(rows: Sequence[PersonRow]) -> str:
-    """The e-mail addresses of ``rows`` for a mailing: ``a@x.no; b@y.no`` (each once,
-    in the order listed; persons without one are left out)."""
+def mailing_list(emails: Sequence[str]) -> str:
+    """These e-mail addresses for a mailing: ``a@x.no; b@y.no`` (each once, in the
+    order listed; empty ones are left out)."""
     seen: dict[str, str] = {}
-    for row in rows:
-        email = row.email.strip()
+    for address in emails:
+        email = address.strip()
         if email and email.casefold() not in seen:
             seen[email.casefold()] = email
     return "; ".join(seen.values())
@@ -59,7 +60,9 @@ class PeopleView(ListView):
         undo_stack: QUndoStack,
         parent: QWidget | None = None,
     ) -> None:
-        self.model_rows: RowTableModel[PersonRow] = RowTableModel(PERSON_COLUMNS)
+        # Read a block of rows at a time: a county's register lists tens of
+        # thousands of persons.
+        self.model_rows: WindowedTableModel[PersonRow] = WindowedTableModel(PERSON_COLUMNS)
         super().__init__(
             services,
             bus,
@@ -106,6 +109,12 @@ class PeopleView(ListView):
             descending=desc,
         )
 
+    def fetch_window(
+        self, query: str, filter_value: str | None, archived: bool, order_by: str, desc: bool
+    ) -> tuple[int, Page, Locate]:
+        listing = self.services.people.listing(query, filter_value, archived, order_by, desc)
+        return listing.count, listing.page, listing.position
+
     def count_text(self, count: int) -> str:
         return ngettext("{count} person", "{count} persons", count).format(count=count)
 
@@ -144,11 +153,24 @@ class PeopleView(ListView):
         self.show_dialog(ActorDialog(save, self.services.actors.get(actor_id), self))
 
     def listed(self) -> list[PersonRow]:
+        """Every row listed, read through the model's blocks."""
         return [self.model_rows.row_at(i) for i in range(self.model_rows.rowCount())]
+
+    def listed_emails(self) -> tuple[str, ...]:
+        """The e-mail addresses of every person listed (as searched, filtered and
+        sorted now), read for the whole list, not only the rows fetched."""
+        order_by, desc = self.table.sort_key()
+        return self.services.people.emails(
+            self.search.text(),
+            sector=self.filter.currentData() or None,
+            include_archived=self.show_archived.isChecked(),
+            order_by=order_by,
+            descending=desc,
+        )
 
     def copy_emails(self) -> None:
         """Copy the listed persons' e-mail addresses (as filtered) to the clipboard."""
-        text = mailing_list(self.listed())
+        text = mailing_list(self.listed_emails())
         QGuiApplication.clipboard().setText(text)
         count = len(text.split("; ")) if text else 0
         self.message.emit(
