@@ -23,7 +23,7 @@ from file_helpers import snapshot
 
 from stad_desktop.language import Translator
 from stad_desktop.services import ActorInput, Services
-from stad_desktop.storage import StorageError, StorageProblem, database, open_database
+from stad_desktop.storage import StorageError, StorageProblem, database, open_database, sqlite_file
 
 
 def make_database(path: Path, actors: int = 3) -> None:
@@ -96,7 +96,7 @@ def read_only() -> Iterator[Callable[[Path], None]]:
 @pytest.fixture(params=["checked", "access-says-writable"])
 def access_mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     if request.param == "access-says-writable":
-        monkeypatch.setattr(database.os, "access", lambda *_args, **_kw: True)
+        monkeypatch.setattr(sqlite_file.os, "access", lambda *_args, **_kw: True)
     return str(request.param)
 
 
