@@ -110,7 +110,7 @@ class Portfolio:
             return [para(text.format(weeks=backlog.weeks), s.body)]
         villages = ", ".join(
             tr._("{village} {count}").format(village=v.village or tr._("no village"), count=v.count)
-            for v in backlog.per_village
+            for v in backlog.villages
         )
         text = tr._(
             "Input awaiting an answer for more than {weeks} weeks: {count} ({villages})."
