@@ -159,8 +159,12 @@ class WithNote(Flowable):
         self.gap = gap
         self._body_height = 0.0
         self._note_height = 0.0
+        self._wrapped_for: tuple[float, float] | None = None
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self._wrapped_for == (avail_width, avail_height):
+            return self.width, self.height  # measured already (a long table costs)
+        self._wrapped_for = (avail_width, avail_height)
         width, self._body_height = self.body.wrap(avail_width, avail_height)
         note_width, self._note_height = self.note.wrap(avail_width, avail_height)
         self.width = max(width, note_width)
