@@ -159,16 +159,18 @@ class WithNote(Flowable):
         self.gap = gap
         self._body_height = 0.0
         self._note_height = 0.0
-        self._wrapped_for: tuple[float, float] | None = None
+        self._wrapped: tuple[float, float, float, float] | None = None
+        """The space last given and the size measured in it."""
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        if self._wrapped_for == (avail_width, avail_height):
-            return self.width, self.height  # measured already (a long table costs)
-        self._wrapped_for = (avail_width, avail_height)
+        done = self._wrapped
+        if done is not None and done[:2] == (avail_width, avail_height):
+            return done[2], done[3]  # measured already (a long table costs)
         width, self._body_height = self.body.wrap(avail_width, avail_height)
         note_width, self._note_height = self.note.wrap(avail_width, avail_height)
         self.width = max(width, note_width)
         self.height = self._body_height + self.gap + self._note_height
+        self._wrapped = (avail_width, avail_height, self.width, self.height)
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
