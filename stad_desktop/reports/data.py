@@ -20,7 +20,7 @@ from stad_desktop.services import Services
 from stad_desktop.services.personal_data import is_due
 from stad_desktop.services.readmodels import (
     ActorRef,
-    AnswerBacklog,
+    BacklogSummary,
     ChecklistItemView,
     ContactView,
     EntryView,
@@ -108,8 +108,9 @@ class PortfolioData:
     """The phases asked for; by default the active ones."""
     areas: tuple[str, ...] = ()
     """The areas asked for; empty for every area."""
-    backlog: AnswerBacklog | None = None
-    """All input (of every project, and of none) with no answer after some weeks."""
+    backlog: BacklogSummary | None = None
+    """All input (of every project, and of none) with no answer after some weeks,
+    counted overall and per village."""
 
     @property
     def active_only(self) -> bool:
@@ -233,8 +234,8 @@ def gather_portfolio(
     for actor_id, project_id in cells:
         per_project[project_id][sectors[actor_id]] += 1
     by_project = services.effects.indicators_by_project([row.id for row in rows])
-    backlog = services.meetings.answer_backlog(backlog_weeks, today)
-    waiting = Counter(project.id for entry in backlog.items for project in entry.projects)
+    backlog = services.meetings.backlog_summary(backlog_weeks, today)
+    waiting = services.meetings.backlog_per_project(backlog_weeks, today)
     projects = []
     for number, row in enumerate(rows, start=1):
         indicators = by_project[row.id]

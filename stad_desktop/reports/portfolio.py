@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
@@ -27,11 +28,14 @@ from stad_desktop.reports.style import (
     FONT,
     FONT_BOLD,
     RULE,
+    esc,
     make_styles,
     para,
     register_fonts,
 )
 from stad_desktop.reports.tables import (
+    LabelledLines,
+    OnceParagraph,
     ProgressBar,
     RotatedLabel,
     WithNote,
@@ -42,6 +46,12 @@ from stad_desktop.reports.tables import (
 
 # Width of the key-indicator bars in the project table.
 KEY_BAR_WIDTH = 64.0
+
+
+def cell_para(text: object, style: ParagraphStyle) -> OnceParagraph:
+    """A paragraph of the project table: measured many times as the table is split
+    across pages, its lines broken once."""
+    return OnceParagraph(esc(text), style)
 
 
 class Portfolio:
@@ -100,7 +110,7 @@ class Portfolio:
             return [para(text.format(weeks=backlog.weeks), s.body)]
         villages = ", ".join(
             tr._("{village} {count}").format(village=v.village or tr._("no village"), count=v.count)
-            for v in backlog.per_village
+            for v in backlog.villages
         )
         text = tr._(
             "Input awaiting an answer for more than {weeks} weeks: {count} ({villages})."
@@ -143,33 +153,25 @@ class Portfolio:
         )
         return [KeepTogether([Heading(tr._("Key figures"), s.h2), table])]
 
-    def _indicator_cell(self, project: PortfolioProject, width: float) -> object:
+    def _indicator_cell(self, project: PortfolioProject, width: float) -> Flowable:
         """One line per key indicator: its name, and its progress as a bar."""
         tr, s = self.tr, self.s
         if not project.key_indicators:
-            return para("–", s.cell_small)
-        rows: list[list[object]] = []
+            return cell_para("–", s.cell_small)
+        lines: list[tuple[Flowable, Flowable | None]] = []
         for ind in project.key_indicators:
             progress = ind.progress
-            bar: object = (
+            bar = (
                 ProgressBar(progress, format_percent(progress, tr), width=KEY_BAR_WIDTH)
                 if progress is not None
-                else para(tr._("No progress to show yet."), s.cell_small)
+                else cell_para(tr._("No progress to show yet."), s.cell_small)
             )
-            rows.append([para(ind.name, s.cell_small), bar])
+            lines.append((cell_para(ind.name, s.cell_small), bar))
         more = project.indicator_count - len(project.key_indicators)
         if more > 0:
-            rows.append([para(tr._("and {count} more").format(count=more), s.cell_small), ""])
-        return layout_table(
-            rows,
-            [width - KEY_BAR_WIDTH - 4, KEY_BAR_WIDTH + 4],
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-            ("LEFTPADDING", (1, 0), (1, -1), 4),
-        )
+            text = tr._("and {count} more").format(count=more)
+            lines.append((cell_para(text, s.cell_small), None))
+        return LabelledLines(lines, width, side=KEY_BAR_WIDTH + 4, gap=4, below=1)
 
     def project_table(self) -> list[Flowable]:
         tr, s, data = self.tr, self.s, self.data
@@ -206,13 +208,13 @@ class Portfolio:
             counts = [project.sector_counts.get(sector.value, 0) for sector in sectors]
             rows.append(
                 [
-                    para(str(project.number), s.cell_right),
+                    cell_para(str(project.number), s.cell_right),
                     [
-                        para(row.name, s.cell_bold),
-                        para(period_text(tr, row.start_date, row.end_date), s.cell_small),
+                        cell_para(row.name, s.cell_bold),
+                        cell_para(period_text(tr, row.start_date, row.end_date), s.cell_small),
                     ],
-                    para(enum_text(tr, Phase, row.phase), s.cell),
-                    para(row.owner_name or "–", s.cell),
+                    cell_para(enum_text(tr, Phase, row.phase), s.cell),
+                    cell_para(row.owner_name or "–", s.cell),
                     *[str(c) if c else "" for c in counts],
                     str(project.actor_total),
                     str(row.warning_count) if row.warning_count else "",

@@ -159,12 +159,18 @@ class WithNote(Flowable):
         self.gap = gap
         self._body_height = 0.0
         self._note_height = 0.0
+        self._wrapped: tuple[float, float, float, float] | None = None
+        """The space last given and the size measured in it."""
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        done = self._wrapped
+        if done is not None and done[:2] == (avail_width, avail_height):
+            return done[2], done[3]  # measured already (a long table costs)
         width, self._body_height = self.body.wrap(avail_width, avail_height)
         note_width, self._note_height = self.note.wrap(avail_width, avail_height)
         self.width = max(width, note_width)
         self.height = self._body_height + self.gap + self._note_height
+        self._wrapped = (avail_width, avail_height, self.width, self.height)
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
@@ -199,6 +205,81 @@ def section(heading: Paragraph, first: Flowable, *rest: Flowable) -> list[Flowab
     if _row_count(first) > LONG_TABLE_ROWS:
         return [CondPageBreak(150), heading, first, *rest]
     return [KeepTogether([heading, first]), *rest]
+
+
+class OnceParagraph(Paragraph):
+    """A Paragraph that breaks its lines once per width.
+
+    A long table measures each row again for every part it is split into, to
+    place that part and to draw it; its time goes into breaking the same lines
+    over and over. The lines come out the same each time, so they are kept."""
+
+    _laid_out: tuple[float, float, float] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        done = self._laid_out
+        if done is not None and done[0] == availWidth:
+            self.width, self.height = done[1], done[2]
+            return done[1], done[2]
+        width, height = super().wrap(availWidth, availHeight)
+        self._laid_out = (availWidth, width, height)
+        return width, height
+
+
+# The height of an empty cell of a layout table (one line of its 8.5 pt type).
+EMPTY_CELL = 8.5 * 1.2
+
+
+class LabelledLines(Flowable):
+    """Lines of a label with something beside it on the right (a bar, a short
+    text, or nothing): what a two-column layout table without padding shows, each
+    line as tall as the taller side plus ``below``, the right side ``gap`` from the
+    label. For a cell of a long table, where a nested table per row costs most of
+    the drawing; it is not split across pages (a row moves whole)."""
+
+    def __init__(
+        self,
+        lines: Sequence[tuple[Flowable, Flowable | None]],
+        width: float,
+        side: float,
+        gap: float = 4,
+        below: float = 1,
+    ) -> None:
+        super().__init__()
+        self.lines = list(lines)
+        self.width = width
+        self.side = side
+        self.gap = gap
+        self.below = below
+        self._heights: list[tuple[float, float, float]] = []
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        label_width = self.width - self.side
+        heights = []
+        for label, right in self.lines:
+            label_height = label.wrap(label_width, avail_height)[1]
+            right_height = (
+                right.wrap(self.side - self.gap, avail_height)[1] if right is not None else 0
+            )
+            line = max(label_height, right_height if right is not None else EMPTY_CELL)
+            heights.append((line + self.below, label_height, right_height))
+        self._heights = heights
+        self.height = sum(h[0] for h in heights)
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        top = self.height
+        left = self.width - self.side + self.gap
+        for (label, right), (line, label_height, right_height) in zip(
+            self.lines, self._heights, strict=True
+        ):
+            label.drawOn(self.canv, 0, top - label_height)
+            if right is not None:
+                right.drawOn(self.canv, left, top - right_height)
+            top -= line
 
 
 class RotatedLabel(Flowable):

@@ -325,6 +325,14 @@ class MeetingService:
         with self._db.reading() as session:
             return reads.backlog_summary(session, weeks, today)
 
+    def backlog_per_project(
+        self, weeks: int = reads.DEFAULT_BACKLOG_WEEKS, today: dt.date | None = None
+    ) -> dict[str, int]:
+        """Project id -> how many items of the answer backlog are linked to it
+        (projects with none left out)."""
+        with self._db.reading() as session:
+            return reads.backlog_per_project(session, weeks, today)
+
     def backlog_page(
         self,
         weeks: int,

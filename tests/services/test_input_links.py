@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import replace
 
 import pytest
@@ -127,6 +128,24 @@ def test_answer_backlog_counts_unanswered_items_older_than_n_weeks(
     gatelys = backlog.items[0].item
     services.meetings.update_input(gatelys.id, replace(InputData.from_view(gatelys), answer="Ja"))
     assert services.meetings.answer_backlog(weeks=3, today=today).total == 3
+
+
+def test_answer_backlog_counted_per_project(services: Services, world: dict[str, str]) -> None:
+    add = services.meetings.add_input
+    helse, kultur = world["helse"], world["kultur"]
+    add(world["selje"], InputData("Gatelys", project_ids=(helse, kultur)))  # 12.03
+    add(world["selje"], InputData("Benkar", project_ids=(helse,)))
+    add(world["selje"], InputData("Buss", answer="Sendt til fylket", project_ids=(kultur,)))
+    add(world["selje"], InputData("Ingen prosjekt"))
+    add(world["eid"], InputData("Hall", project_ids=(kultur,)))  # 07.05
+    today = dt.date(2026, 6, 1)  # 11.6 weeks after Selje, 3.6 after Eid
+    for weeks in (6, 3, 20):
+        items = services.meetings.answer_backlog(weeks, today).items
+        listed = Counter(project.id for entry in items for project in entry.projects)
+        assert services.meetings.backlog_per_project(weeks, today) == dict(listed)
+    assert services.meetings.backlog_per_project(6, today) == {helse: 2, kultur: 1}
+    assert services.meetings.backlog_per_project(3, today) == {helse: 2, kultur: 2}
+    assert services.meetings.backlog_per_project(20, today) == {}
 
 
 def test_delete_meeting_undo_redo_keeps_ids_links_and_participants(
