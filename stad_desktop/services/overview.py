@@ -1,5 +1,6 @@
 """The home page's read model: what needs attention across all active projects,
-read in one go with a few queries (no query per project).
+read in one go with a few queries (no query per project). Each list is counted in
+full, and only its first ENTRIES_SHOWN entries (the most urgent) are read in detail.
 
 "Behind" is decided by :func:`is_behind`: an indicator is behind when its latest
 value falls short of the straight line from the baseline (value at the baseline
@@ -47,7 +48,7 @@ MEETINGS_SHOWN = 5
 BACKLOG_SHOWN = 50
 
 
-class Path(Protocol):
+class IndicatorPath(Protocol):
     """What :func:`expected_value` and :func:`is_behind` read of an indicator."""
 
     @property
@@ -71,7 +72,7 @@ class _PathRow(NamedTuple):
     latest_value: float | None
 
 
-def expected_value(indicator: Path, today: dt.date) -> float | None:
+def expected_value(indicator: IndicatorPath, today: dt.date) -> float | None:
     """The value on the straight line from (baseline date, baseline) to (target date,
     target) at ``today`` (at the target date when today is past it). None when the
     indicator has no complete path, or when the path has not begun by ``today``."""
@@ -85,7 +86,7 @@ def expected_value(indicator: Path, today: dt.date) -> float | None:
     return base + (target - base) * share
 
 
-def is_behind(indicator: Path, today: dt.date) -> bool:
+def is_behind(indicator: IndicatorPath, today: dt.date) -> bool:
     """True when the latest value is short of :func:`expected_value` at ``today``, in
     the direction of the target (below it when the target is higher than the
     baseline, above it when lower). An indicator with no value measured, or with
@@ -195,13 +196,17 @@ class OverviewService:
                 for view in effect_reads.indicator_views(session, behind_ids[:ENTRIES_SHOWN])
                 if (expected := expected_value(view, today)) is not None
             )
-            sectors = dict(
-                session.execute(
-                    select(Actor.sector, func.count())
-                    .where(Actor.archived.is_(False))
-                    .group_by(Actor.sector)
-                ).all()
-            )
+            # Counted for archived actors too and those left out here: grouped so, one
+            # pass over the table (not a look-up in it for each actor of a sector).
+            sectors = {
+                sector: count
+                for archived, sector, count in session.execute(
+                    select(Actor.archived, Actor.sector, func.count()).group_by(
+                        Actor.archived, Actor.sector
+                    )
+                )
+                if not archived
+            }
         phases = Counter(p.phase for p in projects)
         return Overview(
             today=today,
