@@ -247,8 +247,11 @@ def warning_totals(
     )
     # The sectors of a project's actors (none: no actors), and how many of them hold
     # MANY_ROLES roles or more in it.
-    # (The actors' sectors read once and looked up there: not row by row in the table.)
-    sectors = select(Actor.id, Actor.sector).cte("sectors").prefix_with("MATERIALIZED")
+    # SQLite reads the actors' sectors once and looks them up there (not an actor at a
+    # time in the table); PostgreSQL joins the tables by hashing either way.
+    sectors = (
+        select(Actor.id, Actor.sector).cte("sectors").prefix_with("MATERIALIZED", dialect="sqlite")
+    )
     mix = (
         select(ProjectActor.project_id, func.min(sectors.c.sector), func.max(sectors.c.sector))
         .join(sectors, sectors.c.id == ProjectActor.actor_id)
