@@ -224,9 +224,9 @@ def warning_totals(
     session: Session, project_ids: Iterable[str], roles: Sequence[RoleView]
 ) -> dict[str, int]:
     """How many warnings :func:`compute_warnings` gives for each of ``project_ids``
-    (``roles``: the catalogue), counted in SQL: a few queries over whole tables,
-    grouped on their indexes (for many projects at once: cheaper than picking them
-    out), nothing per project."""
+    (``roles``: the catalogue), counted in SQL for every project at once: two queries
+    over whole tables (cheaper for many projects than picking them out), nothing per
+    project. tests/services/test_overview_totals.py holds the two to the same rules."""
     codes = {code for code, _text in REQUIRED_ROLES}
     required = [role.id for role in roles if role.code in codes]
     # How many of the required roles (those that exist) are given: on the assignments'
@@ -240,7 +240,7 @@ def warning_totals(
                     for role_id in required
                 ),
                 literal(0),
-            ),
+            ).label("given"),
         )
         .group_by(RoleAssignment.project_id)
         .subquery()
@@ -253,7 +253,11 @@ def warning_totals(
         select(Actor.id, Actor.sector).cte("sectors").prefix_with("MATERIALIZED", dialect="sqlite")
     )
     mix = (
-        select(ProjectActor.project_id, func.min(sectors.c.sector), func.max(sectors.c.sector))
+        select(
+            ProjectActor.project_id,
+            func.min(sectors.c.sector).label("low"),
+            func.max(sectors.c.sector).label("high"),
+        )
         .join(sectors, sectors.c.id == ProjectActor.actor_id)
         .group_by(ProjectActor.project_id)
         .subquery()
@@ -265,7 +269,7 @@ def warning_totals(
         .subquery()
     )
     many = (
-        select(crowded.c.project_id, func.count())
+        select(crowded.c.project_id, func.count().label("actors"))
         .where(
             exists().where(
                 ProjectActor.project_id == crowded.c.project_id,
@@ -275,10 +279,12 @@ def warning_totals(
         .group_by(crowded.c.project_id)
         .subquery()
     )
-    parts = (given, mix, many)
-    query = select(Project.id, *(c for part in parts for c in list(part.c)[1:]))
-    for part in parts:
-        query = query.outerjoin(part, part.c[0] == Project.id)
+    query = (
+        select(Project.id, given.c.given, mix.c.low, mix.c.high, many.c.actors)
+        .outerjoin(given, given.c.project_id == Project.id)
+        .outerjoin(mix, mix.c.project_id == Project.id)
+        .outerjoin(many, many.c.project_id == Project.id)
+    )
     # The expectations without a contribution: picked out in one pass over the table.
     lacking = Counter(
         session.scalars(
@@ -296,8 +302,7 @@ def warning_totals(
         + (crowded_actors or 0)
         for pid, given_count, low, high, crowded_actors in session.execute(query)
     }
-    totals = {pid: counts[pid] for pid in project_ids}
-    return totals
+    return {pid: counts[pid] for pid in project_ids}
 
 
 def sector_mix(actors: Iterable[ActorRef]) -> dict[str, int]:
