@@ -17,6 +17,11 @@ from stad_desktop.services.readmodels import (
     RoleView,
 )
 
+# The most urgent entries the home page lists of the warnings, the indicators behind
+# their path and the checklists (each list's total is counted too): a county has
+# thousands of projects, and the rest are one click away in their views.
+ENTRIES_SHOWN = 50
+
 
 @dataclass(frozen=True)
 class ProjectWarnings:
@@ -54,9 +59,14 @@ class BehindIndicator:
 class Overview:
     today: dt.date
     warnings: tuple[ProjectWarnings, ...]
-    """Active projects with at least one role-matrix warning, most warnings first."""
+    """Active projects with at least one role-matrix warning, most warnings first
+    (ties in the projects' order): the first ENTRIES_SHOWN."""
+    warnings_total: int
+    """How many active projects have a warning."""
     checklists: tuple[ChecklistProgress, ...]
-    """Every active project, the least done first."""
+    """Active projects, the least done first: the first ENTRIES_SHOWN."""
+    checklists_total: int
+    """How many active projects there are (each has a checklist)."""
     backlog: AnswerBacklog
     """The oldest of the input waiting for an answer (at most BACKLOG_SHOWN items)."""
     backlog_total: int
@@ -66,6 +76,10 @@ class Overview:
     recent: tuple[MeetingRef, ...]
     """Before today, latest first."""
     behind: tuple[BehindIndicator, ...]
+    """Indicators of active projects behind their path, in their projects' indicator
+    order: the first ENTRIES_SHOWN."""
+    behind_total: int
+    """How many indicators are behind their path."""
     actors_per_sector: tuple[tuple[str, int], ...]
     """Active actors per sector (sector value, count), in the sectors' order."""
     projects_per_phase: tuple[tuple[str, int], ...]

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, exists, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from stad_desktop.language import N_, Localized, Message
@@ -15,6 +16,7 @@ from stad_desktop.model import (
     ChecklistStatus,
     EffectEntry,
     Indicator,
+    Project,
     ProjectActor,
     Role,
     RoleAssignment,
@@ -184,9 +186,11 @@ def _chunks(ids: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:
 
 
 def warnings_for(
-    session: Session, project_ids: Sequence[str]
+    session: Session, project_ids: Sequence[str], roles: Sequence[RoleView] | None = None
 ) -> dict[str, tuple[MatrixWarning, ...]]:
-    roles = role_views(session)
+    """The warnings of each project (``roles``: the catalogue, when read already)."""
+    if roles is None:
+        roles = role_views(session)
     result: dict[str, tuple[MatrixWarning, ...]] = {}
     for chunk in _chunks(list(project_ids)):
         actors = project_actors(session, chunk)
@@ -200,6 +204,105 @@ def warnings_for(
 
 def warning_counts(session: Session, project_ids: Sequence[str]) -> dict[str, int]:
     return {key: len(value) for key, value in warnings_for(session, project_ids).items()}
+
+
+# Every character Python's ``str.strip()`` removes (AssignmentView.lacks_contribution),
+# for SQL's trim(text, characters) on both engines.
+WHITE_SPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+def _blank(text: Any) -> Any:
+    """``text`` is empty once stripped (the empty text tested first: it is the most
+    common, and the quickest)."""
+    return or_(text == "", func.trim(text, WHITE_SPACE) == "")
+
+
+def warning_totals(
+    session: Session, project_ids: Iterable[str], roles: Sequence[RoleView]
+) -> dict[str, int]:
+    """How many warnings :func:`compute_warnings` gives for each of ``project_ids``
+    (``roles``: the catalogue), counted in SQL for every project at once: two queries
+    over whole tables (cheaper for many projects than picking them out), nothing per
+    project. tests/services/test_overview_totals.py holds the two to the same rules."""
+    codes = {code for code, _text in REQUIRED_ROLES}
+    required = [role.id for role in roles if role.code in codes]
+    # How many of the required roles (those that exist) are given: on the assignments'
+    # own index alone, each role once however many actors hold it (no DISTINCT: no sort).
+    given = (
+        select(
+            RoleAssignment.project_id,
+            sum(
+                (
+                    func.max(case((RoleAssignment.role_id == role_id, 1), else_=0))
+                    for role_id in required
+                ),
+                literal(0),
+            ).label("given"),
+        )
+        .group_by(RoleAssignment.project_id)
+        .subquery()
+    )
+    # The sectors of a project's actors (none: no actors), and how many of them hold
+    # MANY_ROLES roles or more in it.
+    # SQLite reads the actors' sectors once and looks them up there (not an actor at a
+    # time in the table); PostgreSQL joins the tables by hashing either way.
+    sectors = (
+        select(Actor.id, Actor.sector).cte("sectors").prefix_with("MATERIALIZED", dialect="sqlite")
+    )
+    mix = (
+        select(
+            ProjectActor.project_id,
+            func.min(sectors.c.sector).label("low"),
+            func.max(sectors.c.sector).label("high"),
+        )
+        .join(sectors, sectors.c.id == ProjectActor.actor_id)
+        .group_by(ProjectActor.project_id)
+        .subquery()
+    )
+    crowded = (
+        select(RoleAssignment.project_id, RoleAssignment.actor_id)
+        .group_by(RoleAssignment.project_id, RoleAssignment.actor_id)
+        .having(func.count() >= MANY_ROLES)
+        .subquery()
+    )
+    many = (
+        select(crowded.c.project_id, func.count().label("actors"))
+        .where(
+            exists().where(
+                ProjectActor.project_id == crowded.c.project_id,
+                ProjectActor.actor_id == crowded.c.actor_id,
+            )
+        )
+        .group_by(crowded.c.project_id)
+        .subquery()
+    )
+    query = (
+        select(Project.id, given.c.given, mix.c.low, mix.c.high, many.c.actors)
+        .outerjoin(given, given.c.project_id == Project.id)
+        .outerjoin(mix, mix.c.project_id == Project.id)
+        .outerjoin(many, many.c.project_id == Project.id)
+    )
+    # The expectations without a contribution: picked out in one pass over the table.
+    lacking = Counter(
+        session.scalars(
+            select(RoleAssignment.project_id).where(
+                ~_blank(RoleAssignment.expectation), _blank(RoleAssignment.contribution)
+            )
+        )
+    )
+    counts = {
+        pid: len(required)
+        - (given_count or 0)
+        + lacking[pid]
+        # No actors counts one warning, as actors of one sector do.
+        + (low == high)
+        + (crowded_actors or 0)
+        for pid, given_count, low, high, crowded_actors in session.execute(query)
+    }
+    return {pid: counts[pid] for pid in project_ids}
 
 
 def sector_mix(actors: Iterable[ActorRef]) -> dict[str, int]:

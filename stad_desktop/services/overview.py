@@ -1,5 +1,6 @@
 """The home page's read model: what needs attention across all active projects,
-read in one go with a few queries (no query per project).
+read in one go with a few queries (no query per project). Each list is counted in
+full, and only its first ENTRIES_SHOWN entries (the most urgent) are read in detail.
 
 "Behind" is decided by :func:`is_behind`: an indicator is behind when its latest
 value falls short of the straight line from the baseline (value at the baseline
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from typing import NamedTuple, Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -18,6 +20,7 @@ from stad_desktop.model import (
     Actor,
     ChecklistItem,
     ChecklistStatus,
+    EffectEntry,
     Indicator,
     Meeting,
     Phase,
@@ -25,17 +28,18 @@ from stad_desktop.model import (
     Sector,
 )
 from stad_desktop.model.catalogue import CHECKLIST_ITEMS
-from stad_desktop.services import input_reads
+from stad_desktop.services import effect_reads, input_reads
 from stad_desktop.services.attention import (
+    ENTRIES_SHOWN,
     BehindIndicator,
     ChecklistProgress,
     MeetingRef,
     Overview,
     ProjectWarnings,
 )
-from stad_desktop.services.effects import EffectService
-from stad_desktop.services.matrix import warnings_for
-from stad_desktop.services.readmodels import AnswerBacklog, IndicatorView, ProjectRef, VillageCount
+from stad_desktop.services.effect_reads import ENTRY_ORDER
+from stad_desktop.services.matrix import role_views, warning_totals, warnings_for
+from stad_desktop.services.readmodels import AnswerBacklog, ProjectRef, VillageCount
 from stad_desktop.storage import Database
 
 # The upcoming meetings shown, and the recent ones (the last held before today).
@@ -44,7 +48,31 @@ MEETINGS_SHOWN = 5
 BACKLOG_SHOWN = 50
 
 
-def expected_value(indicator: IndicatorView, today: dt.date) -> float | None:
+class IndicatorPath(Protocol):
+    """What :func:`expected_value` and :func:`is_behind` read of an indicator."""
+
+    @property
+    def baseline_value(self) -> float | None: ...
+    @property
+    def baseline_date(self) -> dt.date | None: ...
+    @property
+    def target_value(self) -> float | None: ...
+    @property
+    def target_date(self) -> dt.date | None: ...
+    @property
+    def latest_value(self) -> float | None: ...
+
+
+class _PathRow(NamedTuple):
+    id: str
+    baseline_value: float | None
+    baseline_date: dt.date | None
+    target_value: float | None
+    target_date: dt.date | None
+    latest_value: float | None
+
+
+def expected_value(indicator: IndicatorPath, today: dt.date) -> float | None:
     """The value on the straight line from (baseline date, baseline) to (target date,
     target) at ``today`` (at the target date when today is past it). None when the
     indicator has no complete path, or when the path has not begun by ``today``."""
@@ -58,7 +86,7 @@ def expected_value(indicator: IndicatorView, today: dt.date) -> float | None:
     return base + (target - base) * share
 
 
-def is_behind(indicator: IndicatorView, today: dt.date) -> bool:
+def is_behind(indicator: IndicatorPath, today: dt.date) -> bool:
     """True when the latest value is short of :func:`expected_value` at ``today``, in
     the direction of the target (below it when the target is higher than the
     baseline, above it when lower). An indicator with no value measured, or with
@@ -71,6 +99,40 @@ def is_behind(indicator: IndicatorView, today: dt.date) -> bool:
     if indicator.target_value >= indicator.baseline_value:
         return latest < expected
     return latest > expected
+
+
+def _behind_ids(session: Session, today: dt.date) -> list[str]:
+    """The indicators of the active projects that are behind their path, in the
+    order of their projects' indicator lists. Only the paths are read, and the
+    latest value of those whose path has begun (one step down its index each)."""
+    latest = (
+        select(EffectEntry.value)
+        .where(EffectEntry.indicator_id == Indicator.id, EffectEntry.value.is_not(None))
+        .order_by(*ENTRY_ORDER)
+        .limit(1)
+        .correlate(Indicator)
+        .scalar_subquery()
+    )
+    rows = session.execute(
+        select(
+            Indicator.id,
+            Indicator.baseline_value,
+            Indicator.baseline_date,
+            Indicator.target_value,
+            Indicator.target_date,
+            latest,
+        )
+        .join(Project, Project.id == Indicator.project_id)
+        .where(
+            Project.archived.is_(False),
+            Indicator.baseline_value.is_not(None),
+            Indicator.target_value.is_not(None),
+            Indicator.target_date.is_not(None),
+            Indicator.baseline_date < today,
+        )
+        .order_by(Indicator.project_id, Indicator.position, Indicator.name)
+    )
+    return [row.id for row in map(_PathRow._make, rows) if is_behind(row, today)]
 
 
 class OverviewService:
@@ -89,31 +151,35 @@ class OverviewService:
                 )
             ]
             by_id = {p.id: p for p in projects}
-            ids = list(by_id)
-            warned = warnings_for(session, ids)
-            warnings = sorted(
-                (ProjectWarnings(by_id[pid], w) for pid, w in warned.items() if w),
-                key=lambda pw: -len(pw.warnings),
-            )
+            # Counted for every project in SQL; the warnings themselves read for
+            # those shown (most warnings first, ties in the projects' order).
+            roles = role_views(session)
+            totals = warning_totals(session, by_id, roles)
+            warned = sorted((p for p in projects if totals[p.id]), key=lambda p: -totals[p.id])
+            shown = warnings_for(session, [p.id for p in warned[:ENTRIES_SHOWN]], roles)
+            warnings = tuple(ProjectWarnings(p, shown[p.id]) for p in warned[:ENTRIES_SHOWN])
             status_counts: Counter[tuple[str, str]] = Counter()
             for pid, status, count in session.execute(
                 select(ChecklistItem.project_id, ChecklistItem.status, func.count())
-                .where(ChecklistItem.project_id.in_(ids))
+                .where(
+                    ChecklistItem.status.in_(
+                        (ChecklistStatus.DONE.value, ChecklistStatus.NOT_RELEVANT.value)
+                    )
+                )
                 .group_by(ChecklistItem.project_id, ChecklistItem.status)
             ):
                 status_counts[(pid, status)] = count
-            checklists = sorted(
+            progress = [
                 (
-                    ChecklistProgress(
-                        p,
-                        status_counts[(p.id, ChecklistStatus.DONE.value)],
-                        len(CHECKLIST_ITEMS)
-                        - status_counts[(p.id, ChecklistStatus.NOT_RELEVANT.value)],
-                    )
-                    for p in projects
-                ),
-                key=lambda c: c.done / c.relevant if c.relevant else 1.0,
-            )
+                    p,
+                    status_counts[(p.id, ChecklistStatus.DONE.value)],
+                    len(CHECKLIST_ITEMS)
+                    - status_counts[(p.id, ChecklistStatus.NOT_RELEVANT.value)],
+                )
+                for p in projects
+            ]
+            progress.sort(key=lambda c: c[1] / c[2] if c[2] else 1.0)
+            checklists = tuple(ChecklistProgress(*c) for c in progress[:ENTRIES_SHOWN])
             # Counted in SQL, and only the oldest items read: the page shows a few.
             waiting = input_reads.backlog_summary(session, today=today)
             backlog = AnswerBacklog(
@@ -124,35 +190,36 @@ class OverviewService:
             )
             upcoming = self._meetings(session, today, ahead=True)
             recent = self._meetings(session, today, ahead=False)
-            indicator_ids = list(
-                session.scalars(
-                    select(Indicator.id)
-                    .where(Indicator.project_id.in_(ids))
-                    .order_by(Indicator.project_id, Indicator.position, Indicator.name)
-                )
-            )
+            behind_ids = _behind_ids(session, today)
             behind = tuple(
                 BehindIndicator(view, by_id[view.project_id], expected)
-                for view in EffectService._indicator_views(session, indicator_ids)
-                if is_behind(view, today) and (expected := expected_value(view, today)) is not None
+                for view in effect_reads.indicator_views(session, behind_ids[:ENTRIES_SHOWN])
+                if (expected := expected_value(view, today)) is not None
             )
-            sectors = dict(
-                session.execute(
-                    select(Actor.sector, func.count())
-                    .where(Actor.archived.is_(False))
-                    .group_by(Actor.sector)
-                ).all()
-            )
+            # Counted for archived actors too and those left out here: grouped so, one
+            # pass over the table (not a look-up in it for each actor of a sector).
+            sectors = {
+                sector: count
+                for archived, sector, count in session.execute(
+                    select(Actor.archived, Actor.sector, func.count()).group_by(
+                        Actor.archived, Actor.sector
+                    )
+                )
+                if not archived
+            }
         phases = Counter(p.phase for p in projects)
         return Overview(
             today=today,
-            warnings=tuple(warnings),
-            checklists=tuple(checklists),
+            warnings=warnings,
+            warnings_total=len(warned),
+            checklists=checklists,
+            checklists_total=len(projects),
             backlog=backlog,
             backlog_total=waiting.total,
             upcoming=upcoming,
             recent=recent,
             behind=behind,
+            behind_total=len(behind_ids),
             actors_per_sector=tuple(
                 (s.value, sectors[s.value]) for s in Sector if s.value in sectors
             ),

@@ -109,11 +109,13 @@ def test_the_overview_takes_the_same_few_queries_however_many_projects(
     event.listen(demo_services.db.engine, "before_cursor_execute", count)
     demo_services.overview.overview(TODAY)
     few = len(statements)
-    demo_services.projects.archive(project_id(demo_services, "Kulturskule 3.0"))
+    # One project fewer (not the one whose indicators are behind: an empty list
+    # needs no query for its entries).
+    demo_services.projects.archive(project_id(demo_services, "Ungdom på Stadlandet"))
     statements.clear()
     demo_services.overview.overview(TODAY)
     event.remove(demo_services.db.engine, "before_cursor_execute", count)
-    assert few <= 16
+    assert few <= 18  # a few per list, none per project
     assert len(statements) == few
 
 

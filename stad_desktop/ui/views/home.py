@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from stad_desktop.format import format_date, format_number
 from stad_desktop.language import N_, _, current, ngettext
 from stad_desktop.model.enums import Phase, label
+from stad_desktop.services.attention import ENTRIES_SHOWN
 from stad_desktop.ui.background import BackgroundRead
 from stad_desktop.ui.bus import ACTORS, CHECKLIST, EFFECTS, MATRIX, MEETINGS, PROJECTS, ROLES
 from stad_desktop.ui.models.actors import sector_text
@@ -41,9 +42,6 @@ if TYPE_CHECKING:
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1  # (view key, item id, detail id)
 ROWS_SHOWN = 6  # a list taller than this scrolls
-# The most urgent entries a list shows (its title counts them all): a county has
-# thousands of projects, and the rest are one click away in their views.
-ENTRIES_SHOWN = 50
 
 # The sections in their columns: key, English title (msgid).
 SECTIONS: tuple[tuple[tuple[str, str], ...], ...] = (
@@ -261,10 +259,10 @@ class HomeView(View):
             _("No active projects."),
         )
         totals = {
-            "warnings": len(overview.warnings),
-            "behind": len(overview.behind),
+            "warnings": overview.warnings_total,
+            "behind": overview.behind_total,
             "backlog": overview.backlog_total,
-            "checklists": len(overview.checklists),
+            "checklists": overview.checklists_total,
         }
         for key, total in totals.items():
             title = _(self._titles[key])
