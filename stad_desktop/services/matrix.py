@@ -202,7 +202,16 @@ def warnings_for(
     return result
 
 
+# From this many projects on, their warnings are counted over the whole tables in
+# SQL (warning_totals) rather than worked out project by project.
+COUNTED_IN_SQL_FROM = 250
+
+
 def warning_counts(session: Session, project_ids: Sequence[str]) -> dict[str, int]:
+    """How many warnings each project has (a page of the projects list, or all of
+    them for a printout)."""
+    if len(project_ids) >= COUNTED_IN_SQL_FROM:
+        return warning_totals(session, project_ids, role_views(session))
     return {key: len(value) for key, value in warnings_for(session, project_ids).items()}
 
 

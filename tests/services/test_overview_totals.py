@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, select
@@ -168,3 +169,22 @@ def test_the_home_page_reads_the_most_urgent_and_counts_them_all(services: Servi
         :ENTRIES_SHOWN
     ]
     assert overview.checklists_total == count
+
+
+def test_a_long_project_list_counts_its_warnings_in_sql_with_the_same_result(
+    demo_services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The projects list (and the portfolio printout) of a county counts its warnings
+    over the whole tables; the counts are those worked out project by project."""
+    from stad_desktop.services import matrix
+
+    by_project = {row.id: row.warning_count for row in demo_services.projects.list()}
+    assert any(by_project.values())
+    monkeypatch.setattr(matrix, "COUNTED_IN_SQL_FROM", 1)
+    calls: list[int] = []
+    totals = matrix.warning_totals
+    monkeypatch.setattr(
+        matrix, "warning_totals", lambda *a, **k: calls.append(1) or totals(*a, **k)
+    )
+    assert {row.id: row.warning_count for row in demo_services.projects.list()} == by_project
+    assert calls
