@@ -18,7 +18,6 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from stad_desktop.proctime import ms_since, process_start
-from stad_desktop.ui.views.base import View
 
 # Give up waiting for the first view (and exit with status 1) after this long.
 TIMEOUT_MS = 30000
@@ -62,8 +61,10 @@ class StartupProbe(QObject):
             self._report(timed_out=True)
             return
         self._view = view
-        if isinstance(view, View) and view.is_loading():
-            view.loaded.connect(self._data_shown)
+        # A view reading its data on a worker thread (View.is_loading; the views'
+        # module is not imported here: the probe is loaded before the frame).
+        if getattr(view, "is_loading", lambda: False)():
+            view.loaded.connect(self._data_shown)  # type: ignore[attr-defined]
             self._loading = True
         self._watch(view)
 
