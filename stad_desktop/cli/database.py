@@ -46,7 +46,7 @@ def db_path(args: argparse.Namespace, *, create: bool = False) -> Path | ServerD
 def check_address(server: ServerDatabase) -> None:
     """Refuse (CliError, exit 2) an address that is not PostgreSQL's or holds a password."""
     from stad_desktop.storage import StorageError
-    from stad_desktop.storage.server import engine_url
+    from stad_desktop.storage.server_address import engine_url
 
     try:
         engine_url(server)

@@ -31,7 +31,7 @@ def plainly_unusable(path: Path | ServerDatabase) -> StorageError | None:
     password), found cheaply before anything is opened; None when it may be one."""
     if isinstance(path, ServerDatabase):
         from stad_desktop.storage.errors import StorageError
-        from stad_desktop.storage.server import engine_url
+        from stad_desktop.storage.server_address import engine_url
 
         try:
             engine_url(path)

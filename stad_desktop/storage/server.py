@@ -25,23 +25,11 @@ from sqlalchemy.engine import Connection, Engine
 
 from stad_desktop.paths import ServerDatabase
 from stad_desktop.storage.errors import StorageError, StorageProblem
+from stad_desktop.storage.server_address import engine_url
 
 # pg_advisory_lock's key while migrating: "STAD" in ASCII.
 MIGRATION_LOCK = 0x53544144
-DRIVER_SCHEME = "postgresql+psycopg"
-SCHEMES = ("postgresql", "postgres", DRIVER_SCHEME)
 CONNECT_TIMEOUT_S = 10
-
-
-def engine_url(server: ServerDatabase) -> str:
-    """The SQLAlchemy URL for ``server``; refused (StorageError) when it is not a
-    PostgreSQL address or holds a password."""
-    scheme, sep, rest = server.url.partition("://")
-    if scheme.lower() not in SCHEMES or not rest.strip("/"):
-        raise StorageError(StorageProblem.UNSUPPORTED_ADDRESS, server.url)
-    if server.has_password:
-        raise StorageError(StorageProblem.PASSWORD_IN_ADDRESS, server.name)
-    return f"{DRIVER_SCHEME}{sep}{rest}"
 
 
 def make_server_engine(server: ServerDatabase, password: str | None = None) -> Engine:

@@ -85,6 +85,23 @@ def test_frame_needs_no_database_libraries() -> None:
     assert result.stdout.strip() == "[]"
 
 
+def test_a_server_address_is_checked_before_the_frame_without_database_libraries() -> None:
+    """A shared database's address is looked at before the window opens (a bad one
+    is refused at once); that must not load SQLAlchemy ahead of the frame."""
+    code = (
+        "import sys\n"
+        "from stad_desktop.paths import ServerDatabase\n"
+        "from stad_desktop.services.opening import plainly_unusable\n"
+        "print(plainly_unusable(ServerDatabase('postgresql://stad@host/stad')),"
+        " plainly_unusable(ServerDatabase('mysql://stad@host/stad')) is not None)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'psycopg')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split("\n")[:2] == ["None True", "[]"]
+
+
 def test_the_first_view_takes_typing_as_soon_as_it_is_shown(
     qtbot: QtBot, demo_path: Path, unfreeze: None
 ) -> None:
