@@ -101,3 +101,12 @@ def test_an_actor_far_down_the_list_is_selected_after_a_change(
     assert view.model.row_of(last.id) == 59  # found though its block was not fetched
     assert view.table.select_id(last.id)
     assert view.table.current_id() == last.id
+
+
+def test_a_county_sized_count_is_written_with_thousands_grouped(view: ActorsView) -> None:
+    from stad_desktop.language import set_language
+
+    assert view.count_text(20000) == "20\xa0000 aktørar"
+    set_language("en")
+    assert view.count_text(20000) == "20,000 actors"
+    assert view.count_text(1) == "1 actor"

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from stad_desktop.language import N_, _, ngettext
+from stad_desktop.format import format_number
+from stad_desktop.language import N_, _, current, ngettext
 from stad_desktop.model.enums import Sector, label
 from stad_desktop.ui.bus import ACTORS, MATRIX, MEETINGS, PROJECTS, DataBus
 from stad_desktop.ui.models.actors import ActorWindowModel
@@ -103,7 +104,8 @@ class ActorsView(ListView):
         return listing.count, listing.page, listing.position
 
     def count_text(self, count: int) -> str:
-        return ngettext("{count} actor", "{count} actors", count).format(count=count)
+        text = ngettext("{count} actor", "{count} actors", count)
+        return text.format(count=format_number(count, current(), 0))
 
     def no_match_text(self, query: str) -> str:
         return _("No actors match «{text}».").format(text=query)

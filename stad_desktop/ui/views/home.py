@@ -266,7 +266,8 @@ class HomeView(View):
         }
         for key, total in totals.items():
             title = _(self._titles[key])
-            self.boxes[key].setTitle(f"{title} ({total})" if total else title)
+            shown = format_number(total, current(), 0)
+            self.boxes[key].setTitle(f"{title} ({shown})" if total else title)
         self._filter()
 
     def _meetings(self, meetings: Sequence[MeetingRef]) -> list[Entry]:

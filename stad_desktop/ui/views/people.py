@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from stad_desktop.format import format_number
 from stad_desktop.language import N_, _, current, ngettext
 from stad_desktop.model.enums import Sector, label
 from stad_desktop.services.attention import PersonRow
@@ -116,7 +117,8 @@ class PeopleView(ListView):
         return listing.count, listing.page, listing.position
 
     def count_text(self, count: int) -> str:
-        return ngettext("{count} person", "{count} persons", count).format(count=count)
+        text = ngettext("{count} person", "{count} persons", count)
+        return text.format(count=format_number(count, current(), 0))
 
     def no_match_text(self, query: str) -> str:
         return _("No persons match «{text}».").format(text=query)

@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QPushButton, QWidget
 
-from stad_desktop.language import N_, _, ngettext
+from stad_desktop.format import format_number
+from stad_desktop.language import N_, _, current, ngettext
 from stad_desktop.model.enums import Phase, label
 from stad_desktop.ui.actions import make_action
 from stad_desktop.ui.bus import ACTORS, CHECKLIST, EFFECTS, MATRIX, MEETINGS, PROJECTS, DataBus
@@ -133,7 +134,8 @@ class ProjectsView(ListView):
         return count, page, locate
 
     def count_text(self, count: int) -> str:
-        return ngettext("{count} project", "{count} projects", count).format(count=count)
+        text = ngettext("{count} project", "{count} projects", count)
+        return text.format(count=format_number(count, current(), 0))
 
     def no_match_text(self, query: str) -> str:
         return no_projects_text(query)
