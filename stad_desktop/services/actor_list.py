@@ -12,8 +12,7 @@ alphabetically: its pages are read one sector at a time from the sector index.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import and_, case, func, or_, select
@@ -67,7 +66,6 @@ def _sector_rank() -> Any:
 
 
 _KEYS: dict[str, Any] = {
-    "name": None,
     "village": Actor.village_key,
     "contact": Actor.contact_key,
     "org_number": Actor.org_number,
@@ -210,16 +208,6 @@ def position(
         before.append(and_(*ties, term > mine[index] if desc else term < mine[index]))
     found = session.scalar(joined(select(func.count(Actor.id)).where(*filters, or_(*before))))
     return int(found or 0)
-
-
-@dataclass(frozen=True)
-class Listing:
-    """The list for one search, filter and order: how many rows it has, a page of
-    them (offset, limit), and an actor's row (-1 when it is not listed)."""
-
-    count: int
-    page: Callable[[int, int], tuple[ActorRow, ...]]
-    position: Callable[[str], int]
 
 
 def ordered_ids(

@@ -16,7 +16,13 @@ from stad_desktop.services import validation as v
 from stad_desktop.services.changes import Change
 from stad_desktop.services.errors import NotFoundError, ValidationError
 from stad_desktop.services.people_list import set_person_keys
-from stad_desktop.services.readmodels import ActorDetail, ActorRef, ActorRow, ContactView
+from stad_desktop.services.readmodels import (
+    ActorDetail,
+    ActorRef,
+    ActorRow,
+    ContactView,
+    Listing,
+)
 from stad_desktop.services.versions import check_version, saving
 from stad_desktop.storage import Database
 from stad_desktop.textkeys import fold, sort_key
@@ -291,14 +297,14 @@ class ActorService:
         include_archived: bool = False,
         order_by: str = "name",
         descending: bool = False,
-    ) -> actor_list.Listing:
+    ) -> Listing[ActorRow]:
         """The list as the actors view reads it: counted, then a page at a time. In
         an order an index gives, each page and position is one query; in the order
         of the number of projects (counted for every actor), the ids of the whole
         list are read once, here, and the pages by id."""
         asked = (query, sector, include_archived)
         if order_by in actor_list.INDEXED_ORDERS:
-            return actor_list.Listing(
+            return Listing(
                 self.count(*asked),
                 lambda offset, limit: self.page(*asked, order_by, descending, offset, limit),
                 lambda actor_id: self.position(actor_id, *asked, order_by, descending),
@@ -312,7 +318,7 @@ class ActorService:
             with self._db.reading() as session:
                 return actor_list.rows_for(session, ids[max(0, offset) : max(0, offset) + limit])
 
-        return actor_list.Listing(len(ids), page, lambda actor_id: rows.get(actor_id, -1))
+        return Listing(len(ids), page, lambda actor_id: rows.get(actor_id, -1))
 
     def search(self, query: str, include_archived: bool = False) -> tuple[ActorRow, ...]:
         return self.list(query=query, include_archived=include_archived)

@@ -26,7 +26,7 @@ from stad_desktop.services.attention import (
     RoleHeld,
 )
 from stad_desktop.services.matrix import role_views
-from stad_desktop.services.readmodels import ProjectRef
+from stad_desktop.services.readmodels import Listing, ProjectRef
 from stad_desktop.storage import Database
 from stad_desktop.textkeys import sort_key
 
@@ -118,7 +118,7 @@ class PeopleService:
         include_archived: bool = False,
         order_by: str = "name",
         descending: bool = False,
-    ) -> people_list.PeopleListing:
+    ) -> Listing[PersonRow]:
         """The list as the people view reads it: counted, then a page at a time,
         each page and position one query from the order's index."""
         key = order_by if order_by in people_list.PERSON_ORDER else "name"
@@ -139,7 +139,7 @@ class PeopleService:
             with self._db.reading() as session:
                 return people_list.position(session, person_id, filters, key, descending)
 
-        return people_list.PeopleListing(total, page, position)
+        return Listing(total, page, position)
 
     def emails(
         self,

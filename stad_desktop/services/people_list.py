@@ -15,8 +15,7 @@ names: it is read actor by actor.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select
@@ -170,13 +169,3 @@ def position(
         ties = [t == value for t, value in zip(terms[:index], mine, strict=False)]
         before.append(and_(*ties, term > mine[index] if descending else term < mine[index]))
     return count(session, (*filters, or_(*before)))
-
-
-@dataclass(frozen=True)
-class PeopleListing:
-    """The list for one search, filter and order: how many rows it has, a page of
-    them (offset, limit), and a person's row (-1 when it is not listed)."""
-
-    count: int
-    page: Callable[[int, int], tuple[PersonRow, ...]]
-    position: Callable[[str], int]

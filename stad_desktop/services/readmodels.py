@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Generic, TypeVar
 
 from stad_desktop.language import Localized, Message
 
@@ -394,3 +395,17 @@ class Counts:
     meetings: int
     inputs: int
     extra: Mapping[str, int] = field(default_factory=dict)
+
+
+Row = TypeVar("Row")
+
+
+@dataclass(frozen=True)
+class Listing(Generic[Row]):
+    """A list read a page at a time (the actors, the people) for one search, filter
+    and order: how many rows it has, a page of them (offset, limit), and an item's
+    row (-1 when it is not listed)."""
+
+    count: int
+    page: Callable[[int, int], tuple[Row, ...]]
+    position: Callable[[str], int]

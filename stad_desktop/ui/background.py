@@ -29,27 +29,19 @@ class BackgroundRead(QObject):
         self._quiet = quiet
         self._generation = 0
         self._pending: dict[int, Callable[[Any], None]] = {}
-        self._thread: threading.Thread | None = None
         self._arrived.connect(self._deliver)
 
     def start(self, job: Callable[[], Any], done: Callable[[Any], None]) -> None:
         self._generation += 1
         generation = self._generation
         self._pending = {generation: done}
-        thread = threading.Thread(
+        threading.Thread(
             target=self._run, args=(job, generation), name="stad-read", daemon=True
-        )
-        self._thread = thread
-        thread.start()
+        ).start()
 
     def busy(self) -> bool:
         """A read has been started and its result not shown yet."""
         return bool(self._pending)
-
-    def wait(self, timeout: float | None = None) -> None:
-        """Wait for the worker thread (its result is delivered by the event loop)."""
-        if self._thread is not None:
-            self._thread.join(timeout)
 
     def _run(self, job: Callable[[], Any], generation: int) -> None:
         try:
