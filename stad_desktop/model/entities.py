@@ -91,6 +91,8 @@ class Actor(Stamped, Base):
         Index("ix_actors_village_order", "village_key", "sort_key", "id"),
         Index("ix_actors_contact_order", "contact_key", "sort_key", "id"),
         Index("ix_actors_org_number_order", "org_number", "sort_key", "id"),
+        # An actor's sector by its id, from the index alone (the home page's warnings).
+        Index("ix_actors_sector_by_id", "id", "sector"),
     )
 
     name: Mapped[str] = mapped_column(String(200))
@@ -201,11 +203,13 @@ class RoleAssignment(Stamped, Base):
     __table_args__ = (
         UniqueConstraint("project_id", "actor_id", "role_id"),
         Index("ix_role_assignments_actor", "actor_id"),
+        # The projects given a role, from the index alone (the home page's warnings).
+        Index("ix_role_assignments_role_project", "role_id", "project_id"),
     )
 
     project_id: Mapped[str] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
     actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"))
-    role_id: Mapped[str] = mapped_column(ForeignKey("roles.id", ondelete="CASCADE"), index=True)
+    role_id: Mapped[str] = mapped_column(ForeignKey("roles.id", ondelete="CASCADE"))
     expectation: Mapped[str] = mapped_column(Text, default="")
     contribution: Mapped[str] = mapped_column(Text, default="")
 
@@ -230,7 +234,11 @@ class EffectEntry(Stamped, Base):
     __tablename__ = "effect_entries"
     __table_args__ = (
         Index("ix_effect_entries_project_date", "project_id", "entry_date"),
-        Index("ix_effect_entries_indicator_date", "indicator_id", "entry_date"),
+        # An indicator's entries in the effect log's order, with their values: its
+        # latest value is one step into the index (the home page reads it for each).
+        Index(
+            "ix_effect_entries_latest", "indicator_id", "entry_date", "created_at", "id", "value"
+        ),
     )
 
     project_id: Mapped[str] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))

@@ -1,7 +1,7 @@
 """Reading the effect log: indicators with their latest value, and the entries of a
 project (or of one of its indicators) a page at a time, newest first, sorted and
 counted in SQL on the indexes ``ix_effect_entries_project_date`` and
-``ix_effect_entries_indicator_date``, so a page costs the same whatever the number
+``ix_effect_entries_latest``, so a page costs the same whatever the number
 of entries."""
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import case, exists, func, literal, or_, select
+from sqlalchemy import Select, case, exists, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from stad_desktop.language import N_, Localized, Message
@@ -229,52 +229,49 @@ def _blank(text: Any) -> Any:
     return or_(text == "", func.trim(text, WHITE_SPACE) == "")
 
 
-def warning_totals(
-    session: Session, project_ids: Iterable[str], roles: Sequence[RoleView]
-) -> dict[str, int]:
-    """How many warnings :func:`compute_warnings` gives for each of ``project_ids``
-    (``roles``: the catalogue), counted in SQL for every project at once: two queries
-    over whole tables (cheaper for many projects than picking them out), nothing per
-    project. tests/services/test_overview_totals.py holds the two to the same rules."""
+def _warning_count_query(roles: Sequence[RoleView]) -> Select[str, str, int]:
+    """Every project's id, sort key and how many warnings :func:`compute_warnings`
+    gives it (``roles``: the catalogue), counted in SQL for every project at once:
+    each part over a whole table (cheaper for many projects than picking them out),
+    read from an index where one serves, nothing per project.
+    tests/services/test_overview_totals.py holds the two to the same rules."""
     codes = {code for code, _text in REQUIRED_ROLES}
     required = [role.id for role in roles if role.code in codes]
-    # How many of the required roles (those that exist) are given: on the assignments'
-    # own index alone, each role once however many actors hold it (no DISTINCT: no sort).
-    given = (
-        select(
-            RoleAssignment.project_id,
-            sum(
-                (
-                    func.max(case((RoleAssignment.role_id == role_id, 1), else_=0))
-                    for role_id in required
-                ),
-                literal(0),
-            ).label("given"),
-        )
-        .group_by(RoleAssignment.project_id)
+    # The required roles (those that exist) given: each once, however many actors
+    # hold it, read from the index on (role, project).
+    pairs = (
+        select(RoleAssignment.role_id, RoleAssignment.project_id)
+        .where(RoleAssignment.role_id.in_(required))
+        .distinct()
         .subquery()
     )
-    # The sectors of a project's actors (none: no actors), and how many of them hold
-    # MANY_ROLES roles or more in it.
-    # SQLite reads the actors' sectors once and looks them up there (not an actor at a
-    # time in the table); PostgreSQL joins the tables by hashing either way.
-    sectors = (
-        select(Actor.id, Actor.sector).cte("sectors").prefix_with("MATERIALIZED", dialect="sqlite")
+    given = (
+        select(pairs.c.project_id, func.count().label("given"))
+        .group_by(pairs.c.project_id)
+        .subquery()
     )
+    # The sectors of a project's actors. Each actor's sector is read from the index
+    # on (id, sector), not from the table (SQLite, with no statistics, would take the
+    # primary key's index and then the table).
     mix = (
         select(
             ProjectActor.project_id,
-            func.min(sectors.c.sector).label("low"),
-            func.max(sectors.c.sector).label("high"),
+            func.min(Actor.sector).label("low"),
+            func.max(Actor.sector).label("high"),
         )
-        .join(sectors, sectors.c.id == ProjectActor.actor_id)
+        .join(Actor, Actor.id == ProjectActor.actor_id)
+        .with_hint(Actor, "INDEXED BY ix_actors_sector_by_id", "sqlite")
         .group_by(ProjectActor.project_id)
         .subquery()
     )
+    # The project's actors holding MANY_ROLES roles or more in it, grouped in the
+    # order of the index on (project, actor, role), which gives that order (asked
+    # for, PostgreSQL reads it so too, rather than hashing every pair).
     crowded = (
         select(RoleAssignment.project_id, RoleAssignment.actor_id)
         .group_by(RoleAssignment.project_id, RoleAssignment.actor_id)
         .having(func.count() >= MANY_ROLES)
+        .order_by(RoleAssignment.project_id, RoleAssignment.actor_id)
         .subquery()
     )
     many = (
@@ -288,30 +285,53 @@ def warning_totals(
         .group_by(crowded.c.project_id)
         .subquery()
     )
-    query = (
-        select(Project.id, given.c.given, mix.c.low, mix.c.high, many.c.actors)
+    # The expectations without a contribution, in one pass over the table (SQLite
+    # would otherwise follow an index for the grouping, and look up every row).
+    lacking = (
+        select(RoleAssignment.project_id, func.count().label("lacking"))
+        .where(~_blank(RoleAssignment.expectation), _blank(RoleAssignment.contribution))
+        .with_hint(RoleAssignment, "NOT INDEXED", "sqlite")
+        .group_by(RoleAssignment.project_id)
+        .subquery()
+    )
+    warnings = (
+        literal(len(required))
+        - func.coalesce(given.c.given, 0)
+        # No actors (no sectors) counts one warning, as actors of one sector do.
+        + case((mix.c.low != mix.c.high, 0), else_=1)
+        + func.coalesce(many.c.actors, 0)
+        + func.coalesce(lacking.c.lacking, 0)
+    )
+    return (
+        select(Project.id, Project.sort_key, warnings.label("warnings"))
         .outerjoin(given, given.c.project_id == Project.id)
         .outerjoin(mix, mix.c.project_id == Project.id)
         .outerjoin(many, many.c.project_id == Project.id)
+        .outerjoin(lacking, lacking.c.project_id == Project.id)
     )
-    # The expectations without a contribution: picked out in one pass over the table.
-    lacking = Counter(
-        session.scalars(
-            select(RoleAssignment.project_id).where(
-                ~_blank(RoleAssignment.expectation), _blank(RoleAssignment.contribution)
-            )
-        )
-    )
-    counts = {
-        pid: len(required)
-        - (given_count or 0)
-        + lacking[pid]
-        # No actors counts one warning, as actors of one sector do.
-        + (low == high)
-        + (crowded_actors or 0)
-        for pid, given_count, low, high, crowded_actors in session.execute(query)
-    }
+
+
+def warning_totals(
+    session: Session, project_ids: Iterable[str], roles: Sequence[RoleView]
+) -> dict[str, int]:
+    """How many warnings :func:`compute_warnings` gives for each of ``project_ids``
+    (``roles``: the catalogue), counted in SQL (see :func:`_warning_count_query`)."""
+    counts = {pid: count for pid, _key, count in session.execute(_warning_count_query(roles))}
     return {pid: counts[pid] for pid in project_ids}
+
+
+def most_warned(session: Session, roles: Sequence[RoleView], limit: int) -> tuple[list[str], int]:
+    """The active projects with most warnings (ties in the projects' order), the first
+    ``limit`` of them, and how many active projects have a warning: counted, sorted
+    and cut in SQL, so that only those ``limit`` rows are read."""
+    counted = _warning_count_query(roles).where(Project.archived.is_(False)).subquery()
+    rows = session.execute(
+        select(counted.c.id, func.count().over())
+        .where(counted.c.warnings > 0)
+        .order_by(counted.c.warnings.desc(), counted.c.sort_key, counted.c.id)
+        .limit(limit)
+    ).all()
+    return [pid for pid, _total in rows], (rows[0][1] if rows else 0)
 
 
 def sector_mix(actors: Iterable[ActorRef]) -> dict[str, int]:

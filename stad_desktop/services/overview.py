@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from typing import NamedTuple, Protocol
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
+from typing import NamedTuple, Protocol, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -38,8 +41,13 @@ from stad_desktop.services.attention import (
     ProjectWarnings,
 )
 from stad_desktop.services.effect_reads import ENTRY_ORDER
-from stad_desktop.services.matrix import role_views, warning_totals, warnings_for
-from stad_desktop.services.readmodels import AnswerBacklog, ProjectRef, VillageCount
+from stad_desktop.services.matrix import most_warned, role_views, warnings_for
+from stad_desktop.services.readmodels import (
+    AnswerBacklog,
+    IndicatorView,
+    ProjectRef,
+    VillageCount,
+)
 from stad_desktop.storage import Database
 
 # The upcoming meetings shown, and the recent ones (the last held before today).
@@ -135,67 +143,136 @@ def _behind_ids(session: Session, today: dt.date) -> list[str]:
     return [row.id for row in map(_PathRow._make, rows) if is_behind(row, today)]
 
 
+def _active_projects(session: Session) -> list[ProjectRef]:
+    """The active projects, in their order."""
+    return [
+        ProjectRef(pid, name, phase)
+        for pid, name, phase in session.execute(
+            select(Project.id, Project.name, Project.phase)
+            .where(Project.archived.is_(False))
+            .order_by(Project.sort_key, Project.id)
+        )
+    ]
+
+
+def _warnings(session: Session) -> tuple[tuple[ProjectWarnings, ...], int]:
+    """The active projects with a role-matrix warning, most first (ties in the
+    projects' order): the first ENTRIES_SHOWN in detail, and how many there are.
+    Counted and sorted for every project in SQL; the warnings themselves read for
+    those shown."""
+    roles = role_views(session)
+    ids, total = most_warned(session, roles, ENTRIES_SHOWN)
+    refs = {
+        pid: ProjectRef(pid, name, phase)
+        for pid, name, phase in session.execute(
+            select(Project.id, Project.name, Project.phase).where(Project.id.in_(ids))
+        )
+    }
+    shown = warnings_for(session, ids, roles)
+    return tuple(ProjectWarnings(refs[pid], shown[pid]) for pid in ids), total
+
+
+def _behind(session: Session, today: dt.date) -> tuple[list[tuple[IndicatorView, float]], int]:
+    """The first ENTRIES_SHOWN indicators behind their path (with the value expected
+    today), and how many there are."""
+    ids = _behind_ids(session, today)
+    shown = [
+        (view, expected)
+        for view in effect_reads.indicator_views(session, ids[:ENTRIES_SHOWN])
+        if (expected := expected_value(view, today)) is not None
+    ]
+    return shown, len(ids)
+
+
+def _backlog(session: Session, today: dt.date) -> tuple[AnswerBacklog, int]:
+    """The oldest input waiting for an answer (BACKLOG_SHOWN), and how much waits:
+    counted in SQL, and only the oldest items read."""
+    waiting = input_reads.backlog_summary(session, today=today)
+    backlog = AnswerBacklog(
+        waiting.weeks,
+        waiting.today,
+        input_reads.backlog_page(session, waiting.weeks, today, None, 0, BACKLOG_SHOWN),
+        tuple(VillageCount(v.village, v.count) for v in waiting.villages),
+    )
+    return backlog, waiting.total
+
+
+def _checklists(session: Session, projects: list[ProjectRef]) -> tuple[ChecklistProgress, ...]:
+    """The first ENTRIES_SHOWN of ``projects`` by checklist progress, the least done
+    first."""
+    status_counts: Counter[tuple[str, str]] = Counter()
+    for pid, status, count in session.execute(
+        select(ChecklistItem.project_id, ChecklistItem.status, func.count())
+        .where(
+            ChecklistItem.status.in_(
+                (ChecklistStatus.DONE.value, ChecklistStatus.NOT_RELEVANT.value)
+            )
+        )
+        .group_by(ChecklistItem.project_id, ChecklistItem.status)
+    ):
+        status_counts[(pid, status)] = count
+    progress = [
+        (
+            p,
+            status_counts[(p.id, ChecklistStatus.DONE.value)],
+            len(CHECKLIST_ITEMS) - status_counts[(p.id, ChecklistStatus.NOT_RELEVANT.value)],
+        )
+        for p in projects
+    ]
+    progress.sort(key=lambda c: c[1] / c[2] if c[2] else 1.0)
+    return tuple(ChecklistProgress(*c) for c in progress[:ENTRIES_SHOWN])
+
+
+_T = TypeVar("_T")
+
+
+class _Reads:
+    """Reads that need nothing of each other, each with a session of its own, run
+    beside each other on worker threads (each in its own read transaction: the
+    database does the work of each on a core of its own). In this thread instead
+    when a batch is open in it: only the batch's session sees its writes."""
+
+    def __init__(self, db: Database, pool: ThreadPoolExecutor | None) -> None:
+        self._db = db
+        self._pool = pool
+
+    def start(self, job: Callable[[Session], _T]) -> Callable[[], _T]:
+        """Start ``job``; the returned call gives its result (or raises its error)."""
+        if self._pool is None:
+            result = self._read(job)
+            return lambda: result
+        return self._pool.submit(self._read, job).result
+
+    def _read(self, job: Callable[[Session], _T]) -> _T:
+        with self._db.reading() as session:
+            return job(session)
+
+
 class OverviewService:
     def __init__(self, db: Database) -> None:
         self._db = db
 
     def overview(self, today: dt.date | None = None) -> Overview:
+        """The overview, its costliest parts (the role-matrix warnings, the answer
+        backlog) read beside the rest."""
         today = today or dt.date.today()
+        if self._db.in_batch:
+            return self._overview(today, _Reads(self._db, None))
+        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="stad-overview") as pool:
+            return self._overview(today, _Reads(self._db, pool))
+
+    def _overview(self, today: dt.date, reads: _Reads) -> Overview:
+        # Beside this thread's reading: the two counts that cost the database most
+        # and give few rows (a read with many rows, on a worker thread, gets its rows
+        # slowly while another thread runs Python).
+        warned = reads.start(_warnings)
+        backlog_read = reads.start(partial(_backlog, today=today))
         with self._db.reading() as session:
-            projects = [
-                ProjectRef(pid, name, phase)
-                for pid, name, phase in session.execute(
-                    select(Project.id, Project.name, Project.phase)
-                    .where(Project.archived.is_(False))
-                    .order_by(Project.sort_key, Project.id)
-                )
-            ]
-            by_id = {p.id: p for p in projects}
-            # Counted for every project in SQL; the warnings themselves read for
-            # those shown (most warnings first, ties in the projects' order).
-            roles = role_views(session)
-            totals = warning_totals(session, by_id, roles)
-            warned = sorted((p for p in projects if totals[p.id]), key=lambda p: -totals[p.id])
-            shown = warnings_for(session, [p.id for p in warned[:ENTRIES_SHOWN]], roles)
-            warnings = tuple(ProjectWarnings(p, shown[p.id]) for p in warned[:ENTRIES_SHOWN])
-            status_counts: Counter[tuple[str, str]] = Counter()
-            for pid, status, count in session.execute(
-                select(ChecklistItem.project_id, ChecklistItem.status, func.count())
-                .where(
-                    ChecklistItem.status.in_(
-                        (ChecklistStatus.DONE.value, ChecklistStatus.NOT_RELEVANT.value)
-                    )
-                )
-                .group_by(ChecklistItem.project_id, ChecklistItem.status)
-            ):
-                status_counts[(pid, status)] = count
-            progress = [
-                (
-                    p,
-                    status_counts[(p.id, ChecklistStatus.DONE.value)],
-                    len(CHECKLIST_ITEMS)
-                    - status_counts[(p.id, ChecklistStatus.NOT_RELEVANT.value)],
-                )
-                for p in projects
-            ]
-            progress.sort(key=lambda c: c[1] / c[2] if c[2] else 1.0)
-            checklists = tuple(ChecklistProgress(*c) for c in progress[:ENTRIES_SHOWN])
-            # Counted in SQL, and only the oldest items read: the page shows a few.
-            waiting = input_reads.backlog_summary(session, today=today)
-            backlog = AnswerBacklog(
-                waiting.weeks,
-                waiting.today,
-                input_reads.backlog_page(session, waiting.weeks, today, None, 0, BACKLOG_SHOWN),
-                tuple(VillageCount(v.village, v.count) for v in waiting.villages),
-            )
+            behind_views, behind_total = _behind(session, today)
+            projects = _active_projects(session)
+            checklists = _checklists(session, projects)
             upcoming = self._meetings(session, today, ahead=True)
             recent = self._meetings(session, today, ahead=False)
-            behind_ids = _behind_ids(session, today)
-            behind = tuple(
-                BehindIndicator(view, by_id[view.project_id], expected)
-                for view in effect_reads.indicator_views(session, behind_ids[:ENTRIES_SHOWN])
-                if (expected := expected_value(view, today)) is not None
-            )
             # Counted for archived actors too and those left out here: grouped so, one
             # pass over the table (not a look-up in it for each actor of a sector).
             sectors = {
@@ -207,19 +284,25 @@ class OverviewService:
                 )
                 if not archived
             }
+        by_id = {p.id: p for p in projects}
         phases = Counter(p.phase for p in projects)
+        warnings, warnings_total = warned()
+        backlog, backlog_total = backlog_read()
         return Overview(
             today=today,
             warnings=warnings,
-            warnings_total=len(warned),
+            warnings_total=warnings_total,
             checklists=checklists,
             checklists_total=len(projects),
             backlog=backlog,
-            backlog_total=waiting.total,
+            backlog_total=backlog_total,
             upcoming=upcoming,
             recent=recent,
-            behind=behind,
-            behind_total=len(behind_ids),
+            behind=tuple(
+                BehindIndicator(view, by_id[view.project_id], expected)
+                for view, expected in behind_views
+            ),
+            behind_total=behind_total,
             actors_per_sector=tuple(
                 (s.value, sectors[s.value]) for s in Sector if s.value in sectors
             ),

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import create_engine, event, select, text
+from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -63,10 +64,21 @@ def _begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+class _HintedSQLiteCompiler(SQLiteCompiler):
+    """SQLite's statements with their tables' hints, which SQLAlchemy leaves out for
+    SQLite: ``select(…).with_hint(Table, "INDEXED BY ix_…", "sqlite")`` picks the
+    index a query reads (SQLite keeps no statistics here, and without them it can
+    take an index that makes it read the table too)."""
+
+    def get_from_hint_text(self, table: Any, text: str | None) -> str | None:
+        return text
+
+
 def make_engine(url: str) -> Engine:
-    """An engine for any SQLAlchemy URL; SQLite gets the program's pragmas."""
+    """An engine for any SQLAlchemy URL; SQLite gets the program's pragmas and hints."""
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        engine.dialect.statement_compiler = _HintedSQLiteCompiler
         event.listen(engine, "connect", _set_sqlite_pragmas)
         event.listen(engine, "begin", _begin)
         return engine
@@ -172,6 +184,12 @@ class Database:
     @_batch.setter
     def _batch(self, session: Session | None) -> None:
         self._batches.session = session
+
+    @property
+    def in_batch(self) -> bool:
+        """A batch is open in this thread: its writes, not committed yet, are seen by
+        this thread's reading only."""
+        return self._batch is not None
 
     @contextmanager
     def batch(self) -> Iterator[Session]:

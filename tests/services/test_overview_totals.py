@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import delete, select
+from sqlalchemy import delete, event, select
 
 from stad_desktop.model import Project, ProjectActor, Role, RoleAssignment
 from stad_desktop.model.catalogue import TARGET_CONTACT
@@ -19,12 +20,14 @@ from stad_desktop.services.attention import ENTRIES_SHOWN
 from stad_desktop.services.effects import EntryInput, IndicatorInput
 from stad_desktop.services.matrix import (
     WHITE_SPACE,
+    most_warned,
     role_views,
     warning_counts,
     warning_totals,
     warnings_for,
 )
 from stad_desktop.services.overview import is_behind
+from stad_desktop.storage.database import open_database
 
 TODAY = dt.date(2026, 11, 15)
 SECTORS = ("municipality", "municipality", "voluntary", "business", "research", "voluntary")
@@ -50,8 +53,13 @@ _names = itertools.count()
 
 def _totals_agree(services: Services) -> None:
     with services.db.reading() as session:
-        ids = list(session.scalars(select(Project.id)))
-        assert warning_totals(session, ids, role_views(session)) == warning_counts(session, ids)
+        roles = role_views(session)
+        in_order = list(session.scalars(select(Project.id).order_by(Project.sort_key, Project.id)))
+        totals = warning_totals(session, in_order, roles)
+        assert totals == warning_counts(session, in_order)
+        # The home page's list: most warnings first, ties in the projects' order.
+        warned = sorted((pid for pid in in_order if totals[pid]), key=lambda pid: -totals[pid])
+        assert most_warned(session, roles, 2) == (warned[:2], len(warned))
 
 
 def test_the_white_space_trimmed_in_sql_is_what_python_strips() -> None:
@@ -188,3 +196,20 @@ def test_a_long_project_list_counts_its_warnings_in_sql_with_the_same_result(
     )
     assert {row.id: row.warning_count for row in demo_services.projects.list()} == by_project
     assert calls
+
+
+def test_the_warnings_read_the_actors_sectors_from_their_index(tmp_path: Path) -> None:
+    """On SQLite, which keeps no statistics here, the sectors of the projects' actors
+    are read from the index on (id, sector), not from the actors' rows (the hint
+    that picks it reaches SQLite)."""
+    db = open_database(tmp_path / "fylket.sqlite3")
+    statements: list[tuple[str, object]] = []
+    with db.reading() as session:
+        connection = session.connection()
+        event.listen(connection, "before_cursor_execute", lambda *a: statements.append(a[2:4]))
+        most_warned(session, role_views(session), 5)
+        sql, parameters = statements[-1]
+        explained = connection.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, parameters)
+        plan = [row[3] for row in explained]
+    db.close()
+    assert "SEARCH actors USING COVERING INDEX ix_actors_sector_by_id (id=?)" in plan
