@@ -67,9 +67,17 @@ def _server_user() -> str | None:
 class PostgresServer:
     """A running server; :meth:`stop` ends it and removes its folder."""
 
-    def __init__(self, initdb: Path, pg_ctl: Path, folder: Path | None = None) -> None:
+    def __init__(
+        self,
+        initdb: Path,
+        pg_ctl: Path,
+        folder: Path | None = None,
+        settings: tuple[str, ...] = (),
+    ) -> None:
         # ``folder``: a cluster kept between runs (the benchmark's); None: a new
-        # temporary one, removed by :meth:`stop`.
+        # temporary one, removed by :meth:`stop`. ``settings``: more ``name=value``
+        # server settings.
+        self.settings = settings
         self.kept = folder is not None
         if folder is not None:
             folder.mkdir(parents=True, exist_ok=True)
@@ -117,7 +125,7 @@ class PostgresServer:
                 f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 "
                 "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
                 "-c max_connections=200"
-            )
+            ) + "".join(f" -c {setting}" for setting in self.settings)
             started = self._run(
                 self._pg_ctl, "-D", self.data, "-o", options, "-l", self.folder / "log", "-w",
                 "-t", "60", "start",
@@ -188,16 +196,17 @@ class PostgresServer:
         return True
 
 
-def start(folder: Path | None = None) -> PostgresServer | str:
+def start(folder: Path | None = None, settings: tuple[str, ...] = ()) -> PostgresServer | str:
     """A running server, or why there is none (no PostgreSQL on this machine, or it
-    would not start); ``folder``: keep its cluster there between runs."""
+    would not start); ``folder``: keep its cluster there between runs; ``settings``:
+    more server settings (``name=value``)."""
     initdb, pg_ctl = find_program("initdb"), find_program("pg_ctl")
     if initdb is None or pg_ctl is None:
         return (
             "PostgreSQL is not installed (no initdb/pg_ctl on PATH or under "
             "/usr/lib/postgresql/*/bin); install the postgresql package to run these tests"
         )
-    server = PostgresServer(initdb, pg_ctl, folder)
+    server = PostgresServer(initdb, pg_ctl, folder, settings)
     reason = server.start()
     if reason is not None:
         server.stop()

@@ -21,6 +21,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
 )
+from sqlalchemy import text as sql_text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
@@ -198,11 +199,36 @@ class ProjectActor(Stamped, Base):
     actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
 
 
+# Every character Python's ``str.strip()`` removes (AssignmentView.lacks_contribution),
+# for SQL's trim(text, characters) on both engines.
+WHITE_SPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+def _blank_sql(column: str) -> str:
+    return f"({column} = '' OR trim({column}, '{WHITE_SPACE}') = '')"
+
+
+# An expectation without a contribution (a warning of the role matrix), as SQL: the
+# condition of the index of those, written the same way where they are counted
+# (services.matrix), so that the index is used.
+LACKING_CONTRIBUTION = f"NOT {_blank_sql('expectation')} AND {_blank_sql('contribution')}"
+
+
 class RoleAssignment(Stamped, Base):
     __tablename__ = "role_assignments"
     __table_args__ = (
         UniqueConstraint("project_id", "actor_id", "role_id"),
         Index("ix_role_assignments_actor", "actor_id"),
+        # The expectations without a contribution, by project (only those are in it).
+        Index(
+            "ix_role_assignments_lacking",
+            "project_id",
+            sqlite_where=sql_text(LACKING_CONTRIBUTION),
+            postgresql_where=sql_text(LACKING_CONTRIBUTION),
+        ),
         # The projects given a role, from the index alone (the home page's warnings).
         Index("ix_role_assignments_role_project", "role_id", "project_id"),
     )

@@ -76,7 +76,13 @@ def open_services(
     from stad_desktop.storage.database import open_database
 
     if isinstance(path, ServerDatabase):
-        return Services(open_database(path, password=password))
+        from stad_desktop.storage.server import CONNECTIONS_KEPT
+
+        db = open_database(path, password=password)
+        # The home page reads in three parts beside each other: connected beforehand,
+        # on a worker thread, the first of those reads does not wait for connecting.
+        db.prepare_connections(CONNECTIONS_KEPT)
+        return Services(db)
     if create_folder:
         path.parent.mkdir(parents=True, exist_ok=True)
     return Services(open_database(path, checked=checked, background_checks=True))

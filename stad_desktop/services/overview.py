@@ -10,14 +10,16 @@ date) to the target (value at the target date), taken at today's date.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
-from typing import NamedTuple, Protocol, TypeVar
+from typing import Any, NamedTuple, Protocol, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import Date, Float, case, cast, func, literal, select
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
 
 from stad_desktop.model import (
     Actor,
@@ -44,7 +46,6 @@ from stad_desktop.services.effect_reads import ENTRY_ORDER
 from stad_desktop.services.matrix import most_warned, role_views, warnings_for
 from stad_desktop.services.readmodels import (
     AnswerBacklog,
-    IndicatorView,
     ProjectRef,
     VillageCount,
 )
@@ -69,15 +70,6 @@ class IndicatorPath(Protocol):
     def target_date(self) -> dt.date | None: ...
     @property
     def latest_value(self) -> float | None: ...
-
-
-class _PathRow(NamedTuple):
-    id: str
-    baseline_value: float | None
-    baseline_date: dt.date | None
-    target_value: float | None
-    target_date: dt.date | None
-    latest_value: float | None
 
 
 def expected_value(indicator: IndicatorPath, today: dt.date) -> float | None:
@@ -109,10 +101,33 @@ def is_behind(indicator: IndicatorPath, today: dt.date) -> bool:
     return latest > expected
 
 
-def _behind_ids(session: Session, today: dt.date) -> list[str]:
-    """The indicators of the active projects that are behind their path, in the
-    order of their projects' indicator lists. Only the paths are read, and the
-    latest value of those whose path has begun (one step down its index each)."""
+class _DaysBetween(FunctionElement[float]):
+    """The days from the second date to the first, as a number (SQL)."""
+
+    type = Float()
+    inherit_cache = True
+    name = "days_between"
+
+
+@compiles(_DaysBetween)
+def _days_between(element: _DaysBetween, compiler: SQLCompiler, **kw: Any) -> str:
+    later, earlier = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"CAST(({later} - {earlier}) AS DOUBLE PRECISION)"  # PostgreSQL: whole days
+
+
+@compiles(_DaysBetween, "sqlite")
+def _days_between_sqlite(element: _DaysBetween, compiler: SQLCompiler, **kw: Any) -> str:
+    later, earlier = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"(julianday({later}) - julianday({earlier}))"
+
+
+def _behind_ids(session: Session, today: dt.date, limit: int) -> tuple[list[str], int]:
+    """The first ``limit`` indicators of the active projects that are behind their
+    path, in the order of their projects' indicator lists, and how many there are:
+    decided, counted and cut in SQL by :func:`is_behind`'s rule (the same sums in
+    the same order, so the same floating-point results), reading only the paths and
+    the latest value of those whose path has begun (one step down its index each).
+    tests/services/test_overview_totals.py holds the two to the same answers."""
     latest = (
         select(EffectEntry.value)
         .where(EffectEntry.indicator_id == Indicator.id, EffectEntry.value.is_not(None))
@@ -121,38 +136,48 @@ def _behind_ids(session: Session, today: dt.date) -> list[str]:
         .correlate(Indicator)
         .scalar_subquery()
     )
-    rows = session.execute(
+    # At today's date, or at the target date once today is past it.
+    until = case((Indicator.target_date < today, Indicator.target_date), else_=literal(today, Date))
+    paths = (
         select(
             Indicator.id,
-            Indicator.baseline_value,
-            Indicator.baseline_date,
-            Indicator.target_value,
-            Indicator.target_date,
-            latest,
+            Indicator.project_id,
+            Indicator.position,
+            Indicator.name,
+            Indicator.baseline_value.label("base"),
+            Indicator.target_value.label("target"),
+            # (Never a division by nought, in whatever order the conditions are
+            # tested: a path of no days is left out below.)
+            (
+                _DaysBetween(until, Indicator.baseline_date)
+                / func.nullif(_DaysBetween(Indicator.target_date, Indicator.baseline_date), 0)
+            ).label("share"),
+            latest.label("latest"),
         )
         .join(Project, Project.id == Indicator.project_id)
         .where(
             Project.archived.is_(False),
             Indicator.baseline_value.is_not(None),
             Indicator.target_value.is_not(None),
-            Indicator.target_date.is_not(None),
+            Indicator.target_date > Indicator.baseline_date,
             Indicator.baseline_date < today,
         )
-        .order_by(Indicator.project_id, Indicator.position, Indicator.name)
+        .subquery()
     )
-    return [row.id for row in map(_PathRow._make, rows) if is_behind(row, today)]
-
-
-def _active_projects(session: Session) -> list[ProjectRef]:
-    """The active projects, in their order."""
-    return [
-        ProjectRef(pid, name, phase)
-        for pid, name, phase in session.execute(
-            select(Project.id, Project.name, Project.phase)
-            .where(Project.archived.is_(False))
-            .order_by(Project.sort_key, Project.id)
-        )
-    ]
+    expected = paths.c.base + (paths.c.target - paths.c.base) * paths.c.share
+    # Short of the line in the target's direction; one comparison (the latest value,
+    # read where it is compared, is read once). No value measured: not behind.
+    behind = case(
+        (paths.c.target >= paths.c.base, paths.c.latest < expected),
+        else_=paths.c.latest > expected,
+    )
+    rows = session.execute(
+        select(paths.c.id, func.count().over())
+        .where(behind)
+        .order_by(paths.c.project_id, paths.c.position, paths.c.name)
+        .limit(limit)
+    ).all()
+    return [iid for iid, _total in rows], (rows[0][1] if rows else 0)
 
 
 def _warnings(session: Session) -> tuple[tuple[ProjectWarnings, ...], int]:
@@ -162,26 +187,23 @@ def _warnings(session: Session) -> tuple[tuple[ProjectWarnings, ...], int]:
     those shown."""
     roles = role_views(session)
     ids, total = most_warned(session, roles, ENTRIES_SHOWN)
-    refs = {
-        pid: ProjectRef(pid, name, phase)
-        for pid, name, phase in session.execute(
-            select(Project.id, Project.name, Project.phase).where(Project.id.in_(ids))
-        )
-    }
+    refs = _refs(session, ids)
     shown = warnings_for(session, ids, roles)
     return tuple(ProjectWarnings(refs[pid], shown[pid]) for pid in ids), total
 
 
-def _behind(session: Session, today: dt.date) -> tuple[list[tuple[IndicatorView, float]], int]:
+def _behind(session: Session, today: dt.date) -> tuple[tuple[BehindIndicator, ...], int]:
     """The first ENTRIES_SHOWN indicators behind their path (with the value expected
     today), and how many there are."""
-    ids = _behind_ids(session, today)
-    shown = [
-        (view, expected)
-        for view in effect_reads.indicator_views(session, ids[:ENTRIES_SHOWN])
+    ids, total = _behind_ids(session, today, ENTRIES_SHOWN)
+    views = effect_reads.indicator_views(session, ids)
+    refs = _refs(session, (view.project_id for view in views))
+    shown = tuple(
+        BehindIndicator(view, refs[view.project_id], expected)
+        for view in views
         if (expected := expected_value(view, today)) is not None
-    ]
-    return shown, len(ids)
+    )
+    return shown, total
 
 
 def _backlog(session: Session, today: dt.date) -> tuple[AnswerBacklog, int]:
@@ -197,30 +219,50 @@ def _backlog(session: Session, today: dt.date) -> tuple[AnswerBacklog, int]:
     return backlog, waiting.total
 
 
-def _checklists(session: Session, projects: list[ProjectRef]) -> tuple[ChecklistProgress, ...]:
-    """The first ENTRIES_SHOWN of ``projects`` by checklist progress, the least done
-    first."""
-    status_counts: Counter[tuple[str, str]] = Counter()
-    for pid, status, count in session.execute(
-        select(ChecklistItem.project_id, ChecklistItem.status, func.count())
+def _checklists(session: Session) -> tuple[ChecklistProgress, ...]:
+    """The first ENTRIES_SHOWN active projects by checklist progress, the least done
+    first (ties in the projects' order; a checklist with nothing relevant counts as
+    done): ranked and cut in SQL, the same division as in Python."""
+    statuses = (
+        select(
+            ChecklistItem.project_id,
+            func.count().filter(ChecklistItem.status == ChecklistStatus.DONE.value).label("done"),
+            func.count()
+            .filter(ChecklistItem.status == ChecklistStatus.NOT_RELEVANT.value)
+            .label("left_out"),
+        )
         .where(
             ChecklistItem.status.in_(
                 (ChecklistStatus.DONE.value, ChecklistStatus.NOT_RELEVANT.value)
             )
         )
-        .group_by(ChecklistItem.project_id, ChecklistItem.status)
-    ):
-        status_counts[(pid, status)] = count
-    progress = [
-        (
-            p,
-            status_counts[(p.id, ChecklistStatus.DONE.value)],
-            len(CHECKLIST_ITEMS) - status_counts[(p.id, ChecklistStatus.NOT_RELEVANT.value)],
+        .group_by(ChecklistItem.project_id)
+        .subquery()
+    )
+    done = func.coalesce(statuses.c.done, 0)
+    relevant = len(CHECKLIST_ITEMS) - func.coalesce(statuses.c.left_out, 0)
+    share = case((relevant > 0, cast(done, Float) / relevant), else_=1.0)
+    rows = session.execute(
+        select(Project.id, Project.name, Project.phase, done, relevant)
+        .outerjoin(statuses, statuses.c.project_id == Project.id)
+        .where(Project.archived.is_(False))
+        .order_by(share, Project.sort_key, Project.id)
+        .limit(ENTRIES_SHOWN)
+    )
+    return tuple(
+        ChecklistProgress(ProjectRef(pid, name, phase), int(d), int(r))
+        for pid, name, phase, d, r in rows
+    )
+
+
+def _refs(session: Session, ids: Iterable[str]) -> dict[str, ProjectRef]:
+    """The projects of ``ids`` by id."""
+    return {
+        pid: ProjectRef(pid, name, phase)
+        for pid, name, phase in session.execute(
+            select(Project.id, Project.name, Project.phase).where(Project.id.in_(set(ids)))
         )
-        for p in projects
-    ]
-    progress.sort(key=lambda c: c[1] / c[2] if c[2] else 1.0)
-    return tuple(ChecklistProgress(*c) for c in progress[:ENTRIES_SHOWN])
+    }
 
 
 _T = TypeVar("_T")
@@ -253,8 +295,8 @@ class OverviewService:
         self._db = db
 
     def overview(self, today: dt.date | None = None) -> Overview:
-        """The overview, its costliest parts (the role-matrix warnings, the answer
-        backlog) read beside the rest."""
+        """The overview, read in three parts beside each other: the role-matrix
+        warnings, the indicators behind, and the rest."""
         today = today or dt.date.today()
         if self._db.in_batch:
             return self._overview(today, _Reads(self._db, None))
@@ -262,68 +304,90 @@ class OverviewService:
             return self._overview(today, _Reads(self._db, pool))
 
     def _overview(self, today: dt.date, reads: _Reads) -> Overview:
-        # Beside this thread's reading: the two counts that cost the database most
-        # and give few rows (a read with many rows, on a worker thread, gets its rows
-        # slowly while another thread runs Python).
+        # Three reads of about the same length, beside each other.
         warned = reads.start(_warnings)
-        backlog_read = reads.start(partial(_backlog, today=today))
+        rest_read = reads.start(partial(_rest, today=today))
         with self._db.reading() as session:
-            behind_views, behind_total = _behind(session, today)
-            projects = _active_projects(session)
-            checklists = _checklists(session, projects)
-            upcoming = self._meetings(session, today, ahead=True)
-            recent = self._meetings(session, today, ahead=False)
-            # Counted for archived actors too and those left out here: grouped so, one
-            # pass over the table (not a look-up in it for each actor of a sector).
-            sectors = {
-                sector: count
-                for archived, sector, count in session.execute(
-                    select(Actor.archived, Actor.sector, func.count()).group_by(
-                        Actor.archived, Actor.sector
-                    )
-                )
-                if not archived
-            }
-        by_id = {p.id: p for p in projects}
-        phases = Counter(p.phase for p in projects)
+            behind, behind_total = _behind(session, today)
         warnings, warnings_total = warned()
-        backlog, backlog_total = backlog_read()
+        rest = rest_read()
         return Overview(
             today=today,
             warnings=warnings,
             warnings_total=warnings_total,
-            checklists=checklists,
-            checklists_total=len(projects),
-            backlog=backlog,
-            backlog_total=backlog_total,
-            upcoming=upcoming,
-            recent=recent,
-            behind=tuple(
-                BehindIndicator(view, by_id[view.project_id], expected)
-                for view, expected in behind_views
-            ),
+            checklists=rest.checklists,
+            checklists_total=sum(rest.phases.values()),
+            backlog=rest.backlog,
+            backlog_total=rest.backlog_total,
+            upcoming=rest.upcoming,
+            recent=rest.recent,
+            behind=behind,
             behind_total=behind_total,
             actors_per_sector=tuple(
-                (s.value, sectors[s.value]) for s in Sector if s.value in sectors
+                (s.value, rest.sectors[s.value]) for s in Sector if s.value in rest.sectors
             ),
             projects_per_phase=tuple(
-                (p.value, phases[p.value]) for p in Phase if p.value in phases
+                (p.value, rest.phases[p.value]) for p in Phase if p.value in rest.phases
             ),
         )
 
-    @staticmethod
-    def _meetings(session: Session, today: dt.date, ahead: bool) -> tuple[MeetingRef, ...]:
-        when = Meeting.meeting_date >= today if ahead else Meeting.meeting_date < today
-        first = Meeting.meeting_date.asc() if ahead else Meeting.meeting_date.desc()
-        order = (first, Meeting.title)
-        rows = session.execute(
-            select(Meeting.id, Meeting.title, Meeting.meeting_date, Meeting.place, Project.name)
-            .outerjoin(Project, Project.id == Meeting.project_id)
-            .where(when)
-            .order_by(*order)
-            .limit(MEETINGS_SHOWN)
+
+class _Rest(NamedTuple):
+    backlog: AnswerBacklog
+    backlog_total: int
+    checklists: tuple[ChecklistProgress, ...]
+    phases: dict[str, int]
+    upcoming: tuple[MeetingRef, ...]
+    recent: tuple[MeetingRef, ...]
+    sectors: dict[str, int]
+
+
+def _rest(session: Session, today: dt.date) -> _Rest:
+    """The answer backlog, the checklists, the meetings and the counts."""
+    backlog, backlog_total = _backlog(session, today)
+    phases = {
+        phase: count
+        for phase, count in session.execute(
+            select(Project.phase, func.count())
+            .where(Project.archived.is_(False))
+            .group_by(Project.phase)
         )
-        return tuple(
-            MeetingRef(mid, title, date, place, project or "")
-            for mid, title, date, place, project in rows
+    }
+    # Counted for archived actors too and those left out here: grouped so, one pass
+    # over the table (not a look-up in it for each actor of a sector).
+    sectors = {
+        sector: count
+        for archived, sector, count in session.execute(
+            select(Actor.archived, Actor.sector, func.count()).group_by(
+                Actor.archived, Actor.sector
+            )
         )
+        if not archived
+    }
+    return _Rest(
+        backlog,
+        backlog_total,
+        _checklists(session),
+        phases,
+        _meetings(session, today, ahead=True),
+        _meetings(session, today, ahead=False),
+        sectors,
+    )
+
+
+def _meetings(session: Session, today: dt.date, ahead: bool) -> tuple[MeetingRef, ...]:
+    """The MEETINGS_SHOWN meetings from today on (soonest first), or before today
+    (latest first)."""
+    when = Meeting.meeting_date >= today if ahead else Meeting.meeting_date < today
+    first = Meeting.meeting_date.asc() if ahead else Meeting.meeting_date.desc()
+    rows = session.execute(
+        select(Meeting.id, Meeting.title, Meeting.meeting_date, Meeting.place, Project.name)
+        .outerjoin(Project, Project.id == Meeting.project_id)
+        .where(when)
+        .order_by(first, Meeting.title)
+        .limit(MEETINGS_SHOWN)
+    )
+    return tuple(
+        MeetingRef(mid, title, date, place, project or "")
+        for mid, title, date, place, project in rows
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
 import uuid
@@ -184,6 +185,27 @@ class Database:
     @_batch.setter
     def _batch(self, session: Session | None) -> None:
         self._batches.session = session
+
+    def prepare_connections(self, count: int) -> threading.Thread | None:
+        """Connect ``count`` times to the server on a worker thread and keep the
+        connections for the readings to come (none for a file, which opens at once);
+        a connection that fails is left to the reading that needs it to report."""
+        if self.server is None:
+            return None
+
+        def connect() -> None:
+            held = []
+            try:
+                with contextlib.suppress(Exception):  # told by the reading that connects
+                    for _ in range(count):
+                        held.append(self.engine.connect())
+            finally:
+                for connection in held:
+                    connection.close()  # back to the pool, still connected
+
+        thread = threading.Thread(target=connect, name="stad-connect", daemon=True)
+        thread.start()
+        return thread
 
     @property
     def in_batch(self) -> bool:

@@ -30,6 +30,9 @@ from stad_desktop.storage.server_address import engine_url
 # pg_advisory_lock's key while migrating: "STAD" in ASCII.
 MIGRATION_LOCK = 0x53544144
 CONNECT_TIMEOUT_S = 10
+# Connections kept open for the readings to come: the home page reads in three parts
+# at once (services.overview), each on a connection of its own.
+CONNECTIONS_KEPT = 3
 
 
 def make_server_engine(server: ServerDatabase, password: str | None = None) -> Engine:
@@ -42,7 +45,10 @@ def make_server_engine(server: ServerDatabase, password: str | None = None) -> E
     if password is not None:
         connect_args["password"] = password
     return create_engine(
-        engine_url(server), pool_pre_ping=True, pool_size=2, connect_args=connect_args
+        engine_url(server),
+        pool_pre_ping=True,
+        pool_size=CONNECTIONS_KEPT,
+        connect_args=connect_args,
     )
 
 

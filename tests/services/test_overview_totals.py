@@ -13,20 +13,27 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, event, select
 
-from stad_desktop.model import Project, ProjectActor, Role, RoleAssignment
+from stad_desktop.model import (
+    EffectEntry,
+    Indicator,
+    Project,
+    ProjectActor,
+    Role,
+    RoleAssignment,
+)
 from stad_desktop.model.catalogue import TARGET_CONTACT
+from stad_desktop.model.entities import WHITE_SPACE
 from stad_desktop.services import ActorInput, ProjectInput, Services
 from stad_desktop.services.attention import ENTRIES_SHOWN
 from stad_desktop.services.effects import EntryInput, IndicatorInput
 from stad_desktop.services.matrix import (
-    WHITE_SPACE,
     most_warned,
     role_views,
     warning_counts,
     warning_totals,
     warnings_for,
 )
-from stad_desktop.services.overview import is_behind
+from stad_desktop.services.overview import _behind_ids, is_behind
 from stad_desktop.storage.database import open_database
 
 TODAY = dt.date(2026, 11, 15)
@@ -213,3 +220,69 @@ def test_the_warnings_read_the_actors_sectors_from_their_index(tmp_path: Path) -
         plan = [row[3] for row in explained]
     db.close()
     assert "SEARCH actors USING COVERING INDEX ix_actors_sector_by_id (id=?)" in plan
+
+
+# Paths and measurements as stored, not as the effect log checks them: any path,
+# equal values and dates included, so that a value on the line itself comes up.
+NUMBERS = st.integers(-8, 8).map(lambda n: n * 12.5)
+MOSTLY_NUMBERS = st.one_of(NUMBERS, NUMBERS, NUMBERS, st.none())
+INDICATORS = st.lists(
+    st.tuples(
+        MOSTLY_NUMBERS,  # baseline
+        MOSTLY_NUMBERS,  # target
+        st.sampled_from([-8, -4, -2, 2]),  # baseline date, days from today
+        # The target date, days after the baseline's: mostly a path that today halves
+        # or quarters, so that a value lies on the line itself.
+        st.one_of(st.sampled_from([4, 8, 16]), st.integers(-4, 16), st.none()),
+        st.lists(  # measurements: days from today, value
+            st.tuples(st.integers(-8, 0), MOSTLY_NUMBERS), max_size=3
+        ),
+    ),
+    min_size=1,
+    max_size=8,
+)
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(indicators=INDICATORS)
+def test_indicators_behind_decided_in_sql_are_those_python_finds(
+    services: Services,
+    indicators: list[tuple[float | None, float | None, int, int | None, list]],
+) -> None:
+    project = services.projects.create(ProjectInput(name=f"Prosjekt {next(_names)}")).value.id
+    with services.db.transaction() as session:
+        for position, (base, target, start, length, measured) in enumerate(indicators):
+            baseline_date = TODAY + dt.timedelta(days=start)
+            indicator = Indicator(
+                project_id=project,
+                name=f"Indikator {position}",
+                unit="",
+                baseline_value=base,
+                baseline_date=baseline_date,
+                target_value=target,
+                target_date=None if length is None else baseline_date + dt.timedelta(length),
+                position=position,
+            )
+            session.add(indicator)
+            session.flush()
+            session.add_all(
+                EffectEntry(
+                    project_id=project,
+                    indicator_id=indicator.id,
+                    entry_date=TODAY + dt.timedelta(days=day),
+                    kind="quantitative",
+                    value=value,
+                )
+                for day, value in measured
+            )
+    listed = services.effects.indicators_by_project(
+        [p.id for p in sorted(services.projects.refs(), key=lambda p: p.id)]
+    )
+    expected = [view.id for views in listed.values() for view in views if is_behind(view, TODAY)]
+    with services.db.reading() as session:
+        found = _behind_ids(session, TODAY, 1000)
+    assert found == (expected, len(expected))

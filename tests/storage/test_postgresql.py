@@ -352,3 +352,34 @@ def test_two_saves_at_the_same_moment_one_is_refused(fresh: str) -> None:
     finally:
         db.close()
         other.close()
+
+
+def test_the_window_finds_its_connections_to_the_server_made(fresh: str, tmp_path: Path) -> None:
+    """The home page reads in three parts at once: opened for the window, the
+    database connects that many times beforehand, and keeps the connections (a file
+    needs none)."""
+    from sqlalchemy import event
+
+    from stad_desktop.paths import database_target
+    from stad_desktop.services.opening import open_services
+    from stad_desktop.storage.server import CONNECTIONS_KEPT
+
+    services = open_services(database_target(fresh))
+    try:
+        pool = services.db.engine.pool
+        deadline = time.monotonic() + 10
+        while pool.checkedin() < CONNECTIONS_KEPT and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert pool.checkedin() == CONNECTIONS_KEPT
+        connects: list[object] = []
+        event.listen(services.db.engine, "connect", lambda *a: connects.append(a))
+        for _ in range(2):
+            services.overview.overview()
+        assert connects == []  # none made while the home page was read
+    finally:
+        services.db.close()
+    on_file = open_services(tmp_path / "stad.sqlite3")
+    try:
+        assert on_file.db.prepare_connections(CONNECTIONS_KEPT) is None
+    finally:
+        on_file.db.close()
