@@ -249,6 +249,16 @@ def _holds_user_data(db_path: Path) -> bool:
     return any(counts)
 
 
+def record_if_untouched(db_path: Path) -> None:
+    """After the database was closed: note that it needs no new backup when the file
+    itself is as it was at the last backup and only SQLite's write-ahead log, there
+    while it was open and removed on closing, made the difference. Nothing was then
+    written: what is written reaches the file when the log is folded in on closing."""
+    recorded, now = _recorded(db_path), fingerprint(db_path)
+    if recorded is not None and now is not None and now[:3] == recorded[:3] and now[3:] == [0, 0]:
+        record_unchanged(db_path)
+
+
 def needs_backup(db_path: Path) -> bool:
     value = fingerprint(db_path)
     return value is not None and value != _recorded(db_path)

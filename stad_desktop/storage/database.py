@@ -296,6 +296,11 @@ class Database:
         if checks is not None:
             checks.cancel()
         self.engine.dispose()
+        if self.path is not None and self._lock is not None:
+            from stad_desktop.storage.backups import record_if_untouched
+
+            with contextlib.suppress(OSError):  # costs only a copy more next time
+                record_if_untouched(self.path)
         lock, self._lock = self._lock, None
         if lock is not None:
             lock.release()

@@ -180,11 +180,13 @@ def fingerprint(db_path: Path) -> list[int] | None:
         values.append(int.from_bytes(header[24:28], "big"))
     except OSError:
         values.append(-1)
+    # The write-ahead log, when it holds anything: an empty one (there while the file
+    # is open, before anything is written) changes nothing.
     try:
         wal = db_path.with_name(db_path.name + "-wal").stat()
-        values += [wal.st_size, wal.st_mtime_ns]
     except OSError:
-        values += [0, 0]
+        wal = None
+    values += [wal.st_size, wal.st_mtime_ns] if wal is not None and wal.st_size else [0, 0]
     return values
 
 

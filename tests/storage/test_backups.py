@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 from file_helpers import record_syncs
+from sqlalchemy import func, select
 
+from stad_desktop.model import Actor
 from stad_desktop.services import ActorInput, ProjectInput, Services
 from stad_desktop.storage import StorageError, StorageProblem, open_database, upgrade
 from stad_desktop.storage import backups as b
@@ -73,6 +75,34 @@ def test_copied_at_start_only_after_a_change(db_path: Path) -> None:
     assert actor_names(first) == {"Selje grendalag"}
     assert actor_names(second) == {"Selje grendalag", "Lote ungdomsklubb"}
     assert integrity_check(second) == []
+
+
+def test_a_start_without_changes_is_not_copied_when_checked_beside_the_window(
+    db_path: Path,
+) -> None:
+    """The window opens the file at once and copies it beside (while SQLite keeps its
+    write-ahead log open): starting it again without a change makes no new copy, so
+    the copies kept are not pushed out by copies of the same data."""
+    add_actor(db_path, "Selje grendalag")
+    for expected in (1, 1, 1):
+        db = open_database(db_path, background_checks=True)
+        with db.reading() as session:  # the first view reads while it is copied
+            session.execute(select(func.count(Actor.id))).scalar()
+            db.wait_for_start_checks()
+        db.close()
+        assert len(copies(db_path)) == expected
+    db = open_database(db_path, background_checks=True)
+    db.wait_for_start_checks()
+    Services(db).actors.create(ActorInput(name="Lote ungdomsklubb"))
+    db.close()
+    db = open_database(db_path, background_checks=True)
+    db.wait_for_start_checks()
+    db.close()
+    assert len(copies(db_path)) == 2
+    assert {frozenset(actor_names(copy)) for copy in copies(db_path)} == {
+        frozenset({"Selje grendalag"}),
+        frozenset({"Selje grendalag", "Lote ungdomsklubb"}),
+    }
 
 
 def test_unchanged_start_is_cheap(db_path: Path) -> None:
