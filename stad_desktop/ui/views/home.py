@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -116,6 +117,8 @@ class HomeView(View):
             box_column = QVBoxLayout()
             for key, title in sections:
                 box = QGroupBox(self)
+                # As tall as its list, the rest of the column left empty below.
+                box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
                 entries = QListWidget(box)
                 entries.setObjectName(f"home_{key}")
                 entries.setUniformItemSizes(True)
