@@ -41,6 +41,8 @@ if TYPE_CHECKING:
     from stad_desktop.storage.start_checks import StartChecks
 
 BUSY_TIMEOUT_MS = 5000
+# How long closing waits for the connections made ahead (prepare_connections).
+CONNECT_WAIT_S = 5
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -128,6 +130,7 @@ class Database:
         self._batches = threading.local()  # a batch is its own thread's (see batch)
         self._closed = False
         self._password: str | None = None  # one asked for (a server's database)
+        self._connecting: threading.Thread | None = None  # see prepare_connections
         # Who this program is in the notifications it sends (see storage.notify).
         self.token = uuid.uuid4().hex[:12]
         if server is not None:
@@ -205,6 +208,7 @@ class Database:
 
         thread = threading.Thread(target=connect, name="stad-connect", daemon=True)
         thread.start()
+        self._connecting = thread
         return thread
 
     @property
@@ -295,6 +299,9 @@ class Database:
         checks = self.start_checks
         if checks is not None:
             checks.cancel()
+        connecting, self._connecting = self._connecting, None
+        if connecting is not None:  # its connections go back before they are closed
+            connecting.join(CONNECT_WAIT_S)
         self.engine.dispose()
         if self.path is not None and self._lock is not None:
             from stad_desktop.storage.backups import record_if_untouched
