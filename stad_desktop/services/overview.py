@@ -189,7 +189,8 @@ def _warnings(session: Session) -> tuple[tuple[ProjectWarnings, ...], int]:
     ids, total = most_warned(session, roles, ENTRIES_SHOWN)
     refs = _refs(session, ids)
     shown = warnings_for(session, ids, roles)
-    return tuple(ProjectWarnings(refs[pid], shown[pid]) for pid in ids), total
+    # (A project deleted by someone else meanwhile is left out.)
+    return tuple(ProjectWarnings(refs[pid], shown[pid]) for pid in ids if pid in refs), total
 
 
 def _behind(session: Session, today: dt.date) -> tuple[tuple[BehindIndicator, ...], int]:
@@ -201,7 +202,7 @@ def _behind(session: Session, today: dt.date) -> tuple[tuple[BehindIndicator, ..
     shown = tuple(
         BehindIndicator(view, refs[view.project_id], expected)
         for view in views
-        if (expected := expected_value(view, today)) is not None
+        if view.project_id in refs and (expected := expected_value(view, today)) is not None
     )
     return shown, total
 

@@ -220,9 +220,10 @@ def _recorded(db_path: Path) -> list[int] | None:
     return value if isinstance(value, list) else None
 
 
-def record_unchanged(db_path: Path) -> None:
-    """Note that the file, as it is now, needs no new backup."""
-    value = fingerprint(db_path)
+def record_unchanged(db_path: Path, value: list[int] | None = None) -> None:
+    """Note that the file, as it is now (``value``: its fingerprint, taken already),
+    needs no new backup."""
+    value = fingerprint(db_path) if value is None else value
     if value is None:
         return
     sidecar = _sidecar(db_path)
@@ -255,8 +256,10 @@ def record_if_untouched(db_path: Path) -> None:
     while it was open and removed on closing, made the difference. Nothing was then
     written: what is written reaches the file when the log is folded in on closing."""
     recorded, now = _recorded(db_path), fingerprint(db_path)
-    if recorded is not None and now is not None and now[:3] == recorded[:3] and now[3:] == [0, 0]:
-        record_unchanged(db_path)
+    if recorded is None or now is None or now == recorded:
+        return
+    if now[:3] == recorded[:3] and now[3:] == [0, 0]:
+        record_unchanged(db_path, now)  # what was looked at, not a later look
 
 
 def needs_backup(db_path: Path) -> bool:

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 BUSY_TIMEOUT_MS = 5000
 # How long closing waits for the connections made ahead (prepare_connections).
-CONNECT_WAIT_S = 5
+CONNECT_WAIT_S = 1
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -101,6 +101,10 @@ def translate_db_error(exc: BaseException, path: object) -> StorageError | None:
 
 class Database:
     """An open database: engine plus sessions. Services take one of these."""
+
+    # Closing notes a file unchanged since its last start-up backup (backups.py);
+    # not a database opened only to be read, which writes nothing beside the file.
+    records_backups = True
 
     def __init__(
         self,
@@ -201,9 +205,13 @@ class Database:
             try:
                 with contextlib.suppress(Exception):  # told by the reading that connects
                     for _ in range(count):
+                        if self._closed:
+                            break
                         held.append(self.engine.connect())
             finally:
                 for connection in held:
+                    if self._closed:  # closed meanwhile: not kept
+                        connection.invalidate()
                     connection.close()  # back to the pool, still connected
 
         thread = threading.Thread(target=connect, name="stad-connect", daemon=True)
@@ -301,9 +309,9 @@ class Database:
             checks.cancel()
         connecting, self._connecting = self._connecting, None
         if connecting is not None:  # its connections go back before they are closed
-            connecting.join(CONNECT_WAIT_S)
+            connecting.join(CONNECT_WAIT_S)  # (any made later are closed at once)
         self.engine.dispose()
-        if self.path is not None and self._lock is not None:
+        if self.path is not None and self._lock is not None and self.records_backups:
             from stad_desktop.storage.backups import record_if_untouched
 
             with contextlib.suppress(OSError):  # costs only a copy more next time

@@ -34,6 +34,8 @@ from stad_desktop.storage.sqlite_file import backup_file, connect_read_only, req
 class ReadOnlyDatabase(Database):
     """A database opened for reading; a temporary upgraded copy goes with it."""
 
+    records_backups = False
+
     def __init__(
         self,
         engine: Engine,

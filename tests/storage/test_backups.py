@@ -105,6 +105,22 @@ def test_a_start_without_changes_is_not_copied_when_checked_beside_the_window(
     }
 
 
+def test_reading_only_writes_nothing_beside_the_file(db_path: Path) -> None:
+    """A database opened only to be read (export, check) leaves the backups folder as
+    it was, the note of the last copy included."""
+    from stad_desktop.storage.reading import open_read_only
+
+    add_actor(db_path, "Selje grendalag")
+    db = open_database(db_path, background_checks=True)
+    with db.reading() as session:  # the first view reads while it is copied
+        session.execute(select(func.count(Actor.id))).scalar()
+        db.wait_for_start_checks()
+    db.close()
+    before = {p.name: p.stat().st_mtime_ns for p in backups_dir(db_path).iterdir()}
+    open_read_only(db_path).close()
+    assert {p.name: p.stat().st_mtime_ns for p in backups_dir(db_path).iterdir()} == before
+
+
 def test_unchanged_start_is_cheap(db_path: Path) -> None:
     add_actor(db_path, "Stårheim grendalag")
     b.make_startup_backup(db_path)
