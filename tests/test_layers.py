@@ -71,3 +71,16 @@ def test_the_cycle_finder_sees_a_circle() -> None:
     graph.add_import(importer="pkg.b", imported="pkg.a")
     graph.add_import(importer="pkg.b", imported="pkg.c")
     assert _cycles(graph, "pkg") == [["pkg.a", "pkg.b"]]
+
+
+def test_no_module_is_longer_than_500_lines() -> None:
+    """Small rooms: a module that grows past 500 lines is split by what it does."""
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parent.parent / "stad_desktop"
+    long = {
+        str(path.relative_to(package)): lines
+        for path in package.rglob("*.py")
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > 500
+    }
+    assert long == {}

@@ -38,6 +38,7 @@ from stad_desktop.services.readmodels import (
     MatrixWarning,
     RoleView,
 )
+from stad_desktop.storage.server import is_postgresql
 
 # An actor holding this many roles or more in one project is flagged, so a
 # concentration of power is visible ("equal voices, different roles").
@@ -307,17 +308,12 @@ def _warning_count_query(roles: Sequence[RoleView], in_index_order: bool) -> Sel
     )
 
 
-def _on_server(session: Session) -> bool:
-    """The session reads PostgreSQL (not SQLite)."""
-    return session.get_bind().dialect.name == "postgresql"
-
-
 def warning_totals(
     session: Session, project_ids: Iterable[str], roles: Sequence[RoleView]
 ) -> dict[str, int]:
     """How many warnings :func:`compute_warnings` gives for each of ``project_ids``
     (``roles``: the catalogue), counted in SQL (see :func:`_warning_count_query`)."""
-    query = _warning_count_query(roles, _on_server(session))
+    query = _warning_count_query(roles, is_postgresql(session.get_bind()))
     counts = {pid: count for pid, _key, count in session.execute(query)}
     return {pid: counts[pid] for pid in project_ids}
 
@@ -327,7 +323,7 @@ def most_warned(session: Session, roles: Sequence[RoleView], limit: int) -> tupl
     ``limit`` of them, and how many active projects have a warning: counted, sorted
     and cut in SQL, so that only those ``limit`` rows are read."""
     counted = (
-        _warning_count_query(roles, _on_server(session))
+        _warning_count_query(roles, is_postgresql(session.get_bind()))
         .where(Project.archived.is_(False))
         .subquery()
     )

@@ -9,23 +9,24 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from sqlalchemy import create_engine, event, select, text
-from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy import event, text
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from stad_desktop.paths import ServerDatabase, database_target
 from stad_desktop.storage import lock as db_lock
+from stad_desktop.storage.engine import make_engine
 from stad_desktop.storage.errors import (
     StorageError,
     StorageProblem,
     sqlite_problem,
     sqlite_storage_error,
 )
+from stad_desktop.storage.migrating import migrate, seed_builtin_roles, upgrade
 from stad_desktop.storage.revisions import HEAD, KNOWN_REVISIONS
 from stad_desktop.storage.sqlite_file import (
     FileState,
@@ -40,52 +41,8 @@ if TYPE_CHECKING:
     from stad_desktop.storage.notify import ChangeListener
     from stad_desktop.storage.start_checks import StartChecks
 
-BUSY_TIMEOUT_MS = 5000
 # How long closing waits for the connections made ahead (prepare_connections).
 CONNECT_WAIT_S = 1
-
-
-def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    # Let SQLAlchemy issue BEGIN itself so transactions are whole (see SQLAlchemy's
-    # "Serializable isolation / Savepoints / Transactional DDL" notes for pysqlite).
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=FULL")
-    # Deleted and changed content is overwritten with zeros, so that an erased
-    # person's data is gone from the file itself (services.erasure).
-    cursor.execute("PRAGMA secure_delete=ON")
-    cursor.close()
-
-
-def _begin(conn: Any) -> None:
-    # Writers take the write lock up front, so two writers wait for each other
-    # (busy_timeout) instead of failing half-way; readers begin deferred.
-    immediate = conn.get_execution_options().get("stad_write", False)
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
-
-
-class _HintedSQLiteCompiler(SQLiteCompiler):
-    """SQLite's statements with their tables' hints, which SQLAlchemy leaves out for
-    SQLite: ``select(…).with_hint(Table, "INDEXED BY ix_…", "sqlite")`` picks the
-    index a query reads (SQLite keeps no statistics here, and without them it can
-    take an index that makes it read the table too)."""
-
-    def get_from_hint_text(self, table: Any, text: str | None) -> str | None:
-        return text
-
-
-def make_engine(url: str) -> Engine:
-    """An engine for any SQLAlchemy URL; SQLite gets the program's pragmas and hints."""
-    if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-        engine.dialect.statement_compiler = _HintedSQLiteCompiler
-        event.listen(engine, "connect", _set_sqlite_pragmas)
-        event.listen(engine, "begin", _begin)
-        return engine
-    return create_engine(url, pool_pre_ping=True)
 
 
 def translate_db_error(exc: BaseException, path: object) -> StorageError | None:
@@ -348,46 +305,6 @@ class Database:
             raise
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Apply migrations (imports Alembic, so only when one is pending)."""
-    with engine.begin() as connection:
-        _migrate(connection, revision)
-
-
-def _migrate(connection: Connection, revision: str = "head") -> None:
-    from alembic import command
-    from alembic.config import Config
-
-    from stad_desktop import paths
-
-    config = Config()
-    config.set_main_option("script_location", str(paths.migrations_dir()))
-    config.attributes["connection"] = connection
-    command.upgrade(config, revision)
-
-
-def seed_builtin_roles(db: Database) -> None:
-    """Insert any missing default role (idempotent)."""
-    from stad_desktop.model import Role
-    from stad_desktop.model.catalogue import DEFAULT_ROLES
-
-    with db.transaction() as session:
-        have = set(session.scalars(select(Role.code)))
-        for position, role in enumerate(DEFAULT_ROLES):
-            if role.code not in have:
-                session.add(
-                    Role(
-                        code=role.code,
-                        short=role.short,
-                        name_nn=role.name.nn,
-                        name_nb=role.name.nb,
-                        name_en=role.name.en,
-                        builtin=True,
-                        position=position,
-                    )
-                )
-
-
 def open_database(
     target: str | Path | ServerDatabase,
     *,
@@ -511,7 +428,7 @@ def _upgrade_server(db: Database) -> None:
             if current == HEAD:
                 return
             with conn.begin():
-                _migrate(conn)
+                migrate(conn)
                 server.text_compares_as_bytes(conn)
             seed_builtin_roles(db)
         finally:

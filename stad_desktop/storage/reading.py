@@ -25,8 +25,10 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
 from stad_desktop.storage import lock as db_lock
-from stad_desktop.storage.database import Database, make_engine, seed_builtin_roles, upgrade
+from stad_desktop.storage.database import Database
+from stad_desktop.storage.engine import make_engine
 from stad_desktop.storage.errors import StorageError, StorageProblem, sqlite_storage_error
+from stad_desktop.storage.migrating import seed_builtin_roles, upgrade
 from stad_desktop.storage.revisions import HEAD
 from stad_desktop.storage.sqlite_file import backup_file, connect_read_only, require_database_file
 

@@ -76,7 +76,7 @@ def listening_connection(engine: Engine, password: str | None) -> Callable[[], A
     return connect
 
 
-def is_postgresql(engine: Engine) -> bool:
+def is_postgresql(engine: Engine | Connection) -> bool:
     return engine.dialect.name == "postgresql"
 
 

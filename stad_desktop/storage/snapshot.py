@@ -17,7 +17,8 @@ from sqlalchemy import create_engine, delete, insert, select
 from sqlalchemy.engine import Connection
 
 from stad_desktop.model import Base
-from stad_desktop.storage.database import Database, upgrade
+from stad_desktop.storage.database import Database
+from stad_desktop.storage.migrating import upgrade
 
 
 def _copy_rows(source: Connection, target: Connection) -> None:

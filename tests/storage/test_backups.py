@@ -17,7 +17,7 @@ from stad_desktop.model import Actor
 from stad_desktop.services import ActorInput, ProjectInput, Services
 from stad_desktop.storage import StorageError, StorageProblem, open_database, upgrade
 from stad_desktop.storage import backups as b
-from stad_desktop.storage.database import make_engine
+from stad_desktop.storage.engine import make_engine
 from stad_desktop.storage.sqlite_file import backup_file, backup_name, backups_dir, integrity_check
 
 

@@ -23,7 +23,13 @@ from file_helpers import snapshot
 
 from stad_desktop.language import Translator
 from stad_desktop.services import ActorInput, Services
-from stad_desktop.storage import StorageError, StorageProblem, database, open_database, sqlite_file
+from stad_desktop.storage import (
+    StorageError,
+    StorageProblem,
+    engine,
+    open_database,
+    sqlite_file,
+)
 
 
 def make_database(path: Path, actors: int = 3) -> None:
@@ -233,7 +239,7 @@ def test_folder_instead_of_file(tmp_path: Path) -> None:
 def test_busy_database_gives_locked_and_recovers(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 200)
     db = open_database(db_path)
     services = Services(db)
     services.actors.create(ActorInput(name="Før"))

@@ -17,7 +17,7 @@ from stad_desktop import paths
 from stad_desktop.model import Base
 from stad_desktop.services import ActorInput, InputData, MeetingInput, ProjectInput, Services
 from stad_desktop.storage import open_database, upgrade
-from stad_desktop.storage.database import make_engine
+from stad_desktop.storage.engine import make_engine
 from stad_desktop.storage.revisions import HEAD, KNOWN_REVISIONS
 
 
@@ -102,9 +102,9 @@ def test_upgrade_backs_up_first_and_keeps_data(tmp_path: Path) -> None:
 def test_batch_errors_are_known_and_batches_nest(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from stad_desktop.storage import StorageError, StorageProblem, database
+    from stad_desktop.storage import StorageError, StorageProblem, engine
 
-    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 200)
     path = tmp_path / "b.sqlite3"
     db = open_database(path)
     services = Services(db)
