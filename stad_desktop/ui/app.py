@@ -155,6 +155,10 @@ def run_gui(
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from stad_desktop.ui.feature_scan import skip_feature_scan
+
+    skip_feature_scan()  # before anything else is imported: see its module
+
     from stad_desktop import paths
     from stad_desktop.ui import crash
     from stad_desktop.ui.feedback import problem
