@@ -14,9 +14,11 @@ ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = {
     "startup_example_frame_ratio",
     "startup_example_first_view_ratio",
+    "startup_example_input_ratio",
     "startup_example_ready_ratio",
     "startup_scale0.02_frame_ratio",
     "startup_scale0.02_first_view_ratio",
+    "startup_scale0.02_input_ratio",
     "startup_scale0.02_ready_ratio",
     "ui_view_actors",
     "ui_view_projects",

@@ -34,10 +34,15 @@ from stad_desktop.ui.navigation import go_to
 from stad_desktop.ui.privacy_menu import PrivacyMenu
 from stad_desktop.ui.settings import app_settings
 from stad_desktop.ui.travel_menu import TravelMenu
+from stad_desktop.ui.type_ahead import TypeAhead
 from stad_desktop.ui.undo_actions import UndoActions
 from stad_desktop.ui.views.base import ARCHIVE, EDIT, NEW, SEARCH, ProjectAware, View
 from stad_desktop.ui.views.registry import ViewSpec, view_specs
 from stad_desktop.ui.views.shelf import ViewShelf
+
+# Commands kept while the database opens (Edit and Archive act on a selection the
+# user could not yet see, so they are not).
+HELD_COMMANDS = frozenset({NEW, SEARCH})
 
 if TYPE_CHECKING:
     from stad_desktop.services import Services
@@ -79,18 +84,28 @@ class MainWindow(QMainWindow):
         splitter.setSizes([170, 1000])
         self.setCentralWidget(splitter)
         self.sidebar.currentRowChanged.connect(self._on_sidebar_row)
-        self.sidebar.setEnabled(False)
+        # Input given before the first view is there is kept for it (see type_ahead).
+        self.type_ahead = TypeAhead(self)
 
         self._build_menus()
         self.toolbar = MainToolbar(self)
         self.statusBar()
         settings = app_settings()
+        self._mark_row(settings.value("main_window/view"))
         geometry = settings.value("main_window/geometry")
         if isinstance(geometry, QByteArray | bytes):
             self.restoreGeometry(geometry)
         else:
             self.resize(1180, 740)
         self.retranslate()
+
+    def _mark_row(self, key: object) -> None:
+        """Mark the view about to be shown (the last one) in the sidebar, without
+        choosing it: a row changed before the first view is there is the user's."""
+        keys = [spec.key for spec in self.specs]
+        self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentRow(keys.index(key) if key in keys else 0)
+        self.sidebar.blockSignals(False)
 
     def _set_title(self) -> None:
         self.setWindowTitle(self.travel.title(self.db_name))  # says if a travel copy
@@ -136,7 +151,7 @@ class MainWindow(QMainWindow):
             (SEARCH, "Ctrl+F"),
         ):
             action = make_action(self, "", partial(self.run_command, command), keys)
-            action.setEnabled(False)
+            action.setEnabled(command in HELD_COMMANDS)  # kept until the first view
             self.edit_menu.addAction(action)
             self.command_actions[command] = action
 
@@ -149,8 +164,6 @@ class MainWindow(QMainWindow):
             self.view_menu.addAction(action)
 
         self.language_menu = self.settings_menu.addMenu("")
-        # Switching retranslates the views, which exist once the database is attached.
-        self.language_menu.setEnabled(self.services is not None)
         self.language_actions = QActionGroup(self)
         for lang in LANGUAGES:
             # Each language in its own name, so a user can always find their way back.
@@ -223,17 +236,20 @@ class MainWindow(QMainWindow):
             self.damaged.deleteLater()
             self.damaged = None
         self.views = ViewShelf(self.specs, self._build_view)
-        self.sidebar.setEnabled(True)
         self.language_menu.setEnabled(True)
         self.travel.attach()
         self.bus.data_changed.connect(self._on_data_changed)
         self.stop_live_updates()
         self.live = LiveUpdates(services, self.bus, self.show_message, self)
-        if services.is_empty():
+        wanted = self.type_ahead.wanted_view  # chosen while the database opened
+        if wanted is not None:
+            self.show_view(wanted)
+        elif services.is_empty():
             self.show_welcome()
         else:
             last = app_settings().value("main_window/view")
             self.show_view(last if isinstance(last, str) and last in self.views else "")
+        self.type_ahead.release()
 
     def stop_live_updates(self) -> None:
         live, self.live = self.live, None
@@ -338,6 +354,8 @@ class MainWindow(QMainWindow):
         """Say that ``db_path`` is damaged; offer its backups, then ``open_again``."""
         from stad_desktop.ui.views.damaged import DamagedPage
 
+        self.type_ahead.drop()
+        self.language_menu.setEnabled(False)  # until a restore opens the database
         self.damaged = DamagedPage(db_path, open_again)
         self.damaged.restored.connect(lambda: self.show_message(_("The backup is restored.")))
         self.stack.addWidget(self.damaged)
@@ -373,18 +391,22 @@ class MainWindow(QMainWindow):
         return widget if isinstance(widget, View) else None
 
     def show_view(self, key: str) -> None:
-        if key not in self.views:
-            key = self.specs[0].key
-        row = [spec.key for spec in self.specs].index(key)
+        keys = [spec.key for spec in self.specs]
+        row = keys.index(key) if key in keys else 0
         if self.sidebar.currentRow() != row:
             self.sidebar.setCurrentRow(row)  # calls _on_sidebar_row
         else:
             self._on_sidebar_row(row)
 
     def _on_sidebar_row(self, row: int) -> None:
-        if not 0 <= row < len(self.specs) or not self.views:
+        if not 0 <= row < len(self.specs):
             return
         spec = self.specs[row]
+        if not self.views:  # the database is still opening: this view comes first
+            if self.type_ahead.holding:
+                self.type_ahead.wanted_view = spec.key
+                self.view_actions.actions()[row].setChecked(True)
+            return
         view = self.views[spec.key]
         self.stack.setCurrentWidget(view)
         self.view_actions.actions()[row].setChecked(True)
@@ -414,6 +436,10 @@ class MainWindow(QMainWindow):
 
     # --- commands ----------------------------------------------------------------------
     def run_command(self, command: str) -> None:
+        if self.services is None and self.type_ahead.holding:
+            if command in HELD_COMMANDS:  # run on the first view when it is there
+                self.type_ahead.keep(partial(self.run_command, command))
+            return
         view = self.current_view()
         if view is None:
             if command == NEW and self.welcome is not None:

@@ -4,8 +4,11 @@ Attached only with that option; an ordinary start carries none of this. Prints,
 in milliseconds from process start (the clock ``benchmarks/bare_window.py`` uses):
 
 - ``frame_ms``: the window frame's first paint;
+- ``input_ms``: the event loop free again after it: the window takes input from
+  here on, and what is given before the first view is there is kept for it
+  (``ui.type_ahead``);
 - ``ready_ms``: the event loop free again after the first view's first paint over
-  the services, so the window takes input;
+  the services, which acts on input at once;
 - ``startup_ms``: the first view's first paint with its data (the same paint,
   unless the view reads its data on a worker thread: see ``View.is_loading``);
 
@@ -53,6 +56,10 @@ class StartupProbe(QObject):
         """The frame has been shown (and its events processed)."""
         self._unwatch()
         self.timings.setdefault("frame_ms", ms_since(self.t0))
+        QTimer.singleShot(0, self._input_taken)
+
+    def _input_taken(self) -> None:
+        self.timings.setdefault("input_ms", ms_since(self.t0))
 
     def view_shown(self, view: QWidget | None) -> None:
         """The first view, over the services, is in the window: time its first paint,
@@ -101,8 +108,12 @@ class StartupProbe(QObject):
         if "status" in self.timings:
             return
         self.timings["status"] = 1 if timed_out else 0
-        for key in ("frame_ms", "startup_ms", "ready_ms"):
-            value = -1 if timed_out and key != "frame_ms" else self.timings.get(key, -1)
+        for key in ("frame_ms", "input_ms", "startup_ms", "ready_ms"):
+            value = (
+                -1
+                if timed_out and key.startswith(("startup", "ready"))
+                else self.timings.get(key, -1)
+            )
             print(f"{key}={value}", flush=True)
         self.window.close()
         app = QApplication.instance()

@@ -1,0 +1,146 @@
+"""Input given while the database opens is kept, not dropped.
+
+The window takes input from the moment its frame is on screen, before the
+database layer has loaded and the first view is there. Until then:
+
+- a view chosen (in the sidebar, the View menu, Ctrl+0 … Ctrl+9) is shown first;
+- New (Ctrl+N) and Find (Ctrl+F) are kept, in order, and run on that view;
+- keys typed after a kept command are kept too, and go where the command puts the
+  focus: the search field, or the new item's first field.
+
+Edit and Archive are not kept: they act on a selection the user could not see.
+Before a command is kept, keys go to their own widget (the sidebar's arrows and
+type-to-select). ``release`` replays what was kept, one step per turn of the event
+loop, so that a dialog opened by one step is on screen for the keys after it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
+
+
+@dataclass(frozen=True)
+class KeptKey:
+    """A key pressed or released while the database opened, to be sent again."""
+
+    kind: QEvent.Type
+    key: int
+    modifiers: Qt.KeyboardModifier
+    text: str
+    autorepeat: bool
+    count: int
+
+    @classmethod
+    def of(cls, event: QKeyEvent) -> KeptKey:
+        return cls(
+            event.type(),
+            event.key(),
+            event.modifiers(),
+            event.text(),
+            event.isAutoRepeat(),
+            event.count(),
+        )
+
+    def send(self, window: QWidget) -> None:
+        """To the widget that has the focus now: a dialog's, else the window's."""
+        modal = QApplication.activeModalWidget()
+        if modal is not None:
+            target = _focus_in(modal)
+        else:
+            target = QApplication.focusWidget() or _focus_in(window)
+        event = QKeyEvent(
+            self.kind,
+            self.key,
+            self.modifiers,
+            self.text,
+            self.autorepeat,
+            self.count,
+        )
+        QCoreApplication.sendEvent(target, event)
+
+
+def _focus_in(window: QWidget) -> QWidget:
+    """The widget of ``window`` that has (or, once it is active, will have) the
+    focus: a dialog just opened and not yet active gets its first field's."""
+    if window.focusWidget() is None:
+        window.focusNextChild()
+    return window.focusWidget() or window
+
+
+Step = Callable[[], None] | KeptKey
+
+
+class TypeAhead(QObject):
+    """Keeps ``window``'s input from its creation until ``release`` or ``drop``."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        self._kept: list[Step] = []
+        self.wanted_view: str | None = None  # a view chosen while holding
+        self.holding = True
+        self._filtering = False
+
+    def keep(self, step: Callable[[], None]) -> None:
+        """Run ``step`` (a kept command) when the first view is there; from now on
+        keys are kept too. (The filter sees every event of the program, so it is
+        installed only then: not while the frame is first shown.)"""
+        self._kept.append(step)
+        app = QCoreApplication.instance()
+        if app is not None and not self._filtering:
+            app.installEventFilter(self)
+            self._filtering = True
+
+    def kept(self) -> int:
+        return len(self._kept)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            self._kept
+            and event.type() in KEY_EVENTS
+            and isinstance(watched, QWidget)
+            and watched.window() is self._window
+            and isinstance(event, QKeyEvent)
+        ):
+            self._kept.append(KeptKey.of(event))
+            return True  # kept: not delivered now
+        return False
+
+    def _stop(self) -> list[Step]:
+        self.holding = False
+        app = QCoreApplication.instance()
+        if app is not None and self._filtering:
+            app.removeEventFilter(self)
+            self._filtering = False
+        kept, self._kept = self._kept, []
+        return kept
+
+    def drop(self) -> None:
+        """The first view will not come (a damaged file): forget what was kept."""
+        self._stop()
+        self.wanted_view = None
+
+    def release(self) -> None:
+        """The first view is there: replay what was kept, in order."""
+        self._replay(self._stop())
+
+    def _replay(self, steps: list[Step]) -> None:
+        """Keys are sent one after another; after a command, the event loop turns
+        once (a dialog it opened is shown and takes the focus) before the rest."""
+        while steps:
+            step, steps = steps[0], steps[1:]
+            if isinstance(step, KeptKey):
+                step.send(self._window)
+                continue
+            step()
+            if steps:
+                QTimer.singleShot(0, partial(self._replay, steps))
+            return

@@ -1,0 +1,146 @@
+"""Input given while the database opens is kept for the first view (ui.type_ahead):
+the window takes input from its frame on, and nothing typed or chosen is lost."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from stad_desktop.services import Services
+from stad_desktop.ui.main_window import MainWindow
+from stad_desktop.ui.views.actors import ActorsView
+from stad_desktop.ui.views.home import HomeView
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def opening_window(qtbot: QtBot) -> Callable[[], MainWindow]:
+    """``opening_window()``: the frame on screen, the database not yet attached."""
+
+    def make() -> MainWindow:
+        window = MainWindow("demo.sqlite3")
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        assert window.services is None
+        return window
+
+    return make
+
+
+def names(view: ActorsView) -> list[str]:
+    return [view.model.index(row, 0).data() for row in range(view.model.rowCount())]
+
+
+def test_a_view_chosen_while_opening_is_the_first_shown(
+    opening_window: Callable[[], MainWindow], demo_services: Services
+) -> None:
+    window = opening_window()
+    QTest.keyClick(window, Qt.Key.Key_1, CTRL)  # Actors
+    assert window.type_ahead.wanted_view == "actors"
+    window.attach(demo_services)
+    assert isinstance(window.current_view(), ActorsView)
+    assert window.sidebar.currentRow() == 1
+    assert [type(view).__name__ for view in window.views.built()] == ["ActorsView"]
+
+
+def test_a_click_in_the_sidebar_while_opening_is_kept(
+    opening_window: Callable[[], MainWindow], demo_services: Services
+) -> None:
+    window = opening_window()
+    item = window.sidebar.item(5)  # Meetings
+    QTest.mouseClick(
+        window.sidebar.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=window.sidebar.visualItemRect(item).center(),
+    )
+    window.attach(demo_services)
+    assert window.views.key_of(window.current_view()) == "meetings"
+
+
+def test_find_and_the_words_typed_after_it_search_the_first_view(
+    qtbot: QtBot, opening_window: Callable[[], MainWindow], demo_services: Services
+) -> None:
+    window = opening_window()
+    QTest.keyClick(window, Qt.Key.Key_1, CTRL)
+    QTest.keyClick(window, Qt.Key.Key_F, CTRL)
+    QTest.keyClicks(window.focusWidget() or window, "selje")
+    everyone = len(demo_services.actors.list())
+    window.attach(demo_services)
+    view = window.current_view()
+    assert isinstance(view, ActorsView)
+    qtbot.waitUntil(lambda: view.search.text() == "selje")
+    expected = [actor.name for actor in demo_services.actors.list(query="selje")]
+    assert 0 < len(expected) < everyone
+    qtbot.waitUntil(lambda: names(view) == expected)
+
+
+def test_new_while_opening_opens_the_form_with_what_was_typed(
+    qtbot: QtBot, opening_window: Callable[[], MainWindow], demo_services: Services
+) -> None:
+    window = opening_window()
+    QTest.keyClick(window, Qt.Key.Key_1, CTRL)
+    QTest.keyClick(window, Qt.Key.Key_N, CTRL)
+    QTest.keyClicks(window.focusWidget() or window, "Nytt lag")
+    window.attach(demo_services)
+    view = window.current_view()
+    assert isinstance(view, ActorsView)
+    qtbot.waitUntil(lambda: view.dialog is not None and view.dialog.isVisible())
+    assert view.dialog is not None
+    qtbot.waitUntil(lambda: "Nytt lag" in _texts(view.dialog))
+
+
+def _texts(widget: object) -> list[str]:
+    from PySide6.QtWidgets import QLineEdit, QWidget
+
+    assert isinstance(widget, QWidget)
+    return [line.text() for line in widget.findChildren(QLineEdit)]
+
+
+def test_archive_pressed_while_opening_is_not_kept(
+    opening_window: Callable[[], MainWindow], demo_services: Services
+) -> None:
+    """Archive acts on a selection the user could not see: it is not kept."""
+    window = opening_window()
+    QTest.keyClick(window, Qt.Key.Key_1, CTRL)
+    QTest.keyClick(window, Qt.Key.Key_F, CTRL)
+    QTest.keyClick(window.focusWidget() or window, Qt.Key.Key_Delete)
+    before = len(demo_services.actors.list())
+    window.attach(demo_services)
+    QTest.qWait(50)
+    assert len(demo_services.actors.list()) == before
+    assert window.undo_stack.count() == 0
+
+
+def test_without_input_the_last_view_is_shown_and_nothing_is_kept(
+    opening_window: Callable[[], MainWindow], demo_services: Services
+) -> None:
+    window = opening_window()
+    window.attach(demo_services)
+    assert isinstance(window.current_view(), HomeView)
+    assert not window.type_ahead.holding and window.type_ahead.kept() == 0
+
+
+def test_the_language_can_be_changed_while_opening(
+    opening_window: Callable[[], MainWindow], demo_services: Services
+) -> None:
+    from stad_desktop.language import current, set_language
+
+    start = current().lang
+    window = opening_window()
+    try:
+        assert window.language_menu.isEnabled()
+        english = next(a for a in window.language_actions.actions() if a.data() == "en")
+        english.trigger()
+        assert window.sidebar.item(1).text() == "Actors"
+        window.attach(demo_services)
+        assert window.current_view() is not None
+    finally:
+        set_language(start)
