@@ -9,10 +9,9 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QLabel,
     QListWidget,
     QMainWindow,
     QSplitter,
@@ -73,9 +72,9 @@ class MainWindow(QMainWindow):
         self.sidebar.setStyleSheet("QListWidget::item { padding: 6px 8px; }")
         self.sidebar.setMinimumWidth(110)
         self.stack = QStackedWidget()
-        self.opening = QLabel()
-        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack.addWidget(self.opening)
+        # Input given before the first view is there is kept for it (see type_ahead).
+        self.type_ahead = TypeAhead(self)
+        self.stack.addWidget(self.type_ahead.page)
         splitter = QSplitter()
         splitter.addWidget(self.sidebar)
         splitter.addWidget(self.stack)
@@ -84,8 +83,6 @@ class MainWindow(QMainWindow):
         splitter.setSizes([170, 1000])
         self.setCentralWidget(splitter)
         self.sidebar.currentRowChanged.connect(self._on_sidebar_row)
-        # Input given before the first view is there is kept for it (see type_ahead).
-        self.type_ahead = TypeAhead(self)
 
         self._build_menus()
         self.toolbar = MainToolbar(self)
@@ -290,7 +287,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setAccessibleName(_("Views"))
         for row, spec in enumerate(self.specs):
             self.sidebar.item(row).setText(_(spec.title))
-        self.opening.setText(_("Opening the database …"))
+        self.type_ahead.retranslate()
         self._retranslate_menus()
         self.toolbar.retranslate()
         for view in self.views.built():

@@ -8,7 +8,9 @@ database layer has loaded and the first view is there. Until then:
 - keys typed after a kept command are kept too, and go where the command puts the
   focus: the search field, or the new item's first field.
 
-Edit and Archive are not kept: they act on a selection the user could not see.
+The page shown meanwhile says that the database is opening and, once something
+is kept, that it will be used. Edit and Archive are not kept: they act on a
+selection the user could not see.
 Before a command is kept, keys go to their own widget (the sidebar's arrows and
 type-to-select). ``release`` replays what was kept, one step per turn of the event
 loop, so that a dialog opened by one step is on screen for the keys after it.
@@ -22,7 +24,9 @@ from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from stad_desktop.language import _
 
 KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
 
@@ -84,6 +88,8 @@ class TypeAhead(QObject):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self._window = window
+        self.page = QLabel()  # in the window while the database opens
+        self.page.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._kept: list[Step] = []
         self.wanted_view: str | None = None  # a view chosen while holding
         self.holding = True
@@ -98,6 +104,13 @@ class TypeAhead(QObject):
         if app is not None and not self._filtering:
             app.installEventFilter(self)
             self._filtering = True
+            self.retranslate()  # now says that what is typed is kept
+
+    def retranslate(self) -> None:
+        text = _("Opening the database …")
+        if self._filtering:
+            text += "\n\n" + _("What you type meanwhile is kept for when it is open.")
+        self.page.setText(text)
 
     def kept(self) -> int:
         return len(self._kept)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from stad_desktop.language import _
 from stad_desktop.services import Services
 from stad_desktop.ui.main_window import MainWindow
 from stad_desktop.ui.views.actors import ActorsView
@@ -72,6 +73,10 @@ def test_find_and_the_words_typed_after_it_search_the_first_view(
     QTest.keyClick(window, Qt.Key.Key_1, CTRL)
     QTest.keyClick(window, Qt.Key.Key_F, CTRL)
     QTest.keyClicks(window.focusWidget() or window, "selje")
+    # The page says that what is typed is kept.
+    assert (
+        _("What you type meanwhile is kept for when it is open.") in window.type_ahead.page.text()
+    )
     everyone = len(demo_services.actors.list())
     window.attach(demo_services)
     view = window.current_view()
@@ -123,6 +128,7 @@ def test_without_input_the_last_view_is_shown_and_nothing_is_kept(
     opening_window: Callable[[], MainWindow], demo_services: Services
 ) -> None:
     window = opening_window()
+    assert window.type_ahead.page.text() == _("Opening the database …")
     window.attach(demo_services)
     assert isinstance(window.current_view(), HomeView)
     assert not window.type_ahead.holding and window.type_ahead.kept() == 0
