@@ -54,12 +54,11 @@ class KeptKey:
         )
 
     def send(self, window: QWidget) -> None:
-        """To the widget that has the focus now: a dialog's, else the window's."""
+        """To the widget that has the focus in a dialog a kept command opened, else
+        in ``window`` (not in another window the user has made active meanwhile,
+        such as the help)."""
         modal = QApplication.activeModalWidget()
-        if modal is not None:
-            target = _focus_in(modal)
-        else:
-            target = QApplication.focusWidget() or _focus_in(window)
+        target = _focus_in(modal if modal is not None else window)
         event = QKeyEvent(
             self.kind,
             self.key,

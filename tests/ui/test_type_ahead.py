@@ -150,3 +150,23 @@ def test_the_language_can_be_changed_while_opening(
         assert window.current_view() is not None
     finally:
         set_language(start)
+
+
+def test_keys_kept_for_the_window_do_not_go_to_the_help_window(
+    qtbot: QtBot, opening_window: Callable[[], MainWindow], demo_services: Services
+) -> None:
+    """Help (F1) opened while the database opens is active when it is open: what was
+    typed after Find still goes to the window's search field, not into the help."""
+    window = opening_window()
+    QTest.keyClick(window, Qt.Key.Key_1, CTRL)
+    QTest.keyClick(window, Qt.Key.Key_F, CTRL)
+    QTest.keyClicks(window.focusWidget() or window, "selje")
+    QTest.keyClick(window.focusWidget() or window, Qt.Key.Key_F1)
+    help_window = window.help.window_
+    assert help_window is not None
+    qtbot.waitUntil(help_window.isActiveWindow)
+    window.attach(demo_services)
+    view = window.current_view()
+    assert isinstance(view, ActorsView)
+    qtbot.waitUntil(lambda: view.search.text() == "selje")
+    assert help_window.isVisible()
