@@ -12,15 +12,17 @@ The page shown meanwhile says that the database is opening and, once something
 is kept, that it will be used. Edit and Archive are not kept: they act on a
 selection the user could not see.
 Before a command is kept, keys go to their own widget (the sidebar's arrows and
-type-to-select). ``release`` replays what was kept, one step per turn of the event
-loop, so that a dialog opened by one step is on screen for the keys after it.
+type-to-select). ``release`` replays what was kept, in order: after a command the
+event loop turns once, so that a dialog it opened is on screen for the keys after
+it. A message the replay did not open (the upgrade report or a failed backup told
+as the database opens, About opened meanwhile) is read first: the replay waits
+until it is closed, and keys typed until the replay ends come after the kept ones.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
@@ -54,11 +56,10 @@ class KeptKey:
         )
 
     def send(self, window: QWidget) -> None:
-        """To the widget that has the focus in a dialog a kept command opened, else
-        in ``window`` (not in another window the user has made active meanwhile,
-        such as the help)."""
-        modal = QApplication.activeModalWidget()
-        target = _focus_in(modal if modal is not None else window)
+        """To the widget that has the focus in ``window`` (a dialog, or the main
+        window: not another window the user has made active meanwhile, such as the
+        help)."""
+        target = _focus_in(window)
         event = QKeyEvent(
             self.kind,
             self.key,
@@ -80,6 +81,9 @@ def _focus_in(window: QWidget) -> QWidget:
 
 Step = Callable[[], None] | KeptKey
 
+# While a message the replay did not open is shown, look again this often.
+WAIT_MS = 50
+
 
 class TypeAhead(QObject):
     """Keeps ``window``'s input from its creation until ``release`` or ``drop``."""
@@ -93,6 +97,8 @@ class TypeAhead(QObject):
         self.wanted_view: str | None = None  # a view chosen while holding
         self.holding = True
         self._filtering = False
+        self._sending = False  # a kept key sent again: not to be kept anew
+        self._opened: QWidget | None = None  # the dialog a replayed step opened
 
     def keep(self, step: Callable[[], None]) -> None:
         """Run ``step`` (a kept command) when the first view is there; from now on
@@ -117,23 +123,24 @@ class TypeAhead(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             self._kept
+            and not self._sending
             and event.type() in KEY_EVENTS
             and isinstance(watched, QWidget)
-            and watched.window() is self._window
+            and watched.window() in (self._window, self._opened)
             and isinstance(event, QKeyEvent)
         ):
             self._kept.append(KeptKey.of(event))
             return True  # kept: not delivered now
         return False
 
-    def _stop(self) -> list[Step]:
+    def _stop(self) -> None:
         self.holding = False
         app = QCoreApplication.instance()
         if app is not None and self._filtering:
             app.removeEventFilter(self)
             self._filtering = False
-        kept, self._kept = self._kept, []
-        return kept
+        self._kept = []
+        self._opened = None
 
     def drop(self) -> None:
         """The first view will not come (a damaged file): forget what was kept."""
@@ -142,17 +149,29 @@ class TypeAhead(QObject):
 
     def release(self) -> None:
         """The first view is there: replay what was kept, in order."""
-        self._replay(self._stop())
+        self.holding = False
+        self._replay()
 
-    def _replay(self, steps: list[Step]) -> None:
-        """Keys are sent one after another; after a command, the event loop turns
-        once (a dialog it opened is shown and takes the focus) before the rest."""
-        while steps:
-            step, steps = steps[0], steps[1:]
+    def _replay(self) -> None:
+        """Keys are sent one after another, into the dialog a replayed step opened
+        or else the window; after a command, the event loop turns once (a dialog it
+        opened is shown and takes the focus) before the rest."""
+        while self._kept:
+            modal = QApplication.activeModalWidget()
+            if modal is not None and modal is not self._opened:
+                QTimer.singleShot(WAIT_MS, self, self._replay)  # a message to read first
+                return
+            step = self._kept.pop(0)
             if isinstance(step, KeptKey):
-                step.send(self._window)
-                continue
-            step()
-            if steps:
-                QTimer.singleShot(0, partial(self._replay, steps))
-            return
+                self._sending = True
+                try:
+                    step.send(modal or self._window)
+                finally:
+                    self._sending = False
+            else:
+                step()
+            self._opened = QApplication.activeModalWidget()  # opened by this step
+            if not isinstance(step, KeptKey) and self._kept:
+                QTimer.singleShot(0, self, self._replay)
+                return
+        self._stop()

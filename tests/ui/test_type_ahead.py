@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
@@ -170,3 +170,68 @@ def test_keys_kept_for_the_window_do_not_go_to_the_help_window(
     assert isinstance(view, ActorsView)
     qtbot.waitUntil(lambda: view.search.text() == "selje")
     assert help_window.isVisible()
+
+
+def _message_when_opened(
+    window: MainWindow, services: Services, then: Callable[[], None] = lambda: None
+) -> bool:
+    """Attach ``services`` and show a message at once, as start-up does with an
+    upgrade report or a failed backup; it is closed after the replay has had time,
+    then ``then`` runs. Returns whether the message was still open then."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from stad_desktop.ui.feedback import inform
+
+    seen: list[bool] = []
+
+    def read_the_message() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, read_the_message)
+            return
+        QTest.qWait(200)  # the kept keys have had their turns
+        seen.append(box.isVisible())
+        box.close()
+        then()
+
+    QTimer.singleShot(0, read_the_message)
+    window.attach(services)
+    inform(window, "The upgrade of the database changed 1 project.")
+    return seen == [True]
+
+
+def test_a_message_shown_when_the_database_opens_gets_none_of_the_kept_keys(
+    qtbot: QtBot, opening_window: Callable[[], MainWindow], demo_services: Services
+) -> None:
+    """A message shown as the first view comes (or About, opened meanwhile) is read
+    first: a kept Enter does not close it unread. The keys go on to the view after
+    it: the word into the search field, Enter to the first match."""
+    window = opening_window()
+    QTest.keyClick(window, Qt.Key.Key_1, CTRL)
+    QTest.keyClick(window, Qt.Key.Key_F, CTRL)
+    QTest.keyClicks(window.focusWidget() or window, "selje")
+    QTest.keyClick(window.focusWidget() or window, Qt.Key.Key_Return)
+    assert _message_when_opened(window, demo_services)
+    view = window.current_view()
+    assert isinstance(view, ActorsView)
+    qtbot.waitUntil(lambda: view.table.current_id() is not None)
+    assert view.search.text() == "selje"
+    expected = demo_services.actors.list(query="selje")[0].name
+    assert view.model.index(view.table.currentIndex().row(), 0).data() == expected
+
+
+def test_keys_typed_while_the_kept_ones_wait_come_after_them(
+    qtbot: QtBot, opening_window: Callable[[], MainWindow], demo_services: Services
+) -> None:
+    window = opening_window()
+    QTest.keyClick(window, Qt.Key.Key_1, CTRL)
+    QTest.keyClick(window, Qt.Key.Key_F, CTRL)
+    QTest.keyClicks(window.focusWidget() or window, "selje")
+
+    def type_on() -> None:  # at once after the message is closed
+        QTest.keyClicks(window.focusWidget() or window, " lag")
+
+    _message_when_opened(window, demo_services, type_on)
+    view = window.current_view()
+    assert isinstance(view, ActorsView)
+    qtbot.waitUntil(lambda: view.search.text() == "selje lag")
