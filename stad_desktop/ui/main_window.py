@@ -238,15 +238,15 @@ class MainWindow(QMainWindow):
         self.bus.data_changed.connect(self._on_data_changed)
         self.stop_live_updates()
         self.live = LiveUpdates(services, self.bus, self.show_message, self)
-        wanted = self.type_ahead.wanted_view  # chosen while the database opened
-        if wanted is not None:
-            self.show_view(wanted)
-        elif services.is_empty():
-            self.show_welcome()
-        else:
-            last = app_settings().value("main_window/view")
-            self.show_view(last if isinstance(last, str) and last in self.views else "")
-        self.type_ahead.release()
+        with self.type_ahead.first_view():  # then acts on what was kept meanwhile
+            wanted = self.type_ahead.wanted_view  # chosen while the database opened
+            if wanted is not None:
+                self.show_view(wanted)
+            elif services.is_empty():
+                self.show_welcome()
+            else:
+                last = app_settings().value("main_window/view")
+                self.show_view(last if isinstance(last, str) and last in self.views else "")
 
     def stop_live_updates(self) -> None:
         live, self.live = self.live, None

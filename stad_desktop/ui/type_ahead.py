@@ -21,7 +21,8 @@ until it is closed, and keys typed until the replay ends come after the kept one
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
@@ -151,6 +152,17 @@ class TypeAhead(QObject):
         """The first view is there: replay what was kept, in order."""
         self.holding = False
         self._replay()
+
+    @contextmanager
+    def first_view(self) -> Iterator[None]:
+        """Around showing the first view: then ``release``; if showing it fails,
+        ``drop``, so that no key of the window stays held back."""
+        try:
+            yield
+        except BaseException:
+            self.drop()
+            raise
+        self.release()
 
     def _replay(self) -> None:
         """Keys are sent one after another, into the dialog a replayed step opened

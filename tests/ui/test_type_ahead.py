@@ -14,7 +14,9 @@ from stad_desktop.language import _
 from stad_desktop.services import Services
 from stad_desktop.ui.main_window import MainWindow
 from stad_desktop.ui.views.actors import ActorsView
+from stad_desktop.ui.views.base import View
 from stad_desktop.ui.views.home import HomeView
+from stad_desktop.ui.views.registry import ViewSpec
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -235,3 +237,32 @@ def test_keys_typed_while_the_kept_ones_wait_come_after_them(
     view = window.current_view()
     assert isinstance(view, ActorsView)
     qtbot.waitUntil(lambda: view.search.text() == "selje lag")
+
+
+def test_keys_reach_the_window_when_its_first_view_could_not_be_shown(
+    opening_window: Callable[[], MainWindow],
+    demo_services: Services,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Reading the first view fails (the crash dialog tells it): what was kept is
+    forgotten, and the window's keys are no longer held back: Down shows the next
+    view."""
+    window = opening_window()
+    QTest.keyClick(window, Qt.Key.Key_1, CTRL)
+    QTest.keyClick(window, Qt.Key.Key_F, CTRL)  # kept: from now on keys are kept
+
+    build = window._build_view
+    failures = [OSError("disk I/O error")]
+
+    def once_unreadable(spec: ViewSpec) -> View:
+        if failures:
+            raise failures.pop()
+        return build(spec)  # the next view can be read
+
+    monkeypatch.setattr(window, "_build_view", once_unreadable)
+    with pytest.raises(OSError):
+        window.attach(demo_services)
+    window.sidebar.setFocus()
+    QTest.keyClick(window.sidebar, Qt.Key.Key_Down)
+    assert window.views.key_of(window.current_view()) == "projects"
+    assert window.type_ahead.kept() == 0
