@@ -9,8 +9,9 @@ database layer has loaded and the first view is there. Until then:
   focus: the search field, or the new item's first field.
 
 The page shown meanwhile says that the database is opening and, once something
-is kept, that it will be used. Edit and Archive are not kept: they act on a
-selection the user could not see.
+is kept, that it will be used. Edit and Archive are not kept, and a kept key sent
+again into the window triggers no shortcut (F2, Delete, a view's own): they act
+on a selection the user could not see.
 Before a command is kept, keys go to their own widget (the sidebar's arrows and
 type-to-select). ``release`` replays what was kept, in order: after a command the
 event loop turns once, so that a dialog it opened is on screen for the keys after
@@ -122,9 +123,20 @@ class TypeAhead(QObject):
         return len(self._kept)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._sending:
+            # A kept key sent again into the window triggers none of its shortcuts
+            # (no enabled one took it when it was typed): Edit, Archive and the
+            # views' own act on nothing the user has not seen.
+            if (
+                event.type() == QEvent.Type.ShortcutOverride
+                and isinstance(watched, QWidget)
+                and watched.window() is self._window
+            ):
+                event.accept()  # the key goes to the widget itself
+                return True
+            return False
         if (
             self._kept
-            and not self._sending
             and event.type() in KEY_EVENTS
             and isinstance(watched, QWidget)
             and watched.window() in (self._window, self._opened)

@@ -126,6 +126,28 @@ def test_archive_pressed_while_opening_is_not_kept(
     assert window.undo_stack.count() == 0
 
 
+def test_archive_and_edit_typed_after_a_kept_find_do_not_act(
+    qtbot: QtBot, opening_window: Callable[[], MainWindow], demo_services: Services
+) -> None:
+    """Find, a word and Enter choose the first match, which the user has not seen:
+    Delete and F2 typed after them archive and edit nothing."""
+    window = opening_window()
+    QTest.keyClick(window, Qt.Key.Key_1, CTRL)
+    QTest.keyClick(window, Qt.Key.Key_F, CTRL)
+    QTest.keyClicks(window.focusWidget() or window, "selje")
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Delete, Qt.Key.Key_F2):
+        QTest.keyClick(window.focusWidget() or window, key)
+    before = len(demo_services.actors.list())
+    window.attach(demo_services)
+    view = window.current_view()
+    assert isinstance(view, ActorsView)
+    qtbot.waitUntil(lambda: view.table.current_id() is not None)  # Enter: the first match
+    QTest.qWait(50)
+    assert len(demo_services.actors.list()) == before
+    assert window.undo_stack.count() == 0
+    assert view.dialog is None
+
+
 def test_without_input_the_last_view_is_shown_and_nothing_is_kept(
     opening_window: Callable[[], MainWindow], demo_services: Services
 ) -> None:
