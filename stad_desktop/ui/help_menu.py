@@ -1,7 +1,7 @@
-"""The Help menu's own entries: Help (F1) on the part about the current view, the
-What is this? link in the status bar that does the same, and Upgrade report …
-(what an upgrade of the database changed in the data, see
-``services.upgrade_report``)."""
+"""The Help menu's entries: Help (F1) on the part about the current view, the
+What is this? link in the status bar that does the same, Upgrade report … (what an
+upgrade of the database changed in the data, see ``services.upgrade_report``) and
+About."""
 
 from __future__ import annotations
 
@@ -51,8 +51,8 @@ def action_shortcuts(widget: QWidget) -> list[tuple[str, str]]:
 
 
 class HelpMenu:
-    """The entries of ``window``'s Help menu ``menu`` before About, and the status
-    bar's What is this? link."""
+    """The entries of ``window``'s Help menu ``menu``, and the status bar's What is
+    this? link."""
 
     def __init__(self, window: MainWindow, menu: QMenu) -> None:
         self.window = window
@@ -62,6 +62,8 @@ class HelpMenu:
         self.upgrade_report_action = make_action(window, "", self.show_upgrade_report)
         menu.addAction(self.upgrade_report_action)
         menu.addSeparator()
+        self.about_action = make_action(window, "", self.about)
+        menu.addAction(self.about_action)
         menu.aboutToShow.connect(self.update_actions)
         self.link = QLabel(window)
         self.link.setObjectName("what_is_this")
@@ -72,6 +74,7 @@ class HelpMenu:
     def retranslate(self) -> None:
         retitle(self.help_action, _("Stad Desktop &help"))
         retitle(self.upgrade_report_action, _("&Upgrade report …"))
+        retitle(self.about_action, _("&About Stad Desktop"))
         self.link.setText(f'<a href="help">{_("What is this?")}</a>')
         self.link.setToolTip(_("Help on the view you are in (F1)"))
         self.link.setAccessibleName(_("What is this?"))
@@ -110,6 +113,18 @@ class HelpMenu:
         self.window_.show()
         self.window_.activateWindow()
         return self.window_
+
+    def about(self) -> None:
+        from stad_desktop import __version__
+
+        inform(
+            self.window,
+            _(
+                "Stad Desktop {version}\n\nA register of actors and co-creation projects, "
+                "role matrices and effect logs for the municipality. Works offline."
+            ).format(version=__version__),
+            title=_("About Stad Desktop"),
+        )
 
     # --- the upgrade report ------------------------------------------------------------
     def upgrade_report_text(self) -> str:

@@ -124,6 +124,8 @@ class MainWindow(QMainWindow):
         self.print_action = make_action(self, "", self.print_summary, "Ctrl+P")
         self.file_menu.addAction(self.print_action)
         self.export_action = make_action(self, "", self.export_tables, "Ctrl+E")
+        for action in (self.print_action, self.export_action):  # once there is data
+            action.setEnabled(False)
         self.file_menu.addAction(self.export_action)
         self.importer = ImportMenu(self, self.file_menu, self.export_action)
         self.travel = TravelMenu(self, self.file_menu)
@@ -177,8 +179,7 @@ class MainWindow(QMainWindow):
 
         self.privacy = PrivacyMenu(self, self.settings_menu)
         self.help = HelpMenu(self, self.help_menu)
-        self.about_action = make_action(self, "", self.about)
-        self.help_menu.addAction(self.about_action)
+        self.about_action = self.help.about_action
 
     def _retranslate_menus(self) -> None:
         for menu, text in (
@@ -200,7 +201,6 @@ class MainWindow(QMainWindow):
             (self.command_actions[EDIT], _("&Edit …")),
             (self.command_actions[ARCHIVE], _("&Archive or restore")),
             (self.command_actions[SEARCH], _("&Find")),
-            (self.about_action, _("&About Stad Desktop")),
         ):
             retitle(action, text)
         for action, spec in zip(self.view_actions.actions(), self.specs, strict=True):
@@ -215,6 +215,7 @@ class MainWindow(QMainWindow):
         self.privacy.retranslate()
 
     def _update_file_menu(self) -> None:
+        self.print_action.setEnabled(self.services is not None)
         self.export_action.setEnabled(self.services is not None)
         self.importer.update_actions()
         self.example_action.setEnabled(self.services is not None and self.services.is_empty())
@@ -233,7 +234,8 @@ class MainWindow(QMainWindow):
             self.damaged.deleteLater()
             self.damaged = None
         self.views = ViewShelf(self.specs, self._build_view)
-        self.language_menu.setEnabled(True)
+        for widget in (self.language_menu, self.sidebar, self.print_action, self.export_action):
+            widget.setEnabled(True)
         self.travel.attach()
         self.bus.data_changed.connect(self._on_data_changed)
         self.stop_live_updates()
@@ -352,7 +354,8 @@ class MainWindow(QMainWindow):
         from stad_desktop.ui.views.damaged import DamagedPage
 
         self.type_ahead.drop()
-        self.language_menu.setEnabled(False)  # until a restore opens the database
+        for widget in (self.language_menu, self.sidebar):  # until a restore opens it
+            widget.setEnabled(False)
         self.damaged = DamagedPage(db_path, open_again)
         self.damaged.restored.connect(lambda: self.show_message(_("The backup is restored.")))
         self.stack.addWidget(self.damaged)
@@ -432,24 +435,27 @@ class MainWindow(QMainWindow):
             self.show_view(self.specs[0].key)
 
     # --- commands ----------------------------------------------------------------------
-    def run_command(self, command: str) -> None:
+    def run_command(self, command: str) -> bool:
+        """Run ``command`` on the current view; False when it has none to run."""
         if self.services is None and self.type_ahead.holding:
             if command in HELD_COMMANDS:  # run on the first view when it is there
                 self.type_ahead.keep(partial(self.run_command, command))
-            return
+            return False
         view = self.current_view()
         if view is None:
             if command == NEW and self.welcome is not None:
                 self._start_new("actors")
-            return
+                return True
+            return False
         if command not in view.available_commands():
-            return
+            return False
         {
             NEW: view.new_item,
             EDIT: view.edit_item,
             ARCHIVE: view.archive_item,
             SEARCH: view.focus_search,
         }[command]()
+        return True
 
     def _update_commands(self) -> None:
         view = self.current_view()
@@ -464,18 +470,6 @@ class MainWindow(QMainWindow):
 
     def show_message(self, text: str) -> None:
         notify(self, text)
-
-    def about(self) -> None:
-        from stad_desktop import __version__
-
-        inform(
-            self,
-            _(
-                "Stad Desktop {version}\n\nA register of actors and co-creation projects, "
-                "role matrices and effect logs for the municipality. Works offline."
-            ).format(version=__version__),
-            title=_("About Stad Desktop"),
-        )
 
     # --- closing -----------------------------------------------------------------------
     def commit_pending(self) -> bool:

@@ -6,7 +6,8 @@ database layer has loaded and the first view is there. Until then:
 - a view chosen (in the sidebar, the View menu, Ctrl+0 … Ctrl+9) is shown first;
 - New (Ctrl+N) and Find (Ctrl+F) are kept, in order, and run on that view;
 - keys typed after a kept command are kept too, and go where the command puts the
-  focus: the search field, or the new item's first field.
+  focus: the search field, or the new item's first field. After a command the
+  first view has no use for (New on the home page), they are dropped.
 
 The page shown meanwhile says that the database is opening and, once something
 is kept, that it will be used. Edit and Archive are not kept, and a kept key sent
@@ -81,7 +82,7 @@ def _focus_in(window: QWidget) -> QWidget:
     return window.focusWidget() or window
 
 
-Step = Callable[[], None] | KeptKey
+Step = Callable[[], object] | KeptKey
 
 # While a message the replay did not open is shown, look again this often.
 WAIT_MS = 50
@@ -102,9 +103,10 @@ class TypeAhead(QObject):
         self._sending = False  # a kept key sent again: not to be kept anew
         self._opened: QWidget | None = None  # the dialog a replayed step opened
 
-    def keep(self, step: Callable[[], None]) -> None:
+    def keep(self, step: Callable[[], object]) -> None:
         """Run ``step`` (a kept command) when the first view is there; from now on
-        keys are kept too. (The filter sees every event of the program, so it is
+        keys are kept too, and dropped if ``step`` returns False (it had nothing to
+        do). (The filter sees every event of the program, so it is
         installed only then: not while the frame is first shown.)"""
         self._kept.append(step)
         app = QCoreApplication.instance()
@@ -192,8 +194,11 @@ class TypeAhead(QObject):
                     step.send(modal or self._window)
                 finally:
                     self._sending = False
-            else:
-                step()
+            elif step() is False:
+                # The command had nothing to do on this view (no search on the home
+                # page): the keys typed for it are dropped, not sent elsewhere.
+                while self._kept and isinstance(self._kept[0], KeptKey):
+                    self._kept.pop(0)
             self._opened = QApplication.activeModalWidget()  # opened by this step
             if not isinstance(step, KeptKey) and self._kept:
                 QTimer.singleShot(0, self, self._replay)

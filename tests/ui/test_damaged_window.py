@@ -67,6 +67,8 @@ def test_the_window_says_so_and_restores_a_backup(
             seen["files"] = snapshot(folder)
             window.file_menu.aboutToShow.emit()
             seen["backups_menu"] = window.backups_action.isEnabled()
+            # No view to choose until a backup is restored.
+            seen["sidebar"] = [window.sidebar.isEnabled()]
             monkeypatch.setattr(BackupsDialog, "exec", restore_newest)
             window.damaged.restore_button.click()
             assert window.services is not None
@@ -75,6 +77,7 @@ def test_the_window_says_so_and_restores_a_backup(
             seen["actors"] = view.model.rowCount()
             seen["message"] = window.statusBar().currentMessage()
             seen["page_gone"] = window.damaged is None
+            seen["sidebar"] = [*seen["sidebar"], window.sidebar.isEnabled()]  # type: ignore[misc]
         except Exception as exc:  # shown by the assertions below, not the crash hook
             seen["error"] = exc
         finally:
@@ -94,6 +97,7 @@ def test_the_window_says_so_and_restores_a_backup(
     # .lock or backup file, and the damaged file unchanged byte for byte.
     assert seen["files"] == before
     assert seen["backups_menu"] is True
+    assert seen["sidebar"] == [False, True]
     assert seen["dialog_backups"] == 1
     assert seen["actors"] == 27 and seen["page_gone"] is True
     assert seen["message"] == "The backup is restored."

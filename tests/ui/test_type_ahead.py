@@ -288,3 +288,29 @@ def test_keys_reach_the_window_when_its_first_view_could_not_be_shown(
     QTest.keyClick(window.sidebar, Qt.Key.Key_Down)
     assert window.views.key_of(window.current_view()) == "projects"
     assert window.type_ahead.kept() == 0
+
+
+def test_words_typed_after_a_new_the_first_view_cannot_do_are_dropped(
+    qtbot: QtBot, opening_window: Callable[[], MainWindow], demo_services: Services
+) -> None:
+    """New on the home page (which makes nothing new) does nothing; the words typed
+    for it do not go to the sidebar, whose type-to-select would change the view."""
+    window = opening_window()
+    assert window.sidebar.currentRow() == 0  # the home page comes first
+    QTest.keyClick(window, Qt.Key.Key_N, CTRL)
+    meetings = window.sidebar.item(5).text()
+    QTest.keyClicks(window.focusWidget() or window, meetings[:3])
+    window.attach(demo_services)
+    QTest.qWait(100)
+    assert isinstance(window.current_view(), HomeView)
+    assert not window.type_ahead.holding and window.type_ahead.kept() == 0
+
+
+def test_print_and_export_wait_for_the_database(
+    opening_window: Callable[[], MainWindow], demo_services: Services
+) -> None:
+    """Print and Export need the data: not offered while the database opens."""
+    window = opening_window()
+    assert not window.print_action.isEnabled() and not window.export_action.isEnabled()
+    window.attach(demo_services)
+    assert window.print_action.isEnabled() and window.export_action.isEnabled()
