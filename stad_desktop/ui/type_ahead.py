@@ -6,8 +6,10 @@ database layer has loaded and the first view is there. Until then:
 - a view chosen (in the sidebar, the View menu, Ctrl+0 … Ctrl+9) is shown first;
 - New (Ctrl+N) and Find (Ctrl+F) are kept, in order, and run on that view;
 - keys typed after a kept command are kept too, and go where the command puts the
-  focus: the search field, or the new item's first field. After a command the
-  first view has no use for (New on the home page), they are dropped.
+  focus: the search field, or the new item's form. After a command the first view
+  has no use for (New on the home page), and once they move the focus out of the
+  search field (Tab, Enter), the rest are dropped: they would act on a row or a cell
+  the user has not seen.
 
 The page shown meanwhile says that the database is opening and, once something
 is kept, that it will be used. Edit and Archive are not kept, and a kept key sent
@@ -102,6 +104,7 @@ class TypeAhead(QObject):
         self._filtering = False
         self._sending = False  # a kept key sent again: not to be kept anew
         self._opened: QWidget | None = None  # the dialog a replayed step opened
+        self._aim: QWidget | None = None  # where the last command put the focus
 
     def keep(self, step: Callable[[], object]) -> None:
         """Run ``step`` (a kept command) when the first view is there; from now on
@@ -178,6 +181,19 @@ class TypeAhead(QObject):
             raise
         self.release()
 
+    def _left_aim(self) -> bool:
+        """Whether the window's focus has left the widget the last command put it on
+        (noted at the first key after the command)."""
+        focus = _focus_in(self._window)
+        if self._aim is None:
+            self._aim = focus
+        return focus is not self._aim
+
+    def _drop_keys(self) -> None:
+        """Forget the kept keys up to the next kept command."""
+        while self._kept and isinstance(self._kept[0], KeptKey):
+            self._kept.pop(0)
+
     def _replay(self) -> None:
         """Keys are sent one after another, into the dialog a replayed step opened
         or else the window; after a command, the event loop turns once (a dialog it
@@ -189,16 +205,23 @@ class TypeAhead(QObject):
                 return
             step = self._kept.pop(0)
             if isinstance(step, KeptKey):
+                if modal is None and self._left_aim():
+                    # The keys moved the focus on from where the command put it (Tab,
+                    # Enter in a search): the rest would act on what the user has not
+                    # seen (a cell of the role matrix, a row), so they are dropped.
+                    self._drop_keys()
+                    continue
                 self._sending = True
                 try:
                     step.send(modal or self._window)
                 finally:
                     self._sending = False
-            elif step() is False:
-                # The command had nothing to do on this view (no search on the home
-                # page): the keys typed for it are dropped, not sent elsewhere.
-                while self._kept and isinstance(self._kept[0], KeptKey):
-                    self._kept.pop(0)
+            else:
+                self._aim = None
+                if step() is False:
+                    # The command had nothing to do on this view (New on the home
+                    # page): the keys typed for it are dropped, not sent elsewhere.
+                    self._drop_keys()
             self._opened = QApplication.activeModalWidget()  # opened by this step
             if not isinstance(step, KeptKey) and self._kept:
                 QTimer.singleShot(0, self, self._replay)

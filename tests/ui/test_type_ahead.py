@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from stad_desktop.language import _
@@ -314,3 +315,27 @@ def test_print_and_export_wait_for_the_database(
     assert not window.print_action.isEnabled() and not window.export_action.isEnabled()
     window.attach(demo_services)
     assert window.print_action.isEnabled() and window.export_action.isEnabled()
+
+
+def test_keys_that_leave_the_search_field_are_dropped(
+    qtbot: QtBot, opening_window: Callable[[], MainWindow], demo_services: Services
+) -> None:
+    """Find, a word, Tab, Down and Enter: the word searches; Tab leaves the search
+    field, so Down and Enter after it change nothing the user has not seen (the
+    filter next to the search field, a row)."""
+    window = opening_window()
+    QTest.keyClick(window, Qt.Key.Key_1, CTRL)
+    QTest.keyClick(window, Qt.Key.Key_F, CTRL)
+    target = window.focusWidget() or window
+    QTest.keyClicks(target, "selje")
+    for key in (Qt.Key.Key_Tab, Qt.Key.Key_Down, Qt.Key.Key_Return):
+        QTest.keyClick(target, key)
+    window.attach(demo_services)
+    view = window.current_view()
+    assert isinstance(view, ActorsView)
+    qtbot.waitUntil(lambda: not window.type_ahead.holding and window.type_ahead.kept() == 0)
+    QTest.qWait(100)
+    assert view.search.text() == "selje"
+    beside = window.focusWidget()  # where Tab went: the sector filter
+    assert isinstance(beside, QComboBox) and beside.currentIndex() == 0
+    assert view.dialog is None
