@@ -11,15 +11,19 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from stad_desktop.services import Services
 from stad_desktop.storage import open_database
+
+if TYPE_CHECKING:
+    from stad_desktop.ui.main_window import MainWindow
 
 
 @pytest.fixture
@@ -38,6 +42,34 @@ def run(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
         env=env,
         check=False,
     )
+
+
+def main_window() -> MainWindow | None:
+    """The main window ``run_gui`` made, once it is there."""
+    from stad_desktop.ui.main_window import MainWindow
+
+    return next((w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)), None)
+
+
+def close_main_windows() -> None:
+    """No window left for the next test."""
+    from PySide6.QtCore import QEvent
+
+    from stad_desktop.ui.main_window import MainWindow
+
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow):
+            widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def actors_found(path: Path, query: str) -> list[str]:
+    """The actors the services find for ``query`` in the database at ``path``."""
+    db = open_database(path)
+    try:
+        return [actor.name for actor in Services(db).actors.list(query=query)]
+    finally:
+        db.close()
 
 
 def test_exit_after_startup_prints_timings(tmp_path: Path) -> None:
@@ -109,7 +141,6 @@ def test_the_first_view_takes_typing_as_soon_as_it_is_shown(
     kept and search: the view is shown over the real services, with nothing held back.
     The actors were the last view, so start-up shows them (and builds no home page)."""
     from stad_desktop.ui import app as gui
-    from stad_desktop.ui.main_window import MainWindow
     from stad_desktop.ui.settings import app_settings
     from stad_desktop.ui.views.actors import ActorsView
 
@@ -119,9 +150,7 @@ def test_the_first_view_takes_typing_as_soon_as_it_is_shown(
     deadline = time.monotonic() + 30
 
     def type_at_once() -> None:
-        window = next(
-            (w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)), None
-        )
+        window = main_window()
         view = window.stack.currentWidget() if window is not None else None
         if not isinstance(view, ActorsView) or not view.isVisible():
             if time.monotonic() < deadline:
@@ -142,20 +171,13 @@ def test_the_first_view_takes_typing_as_soon_as_it_is_shown(
 
     QTimer.singleShot(0, type_at_once)
     status = gui.run_gui(demo_path, "en", crash_dialog=False)
-    for widget in QApplication.topLevelWidgets():  # no window left for the next test
-        if isinstance(widget, MainWindow):
-            widget.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    close_main_windows()
 
     assert status == 0
     assert seen["all"] == 27
     assert seen["built"] == ["ActorsView"]
     assert seen["typed"] == "selje"
-    db = open_database(demo_path)
-    try:
-        expected = [actor.name for actor in Services(db).actors.list(query="selje")]
-    finally:
-        db.close()
+    expected = actors_found(demo_path, "selje")
     assert 0 < len(expected) < 27
     assert seen["found"] == expected
 
@@ -169,7 +191,6 @@ def test_keys_typed_before_the_database_is_open_reach_the_first_view(
 
     from stad_desktop.services import opening
     from stad_desktop.ui import app as gui
-    from stad_desktop.ui.main_window import MainWindow
     from stad_desktop.ui.views.actors import ActorsView
 
     slow_open = opening.open_services
@@ -184,9 +205,7 @@ def test_keys_typed_before_the_database_is_open_reach_the_first_view(
     deadline = time.monotonic() + 30
 
     def type_early() -> None:
-        window = next(
-            (w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)), None
-        )
+        window = main_window()
         if window is None or not window.isActiveWindow():
             if window is not None:
                 window.activateWindow()  # as the desktop does: keys go to the active one
@@ -213,18 +232,11 @@ def test_keys_typed_before_the_database_is_open_reach_the_first_view(
 
     QTimer.singleShot(0, type_early)
     status = gui.run_gui(demo_path, "en", crash_dialog=False)
-    for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, MainWindow):
-            widget.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    close_main_windows()
 
     assert status == 0
     assert seen["typed while opening"] is True
-    db = open_database(demo_path)
-    try:
-        expected = [actor.name for actor in Services(db).actors.list(query="selje")]
-    finally:
-        db.close()
+    expected = actors_found(demo_path, "selje")
     assert 0 < len(expected) < 27
     assert seen["found"] == expected
 
